@@ -1,0 +1,115 @@
+#include <QJsonDocument>
+#include <QtTest>
+
+#include "recipe.h"
+
+class tst_Recipe : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void roundTrip_data();
+    void roundTrip();
+    void rejectsBadValues_data();
+    void rejectsBadValues();
+    void acceptsFormatAliases();
+    void missingKeysKeepDefaults();
+};
+
+void tst_Recipe::roundTrip_data()
+{
+    QTest::addColumn<Recipe>("recipe");
+    Recipe fit;
+    fit.resizeMode = ResizeMode::Fit;
+    fit.width = 800;
+    fit.height = 600;
+    fit.noEnlarge = true;
+    fit.grayscale = true;
+    fit.format = OutputFormat::Jpeg;
+    fit.quality = 72;
+    QTest::newRow("fit") << fit;
+    Recipe percent;
+    percent.resizeMode = ResizeMode::Percent;
+    percent.percent = 37.5;
+    percent.format = OutputFormat::Webp;
+    percent.stripMetadata = true;
+    percent.autoOrient = false;
+    percent.engine = EngineChoice::OpenCv;
+    QTest::newRow("percent") << percent;
+    Recipe longEdge;
+    longEdge.resizeMode = ResizeMode::LongEdge;
+    longEdge.longEdge = 1920;
+    longEdge.format = OutputFormat::Tiff;
+    longEdge.engine = EngineChoice::Vips;
+    QTest::newRow("long-edge") << longEdge;
+    QTest::newRow("default") << Recipe{};
+}
+
+void tst_Recipe::roundTrip()
+{
+    QFETCH(Recipe, recipe);
+    // Through text, as the worker protocol and presets store it.
+    const QByteArray text = QJsonDocument(recipe.toJson()).toJson();
+    QString error;
+    const auto back = Recipe::fromJson(QJsonDocument::fromJson(text).object(), &error);
+    QVERIFY2(back.has_value(), qPrintable(error));
+    QCOMPARE(*back, recipe);
+}
+
+void tst_Recipe::rejectsBadValues_data()
+{
+    QTest::addColumn<QByteArray>("json");
+    QTest::addColumn<QString>("expectedWord");
+    QTest::newRow("zero width") << QByteArray(R"({"resize":"fit","width":0,"height":10})")
+                                << "Width";
+    QTest::newRow("negative height")
+        << QByteArray(R"({"resize":"exact","width":5,"height":-3})") << "Width";
+    QTest::newRow("huge box") << QByteArray(R"({"resize":"fill","width":5,"height":200000})")
+                              << "at most";
+    QTest::newRow("percent zero") << QByteArray(R"({"resize":"percent","percent":0})") << "Percent";
+    QTest::newRow("percent huge") << QByteArray(R"({"resize":"percent","percent":5000})")
+                                  << "Percent";
+    QTest::newRow("long edge zero")
+        << QByteArray(R"({"resize":"long-edge","longEdge":0})") << "Long edge";
+    QTest::newRow("quality 0") << QByteArray(R"({"quality":0})") << "Quality";
+    QTest::newRow("quality 101") << QByteArray(R"({"quality":101})") << "Quality";
+    QTest::newRow("unknown mode") << QByteArray(R"({"resize":"stretchy"})") << "resize";
+    QTest::newRow("unknown format") << QByteArray(R"({"format":"bmp"})") << "format";
+    QTest::newRow("width as text")
+        << QByteArray(R"({"resize":"fit","width":"800","height":600})") << "width";
+    QTest::newRow("fractional width")
+        << QByteArray(R"({"resize":"fit","width":80.5,"height":600})") << "width";
+    QTest::newRow("gray as number") << QByteArray(R"({"grayscale":1})") << "grayscale";
+    QTest::newRow("percent as text")
+        << QByteArray(R"({"resize":"percent","percent":"50"})") << "percent";
+}
+
+void tst_Recipe::rejectsBadValues()
+{
+    QFETCH(QByteArray, json);
+    QFETCH(QString, expectedWord);
+    QString error;
+    const auto recipe = Recipe::fromJson(QJsonDocument::fromJson(json).object(), &error);
+    QVERIFY(!recipe.has_value());
+    QVERIFY2(error.contains(expectedWord), qPrintable(error));
+    QVERIFY2(error.endsWith(QLatin1Char('.')), "errors read as sentences");
+}
+
+void tst_Recipe::acceptsFormatAliases()
+{
+    QVERIFY(outputFormatFromString(QStringLiteral("JPEG")) == OutputFormat::Jpeg);
+    QVERIFY(outputFormatFromString(QStringLiteral("tif")) == OutputFormat::Tiff);
+    QVERIFY(resizeModeFromString(QStringLiteral("Long-Edge")) == ResizeMode::LongEdge);
+    QVERIFY(!engineChoiceFromString(QStringLiteral("gimp")).has_value());
+}
+
+void tst_Recipe::missingKeysKeepDefaults()
+{
+    const auto recipe = Recipe::fromJson(QJsonObject{{QStringLiteral("grayscale"), true}});
+    QVERIFY(recipe.has_value());
+    Recipe expected;
+    expected.grayscale = true;
+    QCOMPARE(*recipe, expected);
+}
+
+QTEST_GUILESS_MAIN(tst_Recipe)
+#include "tst_recipe.moc"
