@@ -1,0 +1,47 @@
+#pragma once
+
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+#include <optional>
+
+#include "job.h"
+
+enum class ConflictPolicy { Skip, Overwrite, Rename };
+QString toString(ConflictPolicy policy);
+std::optional<ConflictPolicy> conflictPolicyFromString(const QString &text);
+
+struct PlanOptions
+{
+    QString inputDir;
+    QString outputDir;
+    bool recursive = false; // subfolders are mirrored into the output folder
+    // Output base name; tokens: {name} input base name without extension, {parent} the
+    // input's folder name, {n} 1-based position in the batch. The extension is added from
+    // the output format.
+    QString namePattern = QStringLiteral("{name}");
+    ConflictPolicy conflict = ConflictPolicy::Skip;
+    Recipe recipe;
+    qint64 maxPixels = kDefaultMaxPixels;
+};
+
+// What a folder becomes. Jobs are sorted largest input first (dynamic dispatch then ends
+// with small jobs, so no core idles at the end). Files that already have a verdict before
+// any work (skipped by the conflict policy) are in `preResolved`.
+struct BatchPlan
+{
+    QList<Job> jobs;
+    QList<JobResult> preResolved;
+    QString error; // set when nothing can run: missing input, output == input, bad recipe...
+    int total() const { return int(jobs.size() + preResolved.size()); }
+};
+
+// Scans inputDir (recognising images by content, never opening special files, never reading
+// inside outputDir), names outputs (no two jobs share one; no output is ever an input) and
+// applies the conflict policy. Reads the filesystem; writes nothing.
+BatchPlan planBatch(const PlanOptions &options);
+
+// Expands the naming pattern for one input; used for the GUI's live example.
+QString outputFileName(const QString &pattern, const QString &inputPath, int position,
+                       OutputFormat resolvedFormat);

@@ -1,0 +1,62 @@
+#pragma once
+
+#include <QList>
+#include <QObject>
+#include <QString>
+
+#include <memory>
+
+#include "job.h"
+
+struct PoolOptions
+{
+    QString workerPath;   // pixelmill-worker; see locateWorkerExecutable()
+    QStringList workerArguments; // extra arguments (the fake worker's script, in tests)
+    int workerCount = 0;  // 0: the machine's cores
+    int jobTimeoutMs = 60'000; // per image; the worker is killed and replaced past it
+    int maxRestarts = 20; // respawn budget for the whole pool, with backoff
+    int jobsPerWorker = 0; // recycle a worker after this many jobs; 0: never
+};
+
+// Finds pixelmill-worker for a front end: beside the executable (build tree, extracted
+// tree), then ../lib/pixelmill/ (installed). Empty when not found.
+QString locateWorkerExecutable();
+
+class WorkerProcess;
+
+// N long-lived worker processes and a queue. Every submitted job ends with exactly one
+// jobFinished, in completion order: crashes are retried once on a fresh worker, timeouts and
+// protocol errors fail the job, cancel() reports "cancelled" for the rest.
+//
+// Threading: lives in and is used from one thread (the one with the event loop).
+// Ownership: owns its WorkerProcess objects; destroying the pool kills every worker.
+class WorkerPool : public QObject
+{
+    Q_OBJECT
+public:
+    explicit WorkerPool(PoolOptions options, QObject *parent = nullptr);
+    ~WorkerPool() override;
+
+    // Queues jobs (in the given order; callers sort largest first) and starts dispatching.
+    void submit(const QList<Job> &jobs);
+    // Nothing new is dispatched; running and queued jobs report Cancelled; workers are gone
+    // within a second. drained() follows.
+    void cancel();
+
+    bool isIdle() const;
+    int workerCount() const;
+    const PoolOptions &options() const;
+
+Q_SIGNALS:
+    void jobStarted(JobId id, int workerIndex);
+    void jobFinished(const JobResult &result);
+    // The queue is empty and no job is running.
+    void drained();
+    // Emitted once when no worker can be started at all (missing binary, restart budget
+    // spent); every job still gets its own jobFinished with FailureKind::WorkerStartFailed.
+    void poolFailed(const QString &message);
+
+private:
+    struct Private;
+    std::unique_ptr<Private> d;
+};
