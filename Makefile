@@ -24,5 +24,9 @@ run: build
 test: build
 	cd $(BUILD_DIR) && QT_QPA_PLATFORM=offscreen ctest --output-on-failure -j$(CTEST_JOBS) $(CTEST_ARGS)
 
+bench: build
+	@packaging/install-deps.sh packaging/bench-packages.txt
+	/usr/bin/python3 tests/bench/bench.py $(BUILD_DIR)/bin $(BENCH_ARGS)
+
 clean:
 	rm -rf $(BUILD_DIR)

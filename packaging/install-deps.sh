@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
-# Installs the Debian packages listed in packaging/debian-packages.txt that are not yet
+# Installs the Debian packages listed in packaging/debian-packages.txt (or the list given as
+# the first argument) that are not yet
 # installed. Quiet and quick when everything is present, so `make` can call it every time.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
-list="$here/debian-packages.txt"
+list=${1:-"$here/debian-packages.txt"}
 missing=()
 while read -r pkg; do
     [[ -z "$pkg" || "$pkg" == \#* ]] && continue

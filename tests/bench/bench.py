@@ -1,0 +1,214 @@
+#!/usr/bin/python3
+"""Pixelmill benchmark: pixelmill-cli against its peers, interleaved, medians of N runs.
+
+Job everywhere: fit inside 800x600, grayscale, JPEG quality 85, 2 workers (one per core).
+Peers: the reference Python recipe (../shared/bench/seed_pool.py, Pillow process pool),
+`vips thumbnail` through GNU parallel, and ImageMagick `mogrify` (JPEG subset only).
+The "ideal" is the sum over images of the fastest single-process time for that image
+(per-image worker times of both engines, one worker each) divided by the cores.
+
+Run through `make bench`; not a test: nothing here gates CI.
+"""
+import argparse
+import json
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.dirname(os.path.dirname(HERE))
+SHARED = os.path.join(os.path.dirname(ROOT), "shared", "bench")
+CORES = os.cpu_count() or 2
+SUBSETS = ["jpg", "png", "webp", "all"]
+
+
+def run_timed(cmd, env=None, cwd=None):
+    """Wall time of a command from process start to exit, in seconds."""
+    start = time.perf_counter()
+    proc = subprocess.run(cmd, env=env, cwd=cwd, stdout=subprocess.DEVNULL,
+                          stderr=subprocess.PIPE, text=True)
+    elapsed = time.perf_counter() - start
+    if proc.returncode != 0:
+        sys.exit(f"benchmark command failed ({proc.returncode}): {' '.join(cmd)}\n{proc.stderr}")
+    return elapsed
+
+
+def fresh_dir(base, name):
+    path = os.path.join(base, name)
+    shutil.rmtree(path, ignore_errors=True)
+    os.makedirs(path)
+    return path
+
+
+def cli_cmd(bin_dir, src, dst, extra=()):
+    return [os.path.join(bin_dir, "pixelmill-cli"), src, "-o", dst, "--resize", "800x600",
+            "--mode", "fit", "--grayscale", "--format", "jpg", "--quality", "85",
+            "--workers", str(CORES), "--on-conflict", "overwrite", "--quiet", *extra]
+
+
+def peers(bin_dir, subset, src, scratch):
+    """(name, command-maker) pairs for one subset; each maker returns a fresh command."""
+    def pixelmill():
+        return cli_cmd(bin_dir, src, fresh_dir(scratch, "pixelmill"))
+
+    def seed():
+        return ["/usr/bin/python3", os.path.join(SHARED, "seed_pool.py"), src,
+                fresh_dir(scratch, "seed")]
+
+    def vips_parallel():
+        out = fresh_dir(scratch, "vips")
+        script = ("vips thumbnail \"$1\" \"$2/$(basename \"$1\").v\" 800 --height 600 && "
+                  "vips colourspace \"$2/$(basename \"$1\").v\" \"$2/$(basename \"$1\").jpg[Q=85]\" b-w"
+                  " && rm \"$2/$(basename \"$1\").v\"")
+        return ["bash", "-c", f"ls -d {src}/* | parallel -j{CORES} bash -c '{script}' _ {{}} {out}"]
+
+    def mogrify():
+        out = fresh_dir(scratch, "mogrify")
+        return ["bash", "-c", f"mogrify -path {out} -resize 800x600 -colorspace Gray "
+                f"-quality 85 -format jpg {src}/*"]
+
+    rows = [("pixelmill", pixelmill), ("seed_pool (Pillow)", seed)]
+    if subset in ("jpg", "all"):
+        rows.append(("vips CLI + parallel", vips_parallel))
+    if subset == "jpg":
+        rows.append(("mogrify", mogrify))
+    return rows
+
+
+def measure_subsets(bin_dir, corpus, scratch, reps):
+    times = {}
+    for subset in SUBSETS:
+        src = os.path.join(corpus, subset)
+        rows = peers(bin_dir, subset, src, scratch)
+        for _ in range(reps):  # interleaved: every peer once per repetition
+            for name, make in rows:
+                times.setdefault((subset, name), []).append(run_timed(make()))
+    return {key: statistics.median(v) for key, v in times.items()}
+
+
+def ideal_seconds(bin_dir, corpus, scratch):
+    """Sum over images of the fastest one-worker engine time, divided by the cores."""
+    best = {}
+    for engine in ("vips", "opencv"):
+        report = os.path.join(scratch, f"ideal-{engine}.json")
+        cmd = cli_cmd(bin_dir, os.path.join(corpus, "all"), fresh_dir(scratch, "ideal"),
+                      ["--engine", engine, "--report", report])
+        cmd[cmd.index("--workers") + 1] = "1"
+        run_timed(cmd)
+        with open(report) as f:
+            for r in json.load(f)["results"]:
+                best[r["input"]] = min(best.get(r["input"], float("inf")), r["ms"] / 1000)
+    return sum(best.values()) / CORES
+
+
+def make_tiny_set(scratch, count):
+    path = os.path.join(scratch, "tiny")
+    if os.path.isdir(path) and len(os.listdir(path)) == count:
+        return path
+    fresh_dir(scratch, "tiny")
+    from PIL import Image
+    for i in range(count):
+        Image.new("RGB", (64, 64), ((i * 7) % 256, (i * 13) % 256, (i * 29) % 256)).save(
+            os.path.join(path, f"t{i:05d}.png"))
+    return path
+
+
+class PeakRss:
+    """Samples VmHWM (peak RSS) of every process with a given name while a command runs."""
+
+    def __init__(self, name):
+        self.name, self.peak_kb, self.stop = name, 0, threading.Event()
+
+    def sample(self):
+        for pid in filter(str.isdigit, os.listdir("/proc")):
+            try:
+                with open(f"/proc/{pid}/status") as f:
+                    status = f.read()
+            except OSError:
+                continue
+            if f"Name:\t{self.name[:15]}\n" in status:
+                for line in status.splitlines():
+                    if line.startswith("VmHWM:"):
+                        self.peak_kb = max(self.peak_kb, int(line.split()[1]))
+
+    def __enter__(self):
+        def loop():
+            while not self.stop.wait(0.02):
+                self.sample()
+        self.thread = threading.Thread(target=loop, daemon=True)
+        self.thread.start()
+        return self
+
+    def __exit__(self, *exc):
+        self.stop.set()
+        self.thread.join()
+
+
+def measure_memory(bin_dir, scratch):
+    big = fresh_dir(scratch, "big")
+    subprocess.run(["vips", "gaussnoise", os.path.join(big, "huge.jpg[Q=90]"), "16000", "16000"],
+                   check=True)
+    subprocess.run(["vips", "gaussnoise", os.path.join(big, "large.png"), "8000", "8000"],
+                   check=True)
+    with PeakRss("pixelmill-worker") as worker, PeakRss("pixelmill-cli") as cli:
+        run_timed(cli_cmd(bin_dir, big, fresh_dir(scratch, "big-out")))
+    return worker.peak_kb / 1024, cli.peak_kb / 1024
+
+
+def ratio_row(label, ours, theirs, goal):
+    ratio = ours / theirs
+    verdict = "met" if ratio <= goal else "NOT met"
+    return f"| {label} | {ours:.2f} | {theirs:.2f} | {ratio:.2f} | <= {goal} | {verdict} |"
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("bin_dir")
+    parser.add_argument("--corpus", default=os.path.join(tempfile.gettempdir(), "pixelmill-corpus"))
+    parser.add_argument("--scratch", default=os.path.join(tempfile.gettempdir(), "pixelmill-bench"))
+    parser.add_argument("--reps", type=int, default=3)
+    parser.add_argument("--tiny", type=int, default=10000)
+    args = parser.parse_args()
+    if not os.path.isdir(os.path.join(args.corpus, "all")):
+        subprocess.run([os.path.join(SHARED, "corpus.sh"), args.corpus], check=True)
+    os.makedirs(args.scratch, exist_ok=True)
+
+    t = measure_subsets(args.bin_dir, args.corpus, args.scratch, args.reps)
+    ideal = ideal_seconds(args.bin_dir, args.corpus, args.scratch)
+    tiny = make_tiny_set(args.scratch, args.tiny)
+    tiny_ours = statistics.median(
+        run_timed(cli_cmd(args.bin_dir, tiny, fresh_dir(args.scratch, "tiny-out")))
+        for _ in range(args.reps))
+    tiny_seed = statistics.median(
+        run_timed(["/usr/bin/python3", os.path.join(SHARED, "seed_pool.py"), tiny,
+                   fresh_dir(args.scratch, "tiny-seed")]) for _ in range(args.reps))
+    worker_mb, cli_mb = measure_memory(args.bin_dir, args.scratch)
+
+    print(f"\nMachine: {CORES} cores; {args.reps} repetitions, medians, seconds (wall, start to exit)\n")
+    print("| subset | pixelmill | seed_pool (Pillow) | vips CLI + parallel | mogrify |")
+    print("|---|---|---|---|---|")
+    for s in SUBSETS:
+        cell = lambda name: f"{t[(s, name)]:.2f}" if (s, name) in t else "-"
+        print(f"| {s} | {cell('pixelmill')} | {cell('seed_pool (Pillow)')} | "
+              f"{cell('vips CLI + parallel')} | {cell('mogrify')} |")
+    print("\n| goal | pixelmill | peer | ratio | target | |")
+    print("|---|---|---|---|---|---|")
+    p = lambda s: t[(s, "pixelmill")]
+    print(ratio_row("all vs seed_pool", p("all"), t[("all", "seed_pool (Pillow)")], 0.75))
+    for s, goal in (("jpg", 1.0), ("png", 1.0), ("webp", 0.6)):
+        print(ratio_row(f"{s} vs seed_pool", p(s), t[(s, "seed_pool (Pillow)")], goal))
+    print(ratio_row("all vs vips CLI + parallel", p("all"), t[("all", "vips CLI + parallel")], 0.35))
+    print(ratio_row("jpg vs mogrify", p("jpg"), t[("jpg", "mogrify")], 0.1))
+    print(ratio_row("all vs ideal", p("all"), ideal, 1.10))
+    print(ratio_row(f"{args.tiny} tiny PNG vs seed_pool", tiny_ours, tiny_seed, 1 / 1.5))
+    print(f"\nWorker peak RSS on 16000x16000 JPEG + 8000x8000 PNG: {worker_mb:.0f} MB (goal <= 200);"
+          f" CLI peak RSS: {cli_mb:.0f} MB")
+
+
+if __name__ == "__main__":
+    main()
