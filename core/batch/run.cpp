@@ -1,0 +1,224 @@
+#include "batch/run.h"
+
+#include <QHash>
+#include <QPointer>
+#include <QSet>
+
+// The run's state and steps. Kept out of run.h so that the declared interface stays as
+// agreed; signals are emitted through q.
+struct BatchRun::Private
+{
+    BatchRun *q = nullptr;
+    RunOptions options;
+    QPointer<WorkerPool> pool;
+    QList<Job> jobs;
+    QHash<JobId, qsizetype> indexById; // into jobs
+    QList<JobResult> results;
+    BatchCounts counts;
+    int preResolved = 0; // finished without a worker; left out of the rate
+    QElapsedTimer timer;
+    double frozenSeconds = 0; // elapsed time once finished
+    bool running = false;
+    bool setupReported = false;
+
+    void reset(const QList<Job> &newJobs);
+    void run(const QList<Job> &newJobs, const QList<JobResult> &preResolvedResults);
+    void connectPool();
+    void record(const JobResult &result);
+    void onPoolJobFinished(const JobResult &result);
+    void onPoolDrained();
+    void failSetup(const QString &message);
+    void finish();
+    // Queued so that finished() never arrives before start() has returned.
+    void finishLater()
+    {
+        QMetaObject::invokeMethod(
+            q, [this] { finish(); }, Qt::QueuedConnection);
+    }
+};
+
+void BatchRun::Private::reset(const QList<Job> &newJobs)
+{
+    if (pool) {
+        pool->disconnect(q);
+        pool->deleteLater();
+    }
+    jobs = newJobs;
+    indexById.clear();
+    for (qsizetype i = 0; i < jobs.size(); ++i)
+        indexById.insert(jobs.at(i).id, i);
+    results.clear();
+    counts = BatchCounts{};
+    preResolved = 0;
+    frozenSeconds = 0;
+    setupReported = false;
+    timer.start();
+    running = true;
+}
+
+void BatchRun::Private::run(const QList<Job> &newJobs, const QList<JobResult> &preResolvedResults)
+{
+    reset(newJobs);
+    counts.total = int(newJobs.size() + preResolvedResults.size());
+    Q_EMIT q->planned(counts.total);
+    for (const JobResult &result : preResolvedResults) {
+        ++preResolved;
+        record(result);
+    }
+    if (newJobs.isEmpty()) {
+        finishLater();
+        return;
+    }
+    pool = new WorkerPool(options.pool, q);
+    connectPool();
+    pool->submit(newJobs);
+}
+
+void BatchRun::Private::connectPool()
+{
+    QObject::connect(pool, &WorkerPool::jobStarted, q, [this](JobId id, int worker) {
+        const qsizetype index = indexById.value(id, -1);
+        Q_EMIT q->jobStarted(id, worker, index >= 0 ? jobs.at(index).inputPath : QString());
+    });
+    QObject::connect(pool, &WorkerPool::jobFinished, q,
+                     [this](const JobResult &result) { onPoolJobFinished(result); });
+    QObject::connect(pool, &WorkerPool::poolFailed, q,
+                     [this](const QString &message) { failSetup(message); });
+    QObject::connect(pool, &WorkerPool::drained, q, [this] { onPoolDrained(); });
+}
+
+void BatchRun::Private::record(const JobResult &result)
+{
+    results.append(result);
+    counts.add(result);
+    Q_EMIT q->jobFinished(result);
+}
+
+void BatchRun::Private::onPoolJobFinished(const JobResult &result)
+{
+    if (!running)
+        return;
+    record(result);
+    if (counts.finished() >= counts.total)
+        finish();
+}
+
+// The pool promises one jobFinished per job before drained; should one ever be missing, the
+// job still gets a verdict so that counts add up and the run ends.
+void BatchRun::Private::onPoolDrained()
+{
+    if (!running)
+        return;
+    QSet<JobId> seen;
+    for (const JobResult &result : std::as_const(results))
+        seen.insert(result.id);
+    for (const Job &job : std::as_const(jobs))
+        if (!seen.contains(job.id))
+            record(JobResult::failed(job, FailureKind::Internal,
+                                     QStringLiteral("the worker pool ended without a result")));
+    finish();
+}
+
+void BatchRun::Private::failSetup(const QString &message)
+{
+    if (setupReported)
+        return;
+    setupReported = true;
+    Q_EMIT q->setupFailed(message);
+}
+
+void BatchRun::Private::finish()
+{
+    if (!running)
+        return;
+    running = false;
+    frozenSeconds = timer.isValid() ? timer.nsecsElapsed() / 1e9 : 0;
+    if (pool) {
+        // Idle workers are not kept between batches; deleting the pool ends them.
+        pool->disconnect(q);
+        pool->deleteLater();
+    }
+    Q_EMIT q->finished();
+}
+
+BatchRun::BatchRun(RunOptions options, QObject *parent)
+    : QObject(parent), d(std::make_unique<Private>())
+{
+    d->q = this;
+    d->options = std::move(options);
+}
+
+BatchRun::~BatchRun() = default;
+
+void BatchRun::start()
+{
+    const BatchPlan plan = planBatch(d->options.plan);
+    if (plan.error.isEmpty()) {
+        d->run(plan.jobs, plan.preResolved);
+        return;
+    }
+    d->reset({});
+    d->failSetup(plan.error);
+    d->finishLater();
+}
+
+void BatchRun::startJobs(const QList<Job> &jobs)
+{
+    d->run(jobs, {});
+}
+
+void BatchRun::cancel()
+{
+    if (d->running && d->pool)
+        d->pool->cancel();
+}
+
+bool BatchRun::isRunning() const
+{
+    return d->running;
+}
+
+const QList<JobResult> &BatchRun::results() const
+{
+    return d->results;
+}
+
+const QList<Job> &BatchRun::jobs() const
+{
+    return d->jobs;
+}
+
+BatchCounts BatchRun::counts() const
+{
+    return d->counts;
+}
+
+double BatchRun::elapsedSeconds() const
+{
+    if (!d->running)
+        return d->frozenSeconds;
+    return d->timer.nsecsElapsed() / 1e9;
+}
+
+// Pre-resolved verdicts (skipped before any work) cost nothing: counting them would make the
+// rate and the ETA of a mostly-skipped batch wildly optimistic.
+double BatchRun::imagesPerSecond() const
+{
+    const double seconds = elapsedSeconds();
+    const int processed = d->counts.finished() - d->preResolved;
+    return seconds > 0 && processed > 0 ? processed / seconds : 0;
+}
+
+double BatchRun::etaSeconds() const
+{
+    const int remaining = d->counts.total - d->counts.finished();
+    if (remaining <= 0)
+        return 0;
+    const double rate = imagesPerSecond();
+    return rate > 0 ? remaining / rate : -1;
+}
+
+bool BatchRun::writeReport(const QString &path, QString *error) const
+{
+    return ::writeReport(path, d->results, d->counts.total, elapsedSeconds(), error);
+}
