@@ -1,0 +1,263 @@
+#include "options.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QRegularExpression>
+
+namespace {
+
+struct Parser
+{
+    QCommandLineParser parser;
+    QCommandLineOption resize{QStringLiteral("resize"),
+                              QStringLiteral("Resize to fit, fill or exactly match WxH."),
+                              QStringLiteral("WxH")};
+    QCommandLineOption mode{QStringLiteral("mode"),
+                            QStringLiteral("How --resize applies: fit (default), fill, exact."),
+                            QStringLiteral("fit|fill|exact")};
+    QCommandLineOption percent{QStringLiteral("percent"), QStringLiteral("Scale by P percent."),
+                               QStringLiteral("P")};
+    QCommandLineOption longEdge{QStringLiteral("long-edge"),
+                                QStringLiteral("Make the longer side N pixels."),
+                                QStringLiteral("N")};
+    QCommandLineOption noEnlarge{QStringLiteral("no-enlarge"),
+                                 QStringLiteral("Never scale an image up.")};
+    QCommandLineOption grayscale{QStringLiteral("grayscale"),
+                                 QStringLiteral("Convert to grayscale.")};
+    QCommandLineOption format{QStringLiteral("format"),
+                              QStringLiteral("Output format (default: same as the input)."),
+                              QStringLiteral("same|jpg|png|webp|tiff")};
+    QCommandLineOption quality{QStringLiteral("quality"),
+                               QStringLiteral("JPEG/WebP quality (default 85)."),
+                               QStringLiteral("1-100")};
+    QCommandLineOption strip{QStringLiteral("strip"), QStringLiteral("Remove metadata.")};
+    QCommandLineOption noAutoOrient{QStringLiteral("no-auto-orient"),
+                                    QStringLiteral("Do not rotate by the EXIF orientation.")};
+    QCommandLineOption workers{QStringLiteral("workers"),
+                               QStringLiteral("Worker processes (default: one per core)."),
+                               QStringLiteral("N")};
+    QCommandLineOption engine{QStringLiteral("engine"),
+                              QStringLiteral("Image engine (default auto)."),
+                              QStringLiteral("auto|vips|opencv")};
+    QCommandLineOption recursive{QStringLiteral("recursive"),
+                                 QStringLiteral("Include subfolders, mirrored in the output.")};
+    QCommandLineOption name{QStringLiteral("name"),
+                            QStringLiteral("Output name pattern; tokens {name}, {parent}, {n} "
+                                           "(default {name})."),
+                            QStringLiteral("PATTERN")};
+    QCommandLineOption conflict{QStringLiteral("on-conflict"),
+                                QStringLiteral("When an output exists (default skip)."),
+                                QStringLiteral("skip|overwrite|rename")};
+    QCommandLineOption timeout{QStringLiteral("timeout"),
+                               QStringLiteral("Per-image time limit (default 60)."),
+                               QStringLiteral("SECONDS")};
+    QCommandLineOption report{QStringLiteral("report"),
+                              QStringLiteral("Write a report of every image."),
+                              QStringLiteral("FILE.json|FILE.csv")};
+    QCommandLineOption quiet{QStringLiteral("quiet"), QStringLiteral("Print only errors.")};
+    QCommandLineOption output{{QStringLiteral("o"), QStringLiteral("output")},
+                              QStringLiteral("Output folder (created if needed)."),
+                              QStringLiteral("OUTPUT_DIR")};
+    QCommandLineOption version{QStringLiteral("version"), QStringLiteral("Print the version.")};
+    QCommandLineOption help{{QStringLiteral("h"), QStringLiteral("help")},
+                            QStringLiteral("Print this help.")};
+
+    Parser()
+    {
+        parser.setApplicationDescription(
+            QStringLiteral("Processes every image of INPUT_DIR into OUTPUT_DIR."));
+        parser.addOptions({resize,   mode,    percent,      longEdge, noEnlarge, grayscale, format,
+                           quality,  strip,   noAutoOrient, workers,  engine,    recursive, name,
+                           conflict, timeout, report,       quiet,    output,    version,   help});
+        parser.addPositionalArgument(QStringLiteral("INPUT_DIR"),
+                                     QStringLiteral("Folder of images to process."));
+    }
+};
+
+// Parses a whole-number option value within [min, max]; *error names the option.
+bool readInt(const QCommandLineParser &p, const QCommandLineOption &o, int min, int max, int *out,
+             QString *error)
+{
+    if (!p.isSet(o))
+        return true;
+    bool ok = false;
+    const int value = p.value(o).toInt(&ok);
+    if (!ok || value < min || value > max) {
+        *error = QStringLiteral("--%1 expects a whole number from %2 to %3 (got \"%4\").")
+                     .arg(o.names().constLast())
+                     .arg(min)
+                     .arg(max)
+                     .arg(p.value(o));
+        return false;
+    }
+    *out = value;
+    return true;
+}
+
+bool readDouble(const QCommandLineParser &p, const QCommandLineOption &o, double *out,
+                QString *error)
+{
+    if (!p.isSet(o))
+        return true;
+    bool ok = false;
+    const double value = p.value(o).toDouble(&ok);
+    if (!ok || !(value > 0)) {
+        *error = QStringLiteral("--%1 expects a positive number (got \"%2\").")
+                     .arg(o.names().constLast(), p.value(o));
+        return false;
+    }
+    *out = value;
+    return true;
+}
+
+template <typename T, typename Parse>
+bool readEnum(const QCommandLineParser &p, const QCommandLineOption &o, Parse parse, T *out,
+              QString *error)
+{
+    if (!p.isSet(o))
+        return true;
+    const std::optional<T> value = parse(p.value(o));
+    if (!value) {
+        *error = QStringLiteral("--%1 expects %2 (got \"%3\").")
+                     .arg(o.names().constLast(), o.valueName(), p.value(o));
+        return false;
+    }
+    *out = *value;
+    return true;
+}
+
+bool readResize(const Parser &s, Recipe *recipe, QString *error)
+{
+    const QCommandLineParser &p = s.parser;
+    const int given = int(p.isSet(s.resize)) + int(p.isSet(s.percent)) + int(p.isSet(s.longEdge));
+    if (given > 1) {
+        *error = QStringLiteral("--resize, --percent and --long-edge are mutually exclusive; "
+                                "use only one.");
+        return false;
+    }
+    if (p.isSet(s.mode) && !p.isSet(s.resize)) {
+        *error = QStringLiteral("--mode only applies together with --resize.");
+        return false;
+    }
+    if (p.isSet(s.resize)) {
+        static const QRegularExpression box(QStringLiteral("^(\\d{1,9})[xX](\\d{1,9})$"));
+        const QRegularExpressionMatch m = box.match(p.value(s.resize));
+        if (!m.hasMatch()) {
+            *error = QStringLiteral("--resize expects WxH, for example 800x600 (got \"%1\").")
+                         .arg(p.value(s.resize));
+            return false;
+        }
+        recipe->resizeMode = ResizeMode::Fit;
+        recipe->width = m.captured(1).toInt();
+        recipe->height = m.captured(2).toInt();
+        const auto parseMode = [](const QString &text) -> std::optional<ResizeMode> {
+            const auto mode = resizeModeFromString(text);
+            if (mode == ResizeMode::Fit || mode == ResizeMode::Fill || mode == ResizeMode::Exact)
+                return mode;
+            return std::nullopt;
+        };
+        return readEnum(p, s.mode, parseMode, &recipe->resizeMode, error);
+    }
+    if (p.isSet(s.percent)) {
+        recipe->resizeMode = ResizeMode::Percent;
+        return readDouble(p, s.percent, &recipe->percent, error);
+    }
+    if (p.isSet(s.longEdge)) {
+        recipe->resizeMode = ResizeMode::LongEdge;
+        return readInt(p, s.longEdge, 1, 1'000'000, &recipe->longEdge, error);
+    }
+    return true;
+}
+
+bool readRecipe(const Parser &s, Recipe *recipe, QString *error)
+{
+    const QCommandLineParser &p = s.parser;
+    recipe->noEnlarge = p.isSet(s.noEnlarge);
+    recipe->grayscale = p.isSet(s.grayscale);
+    recipe->stripMetadata = p.isSet(s.strip);
+    recipe->autoOrient = !p.isSet(s.noAutoOrient);
+    if (!readResize(s, recipe, error) ||
+        !readEnum(p, s.format, outputFormatFromString, &recipe->format, error) ||
+        !readInt(p, s.quality, 1, 100, &recipe->quality, error) ||
+        !readEnum(p, s.engine, engineChoiceFromString, &recipe->engine, error))
+        return false;
+    *error = recipe->validationError();
+    return error->isEmpty();
+}
+
+bool readRun(const Parser &s, CliOptions *options, QString *error)
+{
+    const QCommandLineParser &p = s.parser;
+    PlanOptions &plan = options->run.plan;
+    PoolOptions &pool = options->run.pool;
+    plan.recursive = p.isSet(s.recursive);
+    if (p.isSet(s.name))
+        plan.namePattern = p.value(s.name);
+    double timeout = pool.jobTimeoutMs / 1000.0;
+    if (!readEnum(p, s.conflict, conflictPolicyFromString, &plan.conflict, error) ||
+        !readInt(p, s.workers, 1, 256, &pool.workerCount, error) ||
+        !readDouble(p, s.timeout, &timeout, error))
+        return false;
+    if (timeout > 24 * 3600) {
+        *error = QStringLiteral("--timeout must be at most one day (got %1).").arg(timeout);
+        return false;
+    }
+    pool.jobTimeoutMs = qMax(1, int(timeout * 1000));
+    options->reportPath = p.value(s.report);
+    const QString suffix = options->reportPath.section(QLatin1Char('.'), -1).toLower();
+    if (p.isSet(s.report) && suffix != QLatin1String("json") && suffix != QLatin1String("csv")) {
+        *error = QStringLiteral("--report expects a file name ending in .json or .csv (got "
+                                "\"%1\").")
+                     .arg(options->reportPath);
+        return false;
+    }
+    options->quiet = p.isSet(s.quiet);
+    return readRecipe(s, &plan.recipe, error);
+}
+
+bool readPaths(const Parser &s, CliOptions *options, QString *error)
+{
+    const QStringList positional = s.parser.positionalArguments();
+    if (positional.size() != 1) {
+        *error = positional.isEmpty()
+                     ? QStringLiteral("No INPUT_DIR given; see --help.")
+                     : QStringLiteral("Only one INPUT_DIR may be given (got %1: %2).")
+                           .arg(positional.size())
+                           .arg(positional.join(QStringLiteral(", ")));
+        return false;
+    }
+    if (!s.parser.isSet(s.output) || s.parser.value(s.output).isEmpty()) {
+        *error = QStringLiteral("No output folder given; use -o OUTPUT_DIR.");
+        return false;
+    }
+    options->run.plan.inputDir = positional.constFirst();
+    options->run.plan.outputDir = s.parser.value(s.output);
+    return true;
+}
+
+} // namespace
+
+ParseResult parseCommandLine(const QStringList &arguments)
+{
+    Parser s;
+    ParseResult result;
+    if (!s.parser.parse(arguments)) {
+        result.message = s.parser.errorText();
+        return result;
+    }
+    if (s.parser.isSet(s.help)) {
+        result.outcome = ParseOutcome::Help;
+        result.message = s.parser.helpText();
+        return result;
+    }
+    if (s.parser.isSet(s.version)) {
+        result.outcome = ParseOutcome::Version;
+        result.message =
+            QStringLiteral("pixelmill-cli %1").arg(QCoreApplication::applicationVersion());
+        return result;
+    }
+    if (readPaths(s, &result.options, &result.message) &&
+        readRun(s, &result.options, &result.message))
+        result.outcome = ParseOutcome::Run;
+    return result;
+}

@@ -1,0 +1,26 @@
+#pragma once
+
+#include <QString>
+#include <QStringList>
+
+#include "batch/run.h"
+
+// Everything the command line asks for, parsed and validated; no filesystem access here.
+struct CliOptions
+{
+    RunOptions run;
+    QString reportPath;
+    bool quiet = false;
+};
+
+enum class ParseOutcome { Run, Help, Version, Error };
+
+struct ParseResult
+{
+    ParseOutcome outcome = ParseOutcome::Error;
+    CliOptions options;
+    QString message; // help text, version line, or the one-line usage error
+};
+
+// `arguments` includes the program name, as QCoreApplication::arguments() does.
+ParseResult parseCommandLine(const QStringList &arguments);
