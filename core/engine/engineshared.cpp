@@ -1,0 +1,195 @@
+#include "engineshared.h"
+
+#include <QElapsedTimer>
+#include <QFile>
+#include <QFileInfo>
+
+#include <exception>
+
+#include "outputfile.h"
+
+namespace {
+
+// WebP stores sides in 14 bits; JPEG in 16.
+constexpr int kMaxWebpSide = 16383;
+constexpr int kMaxJpegSide = 65535;
+
+QString readInput(const QString &path, QByteArray *bytes)
+{
+    const QFileInfo info(path);
+    if (!info.exists())
+        return QStringLiteral("cannot read input: file not found");
+    if (!info.isFile())
+        return QStringLiteral("cannot read input: not a regular file");
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        if (file.error() == QFileDevice::PermissionsError)
+            return QStringLiteral("cannot read input: permission denied");
+        return QStringLiteral("cannot read input: %1").arg(file.errorString().toLower());
+    }
+    *bytes = file.readAll();
+    if (file.error() != QFileDevice::NoError)
+        return QStringLiteral("cannot read input: %1").arg(file.errorString().toLower());
+    return {};
+}
+
+QString firstLine(const char *what)
+{
+    const QString text = QString::fromUtf8(what).trimmed();
+    return text.section(QLatin1Char('\n'), 0, 0).trimmed();
+}
+
+// Library exceptions carry the decoder's words; turn them into a kind and one readable line.
+EngineFailure mapLibraryError(const char *what, ImageFormat format)
+{
+    const QString line = firstLine(what);
+    const QString lower = QString::fromUtf8(what).toLower();
+    const QString name = toString(format);
+    if (lower.contains(QLatin1String("premature end")) ||
+        lower.contains(QLatin1String("truncated")) ||
+        lower.contains(QLatin1String("unexpected end")) || lower.contains(QLatin1String("eof")))
+        return {FailureKind::CorruptData, QStringLiteral("truncated %1 data").arg(name)};
+    if (lower.contains(QLatin1String("out of memory")) ||
+        lower.contains(QLatin1String("bad_alloc")) ||
+        lower.contains(QLatin1String("insufficient memory")))
+        return {FailureKind::TooLarge, QStringLiteral("not enough memory to process this image")};
+    if (lower.contains(QLatin1String("not in a known format")))
+        return {FailureKind::UnsupportedFormat, QStringLiteral("not an image (unknown format)")};
+    return {FailureKind::CorruptData, QStringLiteral("corrupt %1 data: %2").arg(name, line)};
+}
+
+std::optional<EngineFailure> checkOutputLimits(OutputFormat format, QSize size)
+{
+    const int side = std::max(size.width(), size.height());
+    if (format == OutputFormat::Webp && side > kMaxWebpSide)
+        return EngineFailure{FailureKind::InvalidRecipe,
+                             QStringLiteral("WebP cannot store %1x%2 pixels (at most %3 per side)")
+                                 .arg(size.width())
+                                 .arg(size.height())
+                                 .arg(kMaxWebpSide)};
+    if (format == OutputFormat::Jpeg && side > kMaxJpegSide)
+        return EngineFailure{FailureKind::InvalidRecipe,
+                             QStringLiteral("JPEG cannot store %1x%2 pixels (at most %3 per side)")
+                                 .arg(size.width())
+                                 .arg(size.height())
+                                 .arg(kMaxJpegSide)};
+    return std::nullopt;
+}
+
+// Everything before pixel work; throws EngineFailure (or a library exception from the header).
+EngineInput prepareInput(const Job &job, QByteArray bytes, ImageFormat format)
+{
+    if (format == ImageFormat::Unknown)
+        throw EngineFailure{FailureKind::UnsupportedFormat,
+                            QStringLiteral("not an image (unknown format)")};
+    EngineInput in;
+    in.bytes = std::move(bytes);
+    in.format = format;
+    // Before the header: some readers (WebP) cannot even parse a truncated header, and
+    // "truncated" is the clearer message.
+    switch (checkIntegrity(in.bytes, in.format)) {
+    case DataIntegrity::Truncated:
+        throw EngineFailure{FailureKind::CorruptData,
+                            QStringLiteral("truncated %1 data").arg(toString(in.format))};
+    case DataIntegrity::Corrupt:
+        throw EngineFailure{
+            FailureKind::CorruptData,
+            QStringLiteral("corrupt %1 data: damaged structure").arg(toString(in.format))};
+    case DataIntegrity::Complete:
+        break;
+    }
+    in.header = readImageHeader(in.bytes, in.format);
+    const QSize stored = in.header.size;
+    if (stored.isEmpty())
+        throw EngineFailure{
+            FailureKind::CorruptData,
+            QStringLiteral("corrupt %1 data: no image size").arg(toString(in.format))};
+    if (qint64(stored.width()) * stored.height() > job.maxPixels)
+        throw EngineFailure{FailureKind::TooLarge,
+                            QStringLiteral("image is %1x%2, over the %3 MP limit")
+                                .arg(stored.width())
+                                .arg(stored.height())
+                                .arg(QString::number(job.maxPixels / 1e6, 'g', 3))};
+    in.outputFormat = resolveOutputFormat(job.recipe.format, in.format);
+    in.swapsAxes = job.recipe.autoOrient && hasQuarterTurn(in.header.orientation);
+    in.plan = planResize(job.recipe, in.swapsAxes ? stored.transposed() : stored);
+    if (auto failure = checkOutputLimits(in.outputFormat, in.plan.crop.size()))
+        throw *failure;
+    return in;
+}
+
+JobResult writeOutput(const Job &job, const EngineInput &in, const EncodedImage &out)
+{
+    QString error;
+    const FailureKind kind = writeFileAtomically(job.outputPath, out.bytes, job.overwrite, &error);
+    if (kind == FailureKind::OutputExists)
+        return JobResult::skipped(job, error);
+    if (kind != FailureKind::None)
+        return JobResult::failed(job, kind, error);
+    JobResult result;
+    result.id = job.id;
+    result.status = JobStatus::Ok;
+    result.inputPath = job.inputPath;
+    result.outputPath = job.outputPath;
+    result.outputBytes = out.bytes.size();
+    result.inputSize = in.header.size;
+    result.outputSize = out.size;
+    return result;
+}
+
+JobResult runSteps(const Job &job, const EngineProcess &process, ImageFormat *format)
+{
+    if (const QString error = job.recipe.validationError(); !error.isEmpty())
+        return JobResult::failed(job, FailureKind::InvalidRecipe, error);
+    QByteArray bytes;
+    if (const QString error = readInput(job.inputPath, &bytes); !error.isEmpty())
+        return JobResult::failed(job, FailureKind::InputUnreadable, error);
+    *format = sniffImageFormat(bytes.left(16));
+    const EngineInput in = prepareInput(job, std::move(bytes), *format);
+    const EncodedImage out = process(in, job.recipe);
+    if (out.size != in.plan.crop.size())
+        throw EngineFailure{FailureKind::Internal,
+                            QStringLiteral("engine produced %1x%2 instead of %3x%4")
+                                .arg(out.size.width())
+                                .arg(out.size.height())
+                                .arg(in.plan.crop.width())
+                                .arg(in.plan.crop.height())};
+    return writeOutput(job, in, out);
+}
+
+} // namespace
+
+bool formatKeepsAlpha(OutputFormat format)
+{
+    return format == OutputFormat::Png || format == OutputFormat::Webp ||
+           format == OutputFormat::Tiff;
+}
+
+bool hasQuarterTurn(int orientation)
+{
+    return orientation >= 5 && orientation <= 8;
+}
+
+JobResult runEngineJob(const Job &job, const QString &engineName, const EngineProcess &process)
+{
+    QElapsedTimer timer;
+    timer.start();
+    ImageFormat format = ImageFormat::Unknown;
+    JobResult result;
+    try {
+        result = runSteps(job, process, &format);
+    } catch (const EngineFailure &failure) {
+        result = JobResult::failed(job, failure.kind, failure.message);
+    } catch (const std::exception &e) {
+        const EngineFailure failure = mapLibraryError(e.what(), format);
+        result = JobResult::failed(job, failure.kind, failure.message);
+    } catch (...) {
+        result =
+            JobResult::failed(job, FailureKind::Internal,
+                              QStringLiteral("unexpected error in the %1 engine").arg(engineName));
+    }
+    result.inputBytes = QFileInfo(job.inputPath).size();
+    result.engine = engineName;
+    result.elapsedMs = timer.elapsed();
+    return result;
+}

@@ -1,0 +1,71 @@
+#pragma once
+
+#include <QByteArray>
+#include <QSize>
+#include <QString>
+
+#include <functional>
+
+#include "geometry.h"
+#include "imageformat.h"
+#include "job.h"
+
+// Internal to pixelmill_engine: the steps every engine shares, so that both read, check,
+// plan, name failures and write in exactly the same way and differ only in pixel work.
+
+struct ImageHeader
+{
+    QSize size; // as stored, before orientation
+    bool hasAlpha = false;
+    int orientation = 1; // EXIF orientation 1..8
+};
+
+// Everything an engine needs to turn pixels into output bytes; built by runEngineJob.
+struct EngineInput
+{
+    QByteArray bytes; // the whole input file; engines decode from memory, never from a path
+    ImageFormat format = ImageFormat::Unknown;
+    ImageHeader header;
+    OutputFormat outputFormat = OutputFormat::Png;
+    bool swapsAxes = false; // auto-orienting turns the image a quarter (orientations 5..8)
+    ResizePlan plan;        // on the upright size
+    // The size to scale to before orienting, i.e. plan.scaled in stored orientation.
+    QSize storedTarget() const { return swapsAxes ? plan.scaled.transposed() : plan.scaled; }
+};
+
+struct EncodedImage
+{
+    QByteArray bytes;
+    QSize size;
+};
+
+// Thrown by engine code for failures it recognises; anything else thrown is mapped from the
+// library's message by runEngineJob.
+struct EngineFailure
+{
+    FailureKind kind;
+    QString message;
+};
+
+using EngineProcess = std::function<EncodedImage(const EngineInput &, const Recipe &)>;
+
+// The whole job around an engine's pixel work: read, sniff, header, pixel limit, structure
+// check, plan, process, atomic write, result. Never throws.
+JobResult runEngineJob(const Job &job, const QString &engineName, const EngineProcess &process);
+
+// Reads the header without decoding pixels (libvips for most formats). Throws on failure.
+ImageHeader readImageHeader(const QByteArray &bytes, ImageFormat format);
+
+bool formatKeepsAlpha(OutputFormat format);
+bool hasQuarterTurn(int orientation);
+
+// Structure checks that catch truncation before a decoder fills the missing part with gray.
+enum class DataIntegrity { Complete, Truncated, Corrupt };
+DataIntegrity checkIntegrity(const QByteArray &bytes, ImageFormat format);
+
+// Per-library start-up, called once by initializeEngines.
+bool initializeVips(const char *argv0, QString *error);
+void initializeOpenCv();
+
+// BMP is read by OpenCV only (libvips needs ImageMagick for it, which we block as untrusted).
+ImageHeader readBmpHeader(const QByteArray &bytes);

@@ -1,0 +1,198 @@
+#include "engine.h"
+#include "engineshared.h"
+
+#include <opencv2/core.hpp>
+#include <opencv2/core/utils/logger.hpp>
+#include <opencv2/imgcodecs.hpp>
+#include <opencv2/imgproc.hpp>
+
+#include <vector>
+
+// OpenCV decodes pixels only: EXIF, XMP and ICC profiles are never carried to the output, so
+// every OpenCV output is stripped whatever recipe.stripMetadata says.
+
+namespace {
+
+// libjpeg scales by 1/2, 1/4 or 1/8 inside the decoder (sides rounded up); other formats are
+// decoded whole and resized by imdecode, which gains nothing, so they are never reduced.
+int reducedFlags(const EngineInput &in, bool grayscale)
+{
+    const QSize stored = in.header.size;
+    const QSize target = in.storedTarget();
+    if (in.format == ImageFormat::Jpeg) {
+        const std::pair<int, int> reductions[] = {
+            {8, grayscale ? cv::IMREAD_REDUCED_GRAYSCALE_8 : cv::IMREAD_REDUCED_COLOR_8},
+            {4, grayscale ? cv::IMREAD_REDUCED_GRAYSCALE_4 : cv::IMREAD_REDUCED_COLOR_4},
+            {2, grayscale ? cv::IMREAD_REDUCED_GRAYSCALE_2 : cv::IMREAD_REDUCED_COLOR_2},
+        };
+        for (const auto &[factor, flag] : reductions) {
+            const int w = (stored.width() + factor - 1) / factor;
+            const int h = (stored.height() + factor - 1) / factor;
+            if (w >= target.width() && h >= target.height())
+                return flag;
+        }
+    }
+    return grayscale ? cv::IMREAD_GRAYSCALE : cv::IMREAD_COLOR;
+}
+
+// Orientation is applied by us from the header (IMREAD_IGNORE_ORIENTATION), after resizing, so
+// both engines turn images the same way for every format and all eight orientations.
+cv::Mat decode(const EngineInput &in, const Recipe &recipe)
+{
+    // Alpha needs the unchanged decode: IMREAD_COLOR would drop it and leave the hidden colour.
+    const int flags = in.header.hasAlpha
+                          ? cv::IMREAD_UNCHANGED
+                          : reducedFlags(in, recipe.grayscale) | cv::IMREAD_IGNORE_ORIENTATION;
+    const cv::Mat raw(1, int(in.bytes.size()), CV_8UC1, const_cast<char *>(in.bytes.constData()));
+    cv::Mat image = cv::imdecode(raw, flags);
+    if (image.empty())
+        throw EngineFailure{FailureKind::CorruptData,
+                            QStringLiteral("corrupt %1 data: the decoder could not read it")
+                                .arg(toString(in.format))};
+    if (image.depth() == CV_16U)
+        image.convertTo(image, CV_8U, 1.0 / 257);
+    else if (image.depth() != CV_8U)
+        image.convertTo(image, CV_8U, image.depth() == CV_32F ? 255.0 : 1.0);
+    return image;
+}
+
+cv::Mat flattenOnWhite(const cv::Mat &bgra)
+{
+    cv::Mat bgr(bgra.size(), CV_8UC3);
+    for (int y = 0; y < bgra.rows; ++y) {
+        const uchar *src = bgra.ptr<uchar>(y);
+        uchar *dst = bgr.ptr<uchar>(y);
+        for (int x = 0; x < bgra.cols; ++x, src += 4, dst += 3) {
+            const int a = src[3];
+            for (int c = 0; c < 3; ++c)
+                dst[c] = uchar((src[c] * a + 255 * (255 - a) + 127) / 255);
+        }
+    }
+    return bgr;
+}
+
+// Channels for the output: alpha flattened where the format cannot keep it, grayscale as one
+// channel (or equal colour channels beside a kept alpha, which OpenCV writers need).
+cv::Mat prepareChannels(cv::Mat image, bool keepAlpha, bool grayscale)
+{
+    if (image.channels() == 2) { // gray + alpha
+        cv::Mat planes[2];
+        cv::split(image, planes);
+        cv::merge(std::vector<cv::Mat>{planes[0], planes[0], planes[0], planes[1]}, image);
+    }
+    if (image.channels() == 4 && !keepAlpha)
+        image = flattenOnWhite(image);
+    if (!grayscale)
+        return image;
+    if (image.channels() == 3)
+        cv::cvtColor(image, image, cv::COLOR_BGR2GRAY);
+    if (image.channels() == 4) {
+        cv::Mat gray;
+        cv::cvtColor(image, gray, cv::COLOR_BGRA2GRAY);
+        cv::Mat alpha;
+        cv::extractChannel(image, alpha, 3);
+        cv::merge(std::vector<cv::Mat>{gray, gray, gray, alpha}, image);
+    }
+    return image;
+}
+
+cv::Mat resizeTo(const cv::Mat &image, QSize target)
+{
+    if (image.cols == target.width() && image.rows == target.height())
+        return image;
+    const bool shrinking = target.width() <= image.cols && target.height() <= image.rows;
+    cv::Mat out;
+    cv::resize(image, out, cv::Size(target.width(), target.height()), 0, 0,
+               shrinking ? cv::INTER_AREA : cv::INTER_CUBIC);
+    return out;
+}
+
+// EXIF orientation 1..8 -> upright, as OpenCV's own ApplyExifOrientation does it.
+cv::Mat orient(cv::Mat image, int orientation)
+{
+    if (hasQuarterTurn(orientation))
+        cv::transpose(image, image);
+    switch (orientation) {
+    case 2:
+    case 6:
+        cv::flip(image, image, 1);
+        break;
+    case 3:
+    case 7:
+        cv::flip(image, image, -1);
+        break;
+    case 4:
+    case 8:
+        cv::flip(image, image, 0);
+        break;
+    default:
+        break;
+    }
+    return image;
+}
+
+QByteArray encode(const cv::Mat &image, OutputFormat format, int quality)
+{
+    std::vector<int> params;
+    std::string suffix = ".png";
+    switch (format) {
+    case OutputFormat::Jpeg:
+        suffix = ".jpg";
+        params = {cv::IMWRITE_JPEG_QUALITY, quality};
+        break;
+    case OutputFormat::Webp:
+        suffix = ".webp";
+        params = {cv::IMWRITE_WEBP_QUALITY, quality};
+        break;
+    case OutputFormat::Tiff:
+        suffix = ".tiff";
+        break;
+    case OutputFormat::Png:
+    case OutputFormat::Same:
+        params = {cv::IMWRITE_PNG_COMPRESSION, 6}; // libvips' default, for comparable sizes
+        break;
+    }
+    std::vector<uchar> buffer;
+    if (!cv::imencode(suffix, image, buffer, params))
+        throw EngineFailure{FailureKind::Internal,
+                            QStringLiteral("OpenCV could not encode %1").arg(toString(format))};
+    return QByteArray(reinterpret_cast<const char *>(buffer.data()), qsizetype(buffer.size()));
+}
+
+EncodedImage process(const EngineInput &in, const Recipe &recipe)
+{
+    if (in.format == ImageFormat::Gif)
+        throw EngineFailure{FailureKind::UnsupportedFormat,
+                            QStringLiteral("GIF is not supported by the OpenCV engine")};
+    const bool keepAlpha = formatKeepsAlpha(in.outputFormat);
+    cv::Mat image = prepareChannels(decode(in, recipe), keepAlpha, recipe.grayscale);
+    image = resizeTo(image, in.storedTarget());
+    if (recipe.autoOrient)
+        image = orient(image, in.header.orientation);
+    const QRect c = in.plan.crop;
+    if (c.size() != QSize(image.cols, image.rows))
+        image = image(cv::Rect(c.x(), c.y(), c.width(), c.height()));
+    return {encode(image, in.outputFormat, recipe.quality), QSize(image.cols, image.rows)};
+}
+
+class OpenCvEngine final : public Engine
+{
+public:
+    QString name() const override { return QStringLiteral("opencv"); }
+    JobResult run(const Job &job) noexcept override { return runEngineJob(job, name(), process); }
+};
+
+} // namespace
+
+void initializeOpenCv()
+{
+    // One thread per worker process: the workers share the cores, not each image.
+    cv::setNumThreads(1);
+    // Decoder complaints become JobResults; the log would only clutter the worker's stderr.
+    cv::utils::logging::setLogLevel(cv::utils::logging::LOG_LEVEL_ERROR);
+}
+
+std::unique_ptr<Engine> makeOpenCvEngine()
+{
+    return std::make_unique<OpenCvEngine>();
+}
