@@ -1,10 +1,335 @@
 #include "mainwindow.h"
 
+#include <QApplication>
+#include <QCloseEvent>
+#include <QDesktopServices>
+#include <QDir>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QGroupBox>
+#include <QJsonDocument>
 #include <QLabel>
+#include <QLocale>
+#include <QMenuBar>
+#include <QScrollArea>
+#include <QSettings>
+#include <QSplitter>
+#include <QStatusBar>
+#include <QSystemTrayIcon>
+#include <QTimer>
+#include <QUrl>
+#include <QVBoxLayout>
 
-MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
+#include "advancedpanel.h"
+#include "batchcontroller.h"
+#include "imageformat.h"
+#include "outputpanel.h"
+#include "previewpane.h"
+#include "progresspanel.h"
+#include "recipepanel.h"
+#include "resultsmodel.h"
+#include "resultspanel.h"
+#include "runbar.h"
+#include "samples.h"
+#include "sourcepanel.h"
+
+// Outside any namespace, as Q_INIT_RESOURCE requires: the icons live in this static library.
+static void initResources()
 {
-    setWindowTitle(QStringLiteral("Pixelmill"));
-    setCentralWidget(new QLabel(tr("Pixelmill"), this));
-    resize(1000, 700);
+    Q_INIT_RESOURCE(pixelmill);
+}
+
+MainWindow::MainWindow(QSettings *settings, QWidget *parent)
+    : QMainWindow(parent), m_settings(settings), m_model(new ResultsModel(this)),
+      m_controller(new BatchController(m_model, this)), m_source(new SourcePanel(this)),
+      m_recipe(new RecipePanel(settings, this)), m_output(new OutputPanel(this)),
+      m_advanced(new AdvancedPanel(this)), m_progress(new ProgressPanel(this)),
+      m_results(new ResultsPanel(m_model, this)), m_preview(new PreviewPane(this)),
+      m_runBar(new RunBar(this)), m_workerPath(locateWorkerExecutable())
+{
+    initResources();
+    setWindowTitle(tr("Pixelmill"));
+    setWindowIcon(QIcon(QStringLiteral(":/icons/pixelmill.svg")));
+    m_preview->setWorkerPath(m_workerPath);
+    buildLayout();
+    buildMenus();
+    connectPanels();
+    connectController();
+    restoreSettings();
+    updateStartState();
+}
+
+MainWindow::~MainWindow() = default;
+
+void MainWindow::buildLayout()
+{
+    auto *operations = new QGroupBox(tr("Operations"), this);
+    auto *operationsLayout = new QVBoxLayout(operations);
+    operationsLayout->addWidget(m_recipe);
+    auto *settingsColumn = new QWidget(this);
+    auto *column = new QVBoxLayout(settingsColumn);
+    column->addWidget(m_source);
+    column->addWidget(operations);
+    column->addWidget(m_output);
+    column->addWidget(m_advanced);
+    column->addStretch(1);
+    auto *scroll = new QScrollArea(this);
+    scroll->setWidget(settingsColumn);
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    scroll->setMinimumWidth(settingsColumn->sizeHint().width() + 24);
+
+    auto *runArea = new QWidget(this);
+    auto *runLayout = new QVBoxLayout(runArea);
+    runLayout->setContentsMargins(0, 0, 0, 0);
+    runLayout->addWidget(m_progress);
+    runLayout->addWidget(m_results, 1);
+    m_rightSplitter = new QSplitter(Qt::Vertical, this);
+    m_rightSplitter->addWidget(m_preview);
+    m_rightSplitter->addWidget(runArea);
+    m_rightSplitter->setStretchFactor(1, 1);
+    m_mainSplitter = new QSplitter(Qt::Horizontal, this);
+    m_mainSplitter->addWidget(scroll);
+    m_mainSplitter->addWidget(m_rightSplitter);
+    m_mainSplitter->setStretchFactor(1, 1);
+    m_mainSplitter->setChildrenCollapsible(false);
+
+    auto *central = new QWidget(this);
+    auto *layout = new QVBoxLayout(central);
+    layout->addWidget(m_mainSplitter, 1);
+    layout->addWidget(m_runBar);
+    setCentralWidget(central);
+}
+
+void MainWindow::buildMenus()
+{
+    QMenu *file = menuBar()->addMenu(tr("&File"));
+    file->addAction(tr("&Open Folder…"), QKeySequence::Open, m_source, &SourcePanel::browse);
+    file->addAction(tr("&Export Report…"), QKeySequence::Save, this, &MainWindow::exportReport);
+    file->addSeparator();
+    file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
+    QMenu *view = menuBar()->addMenu(tr("&View"));
+    QAction *failures = view->addAction(tr("&Failures Only"));
+    failures->setCheckable(true);
+    connect(failures, &QAction::toggled, m_results, &ResultsPanel::setFailuresOnly);
+}
+
+void MainWindow::connectPanels()
+{
+    connect(m_source, &SourcePanel::folderChanged, this, [this](const QString &folder) {
+        m_output->setSourceFolder(folder);
+        updateStartState();
+    });
+    connect(m_output, &OutputPanel::folderChanged, this, [this](const QString &folder) {
+        m_source->setExcludedFolder(folder);
+        updateStartState();
+    });
+    connect(m_source, &SourcePanel::scanned, this, [this](const ImageScanner::Summary &summary) {
+        m_recipe->setInputsMayBeLossy(summary.hasLossyInputs || !summary.done);
+        updateNameExample();
+        if (summary.done)
+            m_preview->setImage(summary.firstImage);
+        updateStartState();
+    });
+    connect(m_recipe, &RecipePanel::recipeChanged, this, [this] {
+        updateNameExample();
+        m_preview->setRecipe(runOptions().plan.recipe);
+    });
+    connect(m_advanced, &AdvancedPanel::engineChanged, this,
+            [this] { m_preview->setRecipe(runOptions().plan.recipe); });
+    connect(m_results, &ResultsPanel::resultSelected, this,
+            [this](const JobResult &result) { m_preview->setImage(result.inputPath); });
+}
+
+void MainWindow::connectController()
+{
+    connect(m_runBar, &RunBar::startRequested, this, [this] {
+        m_source->addRecentFolder(m_source->folder());
+        saveSettings();
+        m_controller->start(runOptions());
+    });
+    connect(m_runBar, &RunBar::cancelRequested, m_controller, &BatchController::cancel);
+    connect(m_runBar, &RunBar::retryRequested, m_controller, &BatchController::retryFailed);
+    connect(m_runBar, &RunBar::exportRequested, this, &MainWindow::exportReport);
+    connect(m_runBar, &RunBar::openOutputRequested, this, [this] {
+        QDesktopServices::openUrl(QUrl::fromLocalFile(m_controller->outputFolder()));
+    });
+    connect(m_controller, &BatchController::started, this, [this](int workers) {
+        m_runBar->setRunning(true);
+        m_progress->startRun(workers);
+    });
+    connect(m_controller, &BatchController::planned, m_progress, &ProgressPanel::setTotal);
+    connect(m_controller, &BatchController::jobStarted, m_progress, &ProgressPanel::showJobStarted);
+    connect(m_controller, &BatchController::jobFinished, m_progress,
+            &ProgressPanel::showJobFinished);
+    connect(m_controller, &BatchController::progressed, m_progress, &ProgressPanel::showCounts);
+    connect(m_controller, &BatchController::setupFailed, this,
+            [this](const QString &message) { statusBar()->showMessage(message); });
+    connect(m_controller, &BatchController::finished, this, &MainWindow::onFinished);
+}
+
+RunOptions MainWindow::runOptions() const
+{
+    RunOptions options;
+    options.plan.inputDir = m_source->folder();
+    options.plan.outputDir = m_output->folder();
+    options.plan.recursive = m_source->isRecursive();
+    options.plan.namePattern = m_output->namePattern();
+    options.plan.conflict = m_output->conflictPolicy();
+    options.plan.recipe = m_recipe->recipe();
+    options.plan.recipe.engine = m_advanced->engine();
+    options.pool.workerPath = m_workerPath;
+    options.pool.workerCount = m_advanced->workerCount();
+    options.pool.jobTimeoutMs = m_advanced->timeoutMs();
+    return options;
+}
+
+void MainWindow::setSourceFolder(const QString &folder)
+{
+    m_source->setFolder(folder);
+}
+
+void MainWindow::updateStartState()
+{
+    const RunOptions options = runOptions();
+    QString why;
+    if (m_workerPath.isEmpty())
+        why = tr("pixelmill-worker was not found next to the application");
+    else if (options.plan.inputDir.isEmpty())
+        why = tr("Choose a source folder first");
+    else if (options.plan.outputDir.isEmpty() || options.plan.outputDir == options.plan.inputDir)
+        why = tr("Choose an output folder other than the source");
+    else if (!options.plan.recipe.isValid())
+        why = options.plan.recipe.validationError();
+    else if (m_source->summary().done && m_source->imageCount() == 0)
+        why = tr("No images in the source folder");
+    m_runBar->setCanStart(why.isEmpty(), why);
+    if (!why.isEmpty() && !m_controller->isRunning())
+        statusBar()->showMessage(why);
+    else
+        statusBar()->clearMessage();
+}
+
+void MainWindow::updateNameExample()
+{
+    const QString first = m_source->summary().firstImage;
+    const OutputFormat format =
+        resolveOutputFormat(m_recipe->recipe().format,
+                            first.isEmpty() ? ImageFormat::Unknown : sniffImageFormatOfFile(first));
+    m_output->setExampleInput(first, format);
+}
+
+void MainWindow::onFinished(const BatchCounts &counts, bool cancelled)
+{
+    const QLocale locale;
+    QString summary = cancelled ? tr("Cancelled: ") : tr("Finished: ");
+    summary += tr("%1 done, %2 failed, %3 skipped")
+                   .arg(locale.toString(counts.ok), locale.toString(counts.failed),
+                        locale.toString(counts.skipped));
+    if (counts.cancelled > 0)
+        summary += tr(", %1 not processed").arg(locale.toString(counts.cancelled));
+    summary += tr(" in %1 s").arg(locale.toString(m_controller->seconds(), 'f', 1));
+    m_progress->showCounts(counts, -1, -1);
+    m_progress->finishRun(summary);
+    m_runBar->setRunning(false);
+    m_runBar->setResultsAvailable(counts.finished() > 0, counts.failed);
+    updateStartState();
+    if (!cancelled)
+        notifyDone(summary);
+}
+
+void MainWindow::notifyDone(const QString &message)
+{
+    if (isActiveWindow())
+        return;
+    if (QSystemTrayIcon::isSystemTrayAvailable() && QSystemTrayIcon::supportsMessages()) {
+        auto *tray = new QSystemTrayIcon(windowIcon(), this);
+        tray->show();
+        tray->showMessage(tr("Pixelmill"), message, QSystemTrayIcon::Information);
+        connect(tray, &QSystemTrayIcon::messageClicked, this, &QWidget::activateWindow);
+        QTimer::singleShot(15'000, tray, &QObject::deleteLater);
+    } else {
+        QApplication::alert(this);
+    }
+}
+
+void MainWindow::exportReport()
+{
+    if (m_controller->isRunning() || m_model->allResults().isEmpty())
+        return;
+    const QString suggested =
+        QDir(m_controller->outputFolder()).filePath(QStringLiteral("pixelmill-report.json"));
+    const QString path = QFileDialog::getSaveFileName(
+        this, tr("Export report"), suggested, tr("JSON report (*.json);;CSV table (*.csv)"));
+    if (path.isEmpty())
+        return;
+    QString error;
+    if (m_controller->writeReport(path, &error))
+        statusBar()->showMessage(tr("Report saved to %1").arg(QDir::toNativeSeparators(path)),
+                                 10'000);
+    else
+        statusBar()->showMessage(tr("Could not save the report: %1").arg(error));
+}
+
+void MainWindow::restoreSettings()
+{
+    QSettings &s = *m_settings;
+    restoreGeometry(s.value(QStringLiteral("window/geometry")).toByteArray());
+    if (!m_mainSplitter->restoreState(s.value(QStringLiteral("window/mainSplitter")).toByteArray()))
+        m_mainSplitter->setSizes({420, 800});
+    if (!m_rightSplitter->restoreState(
+            s.value(QStringLiteral("window/rightSplitter")).toByteArray()))
+        m_rightSplitter->setSizes({300, 500});
+    const QJsonObject recipeJson =
+        QJsonDocument::fromJson(s.value(QStringLiteral("recipe")).toByteArray()).object();
+    const Recipe recipe = Recipe::fromJson(recipeJson).value_or(Recipe{});
+    m_recipe->setRecipe(recipe);
+    m_advanced->setEngine(recipe.engine);
+    m_advanced->setWorkerCount(s.value(QStringLiteral("workers")).toInt());
+    m_advanced->setTimeoutMs(s.value(QStringLiteral("timeoutMs")).toInt());
+    m_advanced->setExpanded(s.value(QStringLiteral("advancedExpanded"), false).toBool());
+    m_output->setNamePattern(
+        s.value(QStringLiteral("namePattern"), QStringLiteral("{name}")).toString());
+    m_output->setConflictPolicy(
+        conflictPolicyFromString(s.value(QStringLiteral("conflict")).toString())
+            .value_or(ConflictPolicy::Skip));
+    m_source->setRecentFolders(s.value(QStringLiteral("recentFolders")).toStringList());
+    m_source->setRecursive(s.value(QStringLiteral("recursive"), false).toBool());
+    QString source = s.value(QStringLiteral("sourceFolder")).toString();
+    if (source.isEmpty() || !QFileInfo(source).isDir())
+        source = locateSamplesFolder(); // first run: the samples, so Start works at once
+    if (!source.isEmpty())
+        m_source->setFolder(source);
+    const QString output = s.value(QStringLiteral("outputFolder")).toString();
+    if (!output.isEmpty())
+        m_output->setFolder(output);
+}
+
+void MainWindow::saveSettings() const
+{
+    QSettings &s = *m_settings;
+    s.setValue(QStringLiteral("window/geometry"), saveGeometry());
+    s.setValue(QStringLiteral("window/mainSplitter"), m_mainSplitter->saveState());
+    s.setValue(QStringLiteral("window/rightSplitter"), m_rightSplitter->saveState());
+    s.setValue(QStringLiteral("recipe"),
+               QJsonDocument(runOptions().plan.recipe.toJson()).toJson(QJsonDocument::Compact));
+    s.setValue(QStringLiteral("workers"), m_advanced->workerCount());
+    s.setValue(QStringLiteral("timeoutMs"), m_advanced->timeoutMs());
+    s.setValue(QStringLiteral("advancedExpanded"), m_advanced->isExpanded());
+    s.setValue(QStringLiteral("namePattern"), m_output->namePattern());
+    s.setValue(QStringLiteral("conflict"), toString(m_output->conflictPolicy()));
+    s.setValue(QStringLiteral("recentFolders"), m_source->recentFolders());
+    s.setValue(QStringLiteral("recursive"), m_source->isRecursive());
+    s.setValue(QStringLiteral("sourceFolder"), m_source->folder());
+    // Only a folder the person chose is remembered; the default follows the source.
+    s.setValue(QStringLiteral("outputFolder"),
+               m_output->isFolderCustom() ? m_output->folder() : QString());
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    m_controller->cancel(); // no question: finished outputs are whole, the rest never started
+    saveSettings();
+    event->accept();
 }

@@ -1,4 +1,8 @@
 #include <QApplication>
+#include <QCommandLineParser>
+#include <QDir>
+#include <QFileInfo>
+#include <QSettings>
 
 #include "mainwindow.h"
 
@@ -7,7 +11,25 @@ int main(int argc, char *argv[])
     QApplication app(argc, argv);
     QApplication::setApplicationName(QStringLiteral("Pixelmill"));
     QApplication::setOrganizationName(QStringLiteral("Pixelmill"));
-    MainWindow window;
+    QApplication::setApplicationVersion(QStringLiteral(PROJECT_VERSION_STRING));
+    QApplication::setDesktopFileName(QStringLiteral("pixelmill"));
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QApplication::translate("main", "Batch image processor"));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    parser.addPositionalArgument(QStringLiteral("folder"),
+                                 QApplication::translate("main", "Folder of images to open"),
+                                 QStringLiteral("[folder]"));
+    parser.process(app);
+
+    QSettings settings;
+    MainWindow window(&settings);
+    const QStringList folders = parser.positionalArguments();
+    if (!folders.isEmpty()) {
+        const QFileInfo info(folders.constFirst());
+        window.setSourceFolder(info.isDir() ? info.absoluteFilePath() : info.absolutePath());
+    }
     window.show();
     return QApplication::exec();
 }

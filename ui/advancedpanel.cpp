@@ -1,0 +1,90 @@
+#include "advancedpanel.h"
+
+#include <QComboBox>
+#include <QFormLayout>
+#include <QSpinBox>
+#include <QThread>
+#include <QToolButton>
+#include <QVBoxLayout>
+
+AdvancedPanel::AdvancedPanel(QWidget *parent)
+    : QWidget(parent), m_toggle(new QToolButton(this)), m_body(new QWidget(this)),
+      m_workersSpin(new QSpinBox(m_body)), m_engineCombo(new QComboBox(m_body)),
+      m_timeoutSpin(new QSpinBox(m_body))
+{
+    m_toggle->setObjectName(QStringLiteral("advancedToggle"));
+    m_toggle->setText(tr("Advanced"));
+    m_toggle->setCheckable(true);
+    m_toggle->setAutoRaise(true);
+    m_toggle->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    m_workersSpin->setObjectName(QStringLiteral("workerCountSpin"));
+    m_workersSpin->setRange(1, 64);
+    m_workersSpin->setValue(QThread::idealThreadCount());
+    m_engineCombo->setObjectName(QStringLiteral("engineCombo"));
+    m_engineCombo->addItem(tr("Automatic (fastest per format)"), int(EngineChoice::Auto));
+    m_engineCombo->addItem(QStringLiteral("libvips"), int(EngineChoice::Vips));
+    m_engineCombo->addItem(QStringLiteral("OpenCV"), int(EngineChoice::OpenCv));
+    m_timeoutSpin->setObjectName(QStringLiteral("timeoutSpin"));
+    m_timeoutSpin->setRange(1, 3600);
+    m_timeoutSpin->setValue(60);
+    m_timeoutSpin->setSuffix(tr(" s per image"));
+
+    auto *form = new QFormLayout(m_body);
+    form->setContentsMargins(0, 0, 0, 0);
+    form->addRow(tr("Workers:"), m_workersSpin);
+    form->addRow(tr("Engine:"), m_engineCombo);
+    form->addRow(tr("Timeout:"), m_timeoutSpin);
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_toggle);
+    layout->addWidget(m_body);
+
+    connect(m_toggle, &QToolButton::toggled, this, &AdvancedPanel::setExpanded);
+    connect(m_engineCombo, &QComboBox::currentIndexChanged, this,
+            [this] { Q_EMIT engineChanged(engine()); });
+    setExpanded(false);
+}
+
+int AdvancedPanel::workerCount() const
+{
+    return m_workersSpin->value();
+}
+
+EngineChoice AdvancedPanel::engine() const
+{
+    return EngineChoice(m_engineCombo->currentData().toInt());
+}
+
+int AdvancedPanel::timeoutMs() const
+{
+    return m_timeoutSpin->value() * 1000;
+}
+
+bool AdvancedPanel::isExpanded() const
+{
+    return m_body->isVisibleTo(this);
+}
+
+void AdvancedPanel::setWorkerCount(int count)
+{
+    if (count > 0)
+        m_workersSpin->setValue(count);
+}
+
+void AdvancedPanel::setEngine(EngineChoice engine)
+{
+    m_engineCombo->setCurrentIndex(qMax(0, m_engineCombo->findData(int(engine))));
+}
+
+void AdvancedPanel::setTimeoutMs(int ms)
+{
+    if (ms > 0)
+        m_timeoutSpin->setValue(qMax(1, ms / 1000));
+}
+
+void AdvancedPanel::setExpanded(bool expanded)
+{
+    m_toggle->setChecked(expanded);
+    m_toggle->setArrowType(expanded ? Qt::DownArrow : Qt::RightArrow);
+    m_body->setVisible(expanded);
+}

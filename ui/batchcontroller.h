@@ -1,0 +1,53 @@
+#pragma once
+
+#include <QHash>
+#include <QObject>
+#include <QPointer>
+
+#include "batch/run.h"
+
+class ResultsModel;
+
+// Runs batches for the window: one BatchRun at a time, its results fed into the
+// ResultsModel, Retry failed over the model's failures, and the report over everything shown.
+//
+// Ownership: owns the current BatchRun; the model is not owned and must outlive this.
+class BatchController : public QObject
+{
+    Q_OBJECT
+public:
+    explicit BatchController(ResultsModel *model, QObject *parent = nullptr);
+    ~BatchController() override;
+
+    void start(const RunOptions &options); // clears the results
+    void retryFailed();                    // only the failures of the results shown
+    void cancel();
+
+    bool isRunning() const;
+    QList<Job> failedJobs() const;
+    BatchCounts counts() const; // over every result shown
+    double seconds() const { return m_seconds; }
+    QString outputFolder() const { return m_options.plan.outputDir; }
+    bool writeReport(const QString &path, QString *error) const;
+
+Q_SIGNALS:
+    void started(int workerCount);
+    void planned(int total);
+    void jobStarted(JobId id, int workerIndex, const QString &inputPath);
+    void jobFinished(JobId id);
+    void progressed(const BatchCounts &counts, double imagesPerSecond, double etaSeconds);
+    void setupFailed(const QString &message);
+    void finished(const BatchCounts &counts, bool cancelled);
+
+private:
+    void launch(bool retry, const QList<Job> &jobs);
+    void onFinished();
+
+    ResultsModel *m_model;
+    RunOptions m_options;
+    BatchRun *m_run = nullptr;
+    QHash<JobId, Job> m_jobs; // every job planned since the last start, for Retry failed
+    double m_seconds = 0;
+    int m_total = 0;
+    bool m_cancelled = false;
+};

@@ -1,0 +1,196 @@
+#include "recipepanel.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDoubleSpinBox>
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QSlider>
+#include <QSpinBox>
+
+#include "presetbar.h"
+
+namespace {
+constexpr int kMaxSide = 65'535;
+
+QSpinBox *makePixelSpin(QWidget *parent, const QString &name, int value)
+{
+    auto *spin = new QSpinBox(parent);
+    spin->setObjectName(name);
+    spin->setRange(1, kMaxSide);
+    spin->setValue(value);
+    spin->setSuffix(QStringLiteral(" px"));
+    spin->setAccelerated(true);
+    return spin;
+}
+
+QCheckBox *makeCheck(QWidget *parent, const QString &name, const QString &text)
+{
+    auto *box = new QCheckBox(text, parent);
+    box->setObjectName(name);
+    return box;
+}
+
+template <typename T> void selectData(QComboBox *combo, T value)
+{
+    combo->setCurrentIndex(qMax(0, combo->findData(int(value))));
+}
+} // namespace
+
+RecipePanel::RecipePanel(QSettings *settings, QWidget *parent)
+    : QWidget(parent), m_form(new QFormLayout(this)), m_presets(new PresetBar(settings, this))
+{
+    m_form->setFieldGrowthPolicy(QFormLayout::ExpandingFieldsGrow);
+    m_form->addRow(m_presets);
+    buildResizeRows();
+    buildOutputRows();
+    connect(m_presets, &PresetBar::presetChosen, this, &RecipePanel::setRecipe);
+    connect(m_presets, &PresetBar::saveRequested, this,
+            [this](const QString &name) { m_presets->savePreset(name, recipe()); });
+    setRecipe(Recipe{});
+}
+
+void RecipePanel::buildResizeRows()
+{
+    m_modeCombo = new QComboBox(this);
+    m_modeCombo->setObjectName(QStringLiteral("resizeModeCombo"));
+    m_modeCombo->addItem(tr("Keep size"), int(ResizeMode::None));
+    m_modeCombo->addItem(tr("Fit inside"), int(ResizeMode::Fit));
+    m_modeCombo->addItem(tr("Fill and crop"), int(ResizeMode::Fill));
+    m_modeCombo->addItem(tr("Exact size (stretch)"), int(ResizeMode::Exact));
+    m_modeCombo->addItem(tr("Percentage"), int(ResizeMode::Percent));
+    m_modeCombo->addItem(tr("Long edge"), int(ResizeMode::LongEdge));
+    m_widthSpin = makePixelSpin(this, QStringLiteral("widthSpin"), 1920);
+    m_heightSpin = makePixelSpin(this, QStringLiteral("heightSpin"), 1080);
+    m_longEdgeSpin = makePixelSpin(this, QStringLiteral("longEdgeSpin"), 2048);
+    m_percentSpin = new QDoubleSpinBox(this);
+    m_percentSpin->setObjectName(QStringLiteral("percentSpin"));
+    m_percentSpin->setRange(0.1, 1000);
+    m_percentSpin->setDecimals(1);
+    m_percentSpin->setSuffix(QStringLiteral(" %"));
+    m_noEnlargeBox =
+        makeCheck(this, QStringLiteral("noEnlargeCheckBox"), tr("Don't enlarge smaller images"));
+    m_grayscaleBox = makeCheck(this, QStringLiteral("grayscaleCheckBox"), tr("Grayscale"));
+
+    m_form->addRow(tr("Resize:"), m_modeCombo);
+    m_form->addRow(tr("Width:"), m_widthSpin);
+    m_form->addRow(tr("Height:"), m_heightSpin);
+    m_form->addRow(tr("Scale:"), m_percentSpin);
+    m_form->addRow(tr("Long edge:"), m_longEdgeSpin);
+    m_form->addRow(QString(), m_noEnlargeBox);
+    m_form->addRow(tr("Color:"), m_grayscaleBox);
+
+    connect(m_modeCombo, &QComboBox::currentIndexChanged, this, &RecipePanel::onEdited);
+    for (QSpinBox *spin : {m_widthSpin, m_heightSpin, m_longEdgeSpin})
+        connect(spin, &QSpinBox::valueChanged, this, &RecipePanel::onEdited);
+    connect(m_percentSpin, &QDoubleSpinBox::valueChanged, this, &RecipePanel::onEdited);
+    for (QCheckBox *box : {m_noEnlargeBox, m_grayscaleBox})
+        connect(box, &QCheckBox::toggled, this, &RecipePanel::onEdited);
+}
+
+void RecipePanel::buildOutputRows()
+{
+    m_formatCombo = new QComboBox(this);
+    m_formatCombo->setObjectName(QStringLiteral("formatCombo"));
+    m_formatCombo->addItem(tr("Same as input"), int(OutputFormat::Same));
+    m_formatCombo->addItem(QStringLiteral("JPEG"), int(OutputFormat::Jpeg));
+    m_formatCombo->addItem(QStringLiteral("PNG"), int(OutputFormat::Png));
+    m_formatCombo->addItem(QStringLiteral("WebP"), int(OutputFormat::Webp));
+    m_formatCombo->addItem(QStringLiteral("TIFF"), int(OutputFormat::Tiff));
+    m_qualityRow = new QWidget(this);
+    m_qualitySlider = new QSlider(Qt::Horizontal, m_qualityRow);
+    m_qualitySlider->setRange(1, 100);
+    m_qualitySpin = new QSpinBox(m_qualityRow);
+    m_qualitySpin->setObjectName(QStringLiteral("qualitySpin"));
+    m_qualitySpin->setRange(1, 100);
+    auto *qualityLayout = new QHBoxLayout(m_qualityRow);
+    qualityLayout->setContentsMargins(0, 0, 0, 0);
+    qualityLayout->addWidget(m_qualitySlider, 1);
+    qualityLayout->addWidget(m_qualitySpin);
+    m_stripBox =
+        makeCheck(this, QStringLiteral("stripMetadataCheckBox"), tr("Strip metadata (EXIF, GPS…)"));
+    m_orientBox = makeCheck(this, QStringLiteral("autoOrientCheckBox"),
+                            tr("Rotate upright (EXIF orientation)"));
+
+    m_form->addRow(tr("Format:"), m_formatCombo);
+    m_form->addRow(tr("Quality:"), m_qualityRow);
+    m_form->addRow(tr("Metadata:"), m_stripBox);
+    m_form->addRow(QString(), m_orientBox);
+
+    connect(m_qualitySlider, &QSlider::valueChanged, m_qualitySpin, &QSpinBox::setValue);
+    connect(m_qualitySpin, &QSpinBox::valueChanged, m_qualitySlider, &QSlider::setValue);
+    connect(m_qualitySpin, &QSpinBox::valueChanged, this, &RecipePanel::onEdited);
+    connect(m_formatCombo, &QComboBox::currentIndexChanged, this, &RecipePanel::onEdited);
+    for (QCheckBox *box : {m_stripBox, m_orientBox})
+        connect(box, &QCheckBox::toggled, this, &RecipePanel::onEdited);
+}
+
+Recipe RecipePanel::recipe() const
+{
+    Recipe r;
+    r.resizeMode = ResizeMode(m_modeCombo->currentData().toInt());
+    r.width = m_widthSpin->value();
+    r.height = m_heightSpin->value();
+    r.percent = m_percentSpin->value();
+    r.longEdge = m_longEdgeSpin->value();
+    r.noEnlarge = m_noEnlargeBox->isChecked();
+    r.grayscale = m_grayscaleBox->isChecked();
+    r.format = OutputFormat(m_formatCombo->currentData().toInt());
+    r.quality = m_qualitySpin->value();
+    r.stripMetadata = m_stripBox->isChecked();
+    r.autoOrient = m_orientBox->isChecked();
+    r.engine = m_engine;
+    return r;
+}
+
+void RecipePanel::setRecipe(const Recipe &recipe)
+{
+    m_updating = true; // one recipeChanged for the whole value, not one per widget
+    selectData(m_modeCombo, recipe.resizeMode);
+    if (recipe.width > 0)
+        m_widthSpin->setValue(recipe.width);
+    if (recipe.height > 0)
+        m_heightSpin->setValue(recipe.height);
+    m_percentSpin->setValue(recipe.percent);
+    if (recipe.longEdge > 0)
+        m_longEdgeSpin->setValue(recipe.longEdge);
+    m_noEnlargeBox->setChecked(recipe.noEnlarge);
+    m_grayscaleBox->setChecked(recipe.grayscale);
+    selectData(m_formatCombo, recipe.format);
+    m_qualitySpin->setValue(recipe.quality);
+    m_stripBox->setChecked(recipe.stripMetadata);
+    m_orientBox->setChecked(recipe.autoOrient);
+    m_engine = recipe.engine;
+    m_updating = false;
+    onEdited();
+}
+
+void RecipePanel::setInputsMayBeLossy(bool lossy)
+{
+    m_inputsMayBeLossy = lossy;
+    updateVisibility();
+}
+
+void RecipePanel::updateVisibility()
+{
+    const auto mode = ResizeMode(m_modeCombo->currentData().toInt());
+    const bool box =
+        mode == ResizeMode::Fit || mode == ResizeMode::Fill || mode == ResizeMode::Exact;
+    m_form->setRowVisible(m_widthSpin, box);
+    m_form->setRowVisible(m_heightSpin, box);
+    m_form->setRowVisible(m_percentSpin, mode == ResizeMode::Percent);
+    m_form->setRowVisible(m_longEdgeSpin, mode == ResizeMode::LongEdge);
+    m_form->setRowVisible(m_noEnlargeBox, mode != ResizeMode::None);
+    const auto format = OutputFormat(m_formatCombo->currentData().toInt());
+    const bool lossy = format == OutputFormat::Jpeg || format == OutputFormat::Webp ||
+                       (format == OutputFormat::Same && m_inputsMayBeLossy);
+    m_form->setRowVisible(m_qualityRow, lossy);
+}
+
+void RecipePanel::onEdited()
+{
+    if (m_updating)
+        return;
+    updateVisibility();
+    Q_EMIT recipeChanged(recipe());
+}

@@ -1,0 +1,57 @@
+#pragma once
+
+#include <QWidget>
+
+#include "recipe.h"
+
+class QCheckBox;
+class QComboBox;
+class QDoubleSpinBox;
+class QFormLayout;
+class QSettings;
+class QSlider;
+class QSpinBox;
+class PresetBar;
+
+// Edits the operations of a Recipe. Every edit emits recipeChanged with the whole value.
+// The engine is not edited here (it lives in the advanced options) but is carried through.
+class RecipePanel : public QWidget
+{
+    Q_OBJECT
+public:
+    // settings: where named presets are kept; not owned, must outlive the panel.
+    explicit RecipePanel(QSettings *settings, QWidget *parent = nullptr);
+
+    Recipe recipe() const;
+    void setRecipe(const Recipe &recipe);
+    // Quality applies to JPEG and WebP output; for "same format" only when inputs may be so.
+    void setInputsMayBeLossy(bool lossy);
+
+Q_SIGNALS:
+    void recipeChanged(const Recipe &recipe);
+
+private:
+    void buildResizeRows();
+    void buildOutputRows();
+    void updateVisibility();
+    void onEdited();
+
+    QFormLayout *m_form;
+    PresetBar *m_presets;
+    QComboBox *m_modeCombo;
+    QSpinBox *m_widthSpin;
+    QSpinBox *m_heightSpin;
+    QDoubleSpinBox *m_percentSpin;
+    QSpinBox *m_longEdgeSpin;
+    QCheckBox *m_noEnlargeBox;
+    QCheckBox *m_grayscaleBox;
+    QComboBox *m_formatCombo;
+    QWidget *m_qualityRow;
+    QSlider *m_qualitySlider;
+    QSpinBox *m_qualitySpin;
+    QCheckBox *m_stripBox;
+    QCheckBox *m_orientBox;
+    EngineChoice m_engine = EngineChoice::Auto;
+    bool m_inputsMayBeLossy = true;
+    bool m_updating = false;
+};

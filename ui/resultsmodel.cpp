@@ -1,0 +1,231 @@
+#include "resultsmodel.h"
+
+#include <QFileInfo>
+
+#include "textformat.h"
+
+namespace {
+// Short enough to feel live, long enough to batch hundreds of fast results per insert.
+constexpr int kFlushIntervalMs = 100;
+} // namespace
+
+ResultsModel::ResultsModel(QObject *parent)
+    : QAbstractTableModel(parent), m_okIcon(QStringLiteral(":/icons/status-ok.svg")),
+      m_failedIcon(QStringLiteral(":/icons/status-failed.svg")),
+      m_skippedIcon(QStringLiteral(":/icons/status-skipped.svg")),
+      m_cancelledIcon(QStringLiteral(":/icons/status-cancelled.svg"))
+{
+    m_flushTimer.setSingleShot(true);
+    m_flushTimer.setInterval(kFlushIntervalMs);
+    connect(&m_flushTimer, &QTimer::timeout, this, &ResultsModel::flush);
+}
+
+int ResultsModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_results.size());
+}
+
+int ResultsModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+QVariant ResultsModel::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    const JobResult &r = m_results.at(index.row());
+    switch (role) {
+    case Qt::DisplayRole:
+        return displayData(r, index.column());
+    case Qt::ToolTipRole:
+        return toolTipData(r, index.column());
+    case Qt::DecorationRole:
+        return index.column() == StatusColumn ? QVariant(statusIcon(r.status)) : QVariant();
+    case Qt::TextAlignmentRole:
+        if (index.column() == OutputColumn || index.column() == TimeColumn)
+            return QVariant(Qt::AlignRight | Qt::AlignVCenter);
+        return {};
+    case StatusRole:
+        return toString(r.status);
+    case InputPathRole:
+        return r.inputPath;
+    case OutputPathRole:
+        return r.outputPath;
+    default:
+        return {};
+    }
+}
+
+QVariant ResultsModel::displayData(const JobResult &r, int column) const
+{
+    switch (column) {
+    case FileColumn:
+        return QFileInfo(r.inputPath).fileName();
+    case StatusColumn:
+        switch (r.status) {
+        case JobStatus::Ok:
+            return tr("Done");
+        case JobStatus::Failed:
+            return tr("Failed");
+        case JobStatus::Skipped:
+            return tr("Skipped");
+        case JobStatus::Cancelled:
+            return tr("Cancelled");
+        }
+        return {};
+    case OutputColumn:
+        return r.isOk() ? formatBytes(r.outputBytes) : QString();
+    case TimeColumn:
+        return r.elapsedMs > 0 ? formatMilliseconds(r.elapsedMs) : QString();
+    case ReasonColumn:
+        return r.message;
+    default:
+        return {};
+    }
+}
+
+QVariant ResultsModel::toolTipData(const JobResult &r, int column) const
+{
+    switch (column) {
+    case FileColumn:
+        return r.inputPath;
+    case OutputColumn:
+        if (!r.isOk())
+            return {};
+        return tr("%1\n%2 × %3 px, %4 (input %5)")
+            .arg(r.outputPath)
+            .arg(r.outputSize.width())
+            .arg(r.outputSize.height())
+            .arg(formatBytes(r.outputBytes), formatBytes(r.inputBytes));
+    case TimeColumn:
+        return r.engine.isEmpty() ? QString() : tr("Engine: %1").arg(r.engine);
+    case ReasonColumn:
+        return r.message;
+    default:
+        return {};
+    }
+}
+
+QVariant ResultsModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return QAbstractTableModel::headerData(section, orientation, role);
+    switch (section) {
+    case FileColumn:
+        return tr("File");
+    case StatusColumn:
+        return tr("Status");
+    case OutputColumn:
+        return tr("Output size");
+    case TimeColumn:
+        return tr("Time");
+    case ReasonColumn:
+        return tr("Reason");
+    default:
+        return {};
+    }
+}
+
+QIcon ResultsModel::statusIcon(JobStatus status) const
+{
+    switch (status) {
+    case JobStatus::Ok:
+        return m_okIcon;
+    case JobStatus::Failed:
+        return m_failedIcon;
+    case JobStatus::Skipped:
+        return m_skippedIcon;
+    case JobStatus::Cancelled:
+        return m_cancelledIcon;
+    }
+    return {};
+}
+
+void ResultsModel::addResult(const JobResult &result)
+{
+    m_pending.append(result);
+    if (!m_flushTimer.isActive())
+        m_flushTimer.start();
+}
+
+void ResultsModel::flush()
+{
+    m_flushTimer.stop();
+    QList<JobResult> fresh;
+    QHash<JobId, qsizetype> freshIndex;
+    for (const JobResult &r : std::as_const(m_pending)) {
+        const auto existing = m_rowOfId.constFind(r.id);
+        if (existing != m_rowOfId.cend()) {
+            m_results[*existing] = r;
+            Q_EMIT dataChanged(index(*existing, 0), index(*existing, ColumnCount - 1));
+        } else if (freshIndex.contains(r.id)) {
+            fresh[freshIndex.value(r.id)] = r;
+        } else {
+            freshIndex.insert(r.id, fresh.size());
+            fresh.append(r);
+        }
+    }
+    m_pending.clear();
+    if (fresh.isEmpty())
+        return;
+    const int first = int(m_results.size());
+    beginInsertRows({}, first, first + int(fresh.size()) - 1);
+    for (const JobResult &r : std::as_const(fresh)) {
+        m_rowOfId.insert(r.id, int(m_results.size()));
+        m_results.append(r);
+    }
+    endInsertRows();
+}
+
+void ResultsModel::clear()
+{
+    m_flushTimer.stop();
+    beginResetModel();
+    m_results.clear();
+    m_pending.clear();
+    m_rowOfId.clear();
+    endResetModel();
+}
+
+QList<JobResult> ResultsModel::allResults() const
+{
+    QList<JobResult> all = m_results;
+    QHash<JobId, qsizetype> indexOfId;
+    for (auto it = m_rowOfId.cbegin(); it != m_rowOfId.cend(); ++it)
+        indexOfId.insert(it.key(), it.value());
+    for (const JobResult &r : m_pending) {
+        const auto existing = indexOfId.constFind(r.id);
+        if (existing != indexOfId.cend()) {
+            all[*existing] = r;
+        } else {
+            indexOfId.insert(r.id, all.size());
+            all.append(r);
+        }
+    }
+    return all;
+}
+
+BatchCounts ResultsModel::counts() const
+{
+    BatchCounts counts;
+    // Counted here rather than with BatchCounts::add so the model stands alone.
+    for (const JobResult &r : allResults()) {
+        ++counts.total;
+        switch (r.status) {
+        case JobStatus::Ok:
+            ++counts.ok;
+            break;
+        case JobStatus::Failed:
+            ++counts.failed;
+            break;
+        case JobStatus::Skipped:
+            ++counts.skipped;
+            break;
+        case JobStatus::Cancelled:
+            ++counts.cancelled;
+            break;
+        }
+    }
+    return counts;
+}

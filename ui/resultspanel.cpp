@@ -1,0 +1,73 @@
+#include "resultspanel.h"
+
+#include <QCheckBox>
+#include <QDesktopServices>
+#include <QFileInfo>
+#include <QHeaderView>
+#include <QItemSelectionModel>
+#include <QSortFilterProxyModel>
+#include <QTableView>
+#include <QUrl>
+#include <QVBoxLayout>
+
+#include "resultsmodel.h"
+
+ResultsPanel::ResultsPanel(ResultsModel *model, QWidget *parent)
+    : QWidget(parent), m_model(model), m_proxy(new QSortFilterProxyModel(this)),
+      m_view(new QTableView(this)), m_failuresOnlyBox(new QCheckBox(tr("Show failures only"), this))
+{
+    m_proxy->setSourceModel(model);
+    m_proxy->setFilterRole(ResultsModel::StatusRole);
+    m_proxy->setFilterKeyColumn(ResultsModel::StatusColumn);
+    m_view->setObjectName(QStringLiteral("resultsView"));
+    m_view->setModel(m_proxy);
+    m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_view->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_view->setAlternatingRowColors(true);
+    m_view->setWordWrap(false);
+    m_view->setTextElideMode(Qt::ElideMiddle);
+    m_view->verticalHeader()->hide();
+    // Fixed row heights keep 100,000 rows cheap: the view never measures rows.
+    m_view->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
+    m_view->verticalHeader()->setDefaultSectionSize(m_view->fontMetrics().height() + 8);
+    QHeaderView *header = m_view->horizontalHeader();
+    header->setSectionResizeMode(QHeaderView::Interactive);
+    header->setStretchLastSection(true);
+    header->resizeSection(ResultsModel::FileColumn, 260);
+    header->resizeSection(ResultsModel::StatusColumn, 110);
+    header->resizeSection(ResultsModel::OutputColumn, 100);
+    header->resizeSection(ResultsModel::TimeColumn, 80);
+    m_failuresOnlyBox->setObjectName(QStringLiteral("failuresOnlyCheckBox"));
+
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_failuresOnlyBox);
+    layout->addWidget(m_view, 1);
+
+    connect(m_failuresOnlyBox, &QCheckBox::toggled, this, &ResultsPanel::setFailuresOnly);
+    connect(m_view, &QTableView::doubleClicked, this, &ResultsPanel::openResult);
+    connect(m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            [this](const QModelIndex &current) {
+                const QModelIndex source = m_proxy->mapToSource(current);
+                if (source.isValid())
+                    Q_EMIT resultSelected(m_model->result(source.row()));
+            });
+}
+
+void ResultsPanel::setFailuresOnly(bool on)
+{
+    m_failuresOnlyBox->setChecked(on);
+    m_proxy->setFilterFixedString(on ? toString(JobStatus::Failed) : QString());
+}
+
+void ResultsPanel::openResult(const QModelIndex &proxyIndex)
+{
+    const QModelIndex source = m_proxy->mapToSource(proxyIndex);
+    if (!source.isValid())
+        return;
+    const JobResult &result = m_model->result(source.row());
+    // Only Qt's desktop services open files: the GUI itself never decodes a batch image.
+    const QString target =
+        result.isOk() ? result.outputPath : QFileInfo(result.inputPath).absolutePath();
+    QDesktopServices::openUrl(QUrl::fromLocalFile(target));
+}

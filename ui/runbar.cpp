@@ -1,0 +1,78 @@
+#include "runbar.h"
+
+#include <QHBoxLayout>
+#include <QPushButton>
+#include <QStyle>
+
+namespace {
+QPushButton *makeButton(QWidget *parent, const QString &name, const QString &text)
+{
+    auto *button = new QPushButton(text, parent);
+    button->setObjectName(name);
+    return button;
+}
+} // namespace
+
+RunBar::RunBar(QWidget *parent)
+    : QWidget(parent), m_startButton(makeButton(this, QStringLiteral("startButton"), tr("Start"))),
+      m_cancelButton(makeButton(this, QStringLiteral("cancelButton"), tr("Cancel"))),
+      m_openButton(makeButton(this, QStringLiteral("openOutputButton"), tr("Open output folder"))),
+      m_retryButton(makeButton(this, QStringLiteral("retryButton"), tr("Retry failed"))),
+      m_exportButton(makeButton(this, QStringLiteral("exportButton"), tr("Export report…")))
+{
+    m_startButton->setDefault(true);
+    m_startButton->setIcon(style()->standardIcon(QStyle::SP_MediaPlay));
+    m_startButton->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Return));
+    m_startButton->setToolTip(tr("Process every image (Ctrl+Enter)"));
+    m_cancelButton->setIcon(style()->standardIcon(QStyle::SP_MediaStop));
+    m_cancelButton->setShortcut(QKeySequence::Cancel);
+    m_cancelButton->setToolTip(tr("Stop the batch (Esc); finished images are kept"));
+    m_openButton->setIcon(style()->standardIcon(QStyle::SP_DirOpenIcon));
+
+    auto *layout = new QHBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_openButton);
+    layout->addWidget(m_retryButton);
+    layout->addWidget(m_exportButton);
+    layout->addStretch(1);
+    layout->addWidget(m_cancelButton);
+    layout->addWidget(m_startButton);
+
+    connect(m_startButton, &QPushButton::clicked, this, &RunBar::startRequested);
+    connect(m_cancelButton, &QPushButton::clicked, this, &RunBar::cancelRequested);
+    connect(m_openButton, &QPushButton::clicked, this, &RunBar::openOutputRequested);
+    connect(m_retryButton, &QPushButton::clicked, this, &RunBar::retryRequested);
+    connect(m_exportButton, &QPushButton::clicked, this, &RunBar::exportRequested);
+    updateButtons();
+}
+
+void RunBar::setRunning(bool running)
+{
+    m_running = running;
+    updateButtons();
+}
+
+void RunBar::setCanStart(bool canStart, const QString &whyNot)
+{
+    m_canStart = canStart;
+    m_startButton->setToolTip(canStart ? tr("Process every image (Ctrl+Enter)") : whyNot);
+    updateButtons();
+}
+
+void RunBar::setResultsAvailable(bool hasResults, int failedCount)
+{
+    m_hasResults = hasResults;
+    m_failed = failedCount;
+    m_retryButton->setText(failedCount > 0 ? tr("Retry %1 failed").arg(failedCount)
+                                           : tr("Retry failed"));
+    updateButtons();
+}
+
+void RunBar::updateButtons()
+{
+    m_startButton->setEnabled(!m_running && m_canStart);
+    m_cancelButton->setEnabled(m_running);
+    m_openButton->setEnabled(!m_running && m_hasResults);
+    m_retryButton->setEnabled(!m_running && m_failed > 0);
+    m_exportButton->setEnabled(!m_running && m_hasResults);
+}

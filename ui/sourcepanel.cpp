@@ -1,0 +1,183 @@
+#include "sourcepanel.h"
+
+#include <QCheckBox>
+#include <QDir>
+#include <QDragEnterEvent>
+#include <QDropEvent>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QGridLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QLocale>
+#include <QMenu>
+#include <QMimeData>
+#include <QPushButton>
+#include <QToolButton>
+
+namespace {
+constexpr int kMaxRecent = 8;
+
+// A dropped folder is taken as is; a dropped file stands for the folder it is in.
+QString folderOfDrop(const QMimeData *mime)
+{
+    if (!mime || !mime->hasUrls())
+        return {};
+    for (const QUrl &url : mime->urls()) {
+        if (!url.isLocalFile())
+            continue;
+        const QFileInfo info(url.toLocalFile());
+        if (info.isDir())
+            return info.absoluteFilePath();
+        if (info.isFile())
+            return info.absolutePath();
+    }
+    return {};
+}
+} // namespace
+
+SourcePanel::SourcePanel(QWidget *parent)
+    : QGroupBox(tr("Source"), parent), m_folderEdit(new QLineEdit(this)),
+      m_recentButton(new QToolButton(this)),
+      m_recursiveBox(new QCheckBox(tr("Include subfolders"), this)), m_countLabel(new QLabel(this))
+{
+    setAcceptDrops(true);
+    m_folderEdit->setObjectName(QStringLiteral("sourceFolderEdit"));
+    m_folderEdit->setPlaceholderText(tr("Choose or drop a folder of images"));
+    m_recursiveBox->setObjectName(QStringLiteral("recursiveCheckBox"));
+    m_countLabel->setObjectName(QStringLiteral("imageCountLabel"));
+    auto *browseButton = new QPushButton(tr("Choose…"), this);
+    browseButton->setObjectName(QStringLiteral("sourceBrowseButton"));
+    m_recentButton->setText(tr("Recent"));
+    m_recentButton->setPopupMode(QToolButton::InstantPopup);
+    m_recentButton->setMenu(new QMenu(m_recentButton));
+
+    auto *grid = new QGridLayout(this);
+    grid->addWidget(m_folderEdit, 0, 0);
+    grid->addWidget(browseButton, 0, 1);
+    grid->addWidget(m_recentButton, 0, 2);
+    grid->addWidget(m_recursiveBox, 1, 0);
+    grid->addWidget(m_countLabel, 1, 1, 1, 2, Qt::AlignRight);
+    grid->setColumnStretch(0, 1);
+
+    connect(browseButton, &QPushButton::clicked, this, &SourcePanel::browse);
+    connect(m_folderEdit, &QLineEdit::editingFinished, this, [this] {
+        rescan();
+        Q_EMIT folderChanged(folder());
+    });
+    connect(m_recursiveBox, &QCheckBox::toggled, this, [this](bool on) {
+        rescan();
+        Q_EMIT recursiveChanged(on);
+    });
+    connect(&m_scanner, &ImageScanner::progressed, this, &SourcePanel::showSummary);
+    rebuildRecentMenu();
+    showSummary({});
+}
+
+QString SourcePanel::folder() const
+{
+    const QString text = m_folderEdit->text().trimmed();
+    return text.isEmpty() ? QString() : QDir::cleanPath(QDir::fromNativeSeparators(text));
+}
+
+bool SourcePanel::isRecursive() const
+{
+    return m_recursiveBox->isChecked();
+}
+
+void SourcePanel::setFolder(const QString &folder)
+{
+    const QString native = QDir::toNativeSeparators(QDir::cleanPath(folder));
+    if (native == m_folderEdit->text() && m_summary.done)
+        return;
+    m_folderEdit->setText(native);
+    rescan();
+    Q_EMIT folderChanged(this->folder());
+}
+
+void SourcePanel::setRecursive(bool recursive)
+{
+    m_recursiveBox->setChecked(recursive);
+}
+
+void SourcePanel::setRecentFolders(const QStringList &folders)
+{
+    m_recent = folders.mid(0, kMaxRecent);
+    rebuildRecentMenu();
+}
+
+void SourcePanel::addRecentFolder(const QString &folder)
+{
+    m_recent.removeAll(folder);
+    m_recent.prepend(folder);
+    setRecentFolders(m_recent);
+}
+
+void SourcePanel::setExcludedFolder(const QString &folder)
+{
+    if (folder == m_excluded)
+        return;
+    m_excluded = folder;
+    rescan();
+}
+
+void SourcePanel::browse()
+{
+    const QString chosen =
+        QFileDialog::getExistingDirectory(this, tr("Choose a folder of images"), folder());
+    if (!chosen.isEmpty())
+        setFolder(chosen);
+}
+
+void SourcePanel::dragEnterEvent(QDragEnterEvent *event)
+{
+    if (!folderOfDrop(event->mimeData()).isEmpty())
+        event->acceptProposedAction();
+}
+
+void SourcePanel::dropEvent(QDropEvent *event)
+{
+    const QString dropped = folderOfDrop(event->mimeData());
+    if (dropped.isEmpty())
+        return;
+    setFolder(dropped);
+    event->acceptProposedAction();
+}
+
+void SourcePanel::rescan()
+{
+    const QString dir = folder();
+    m_summary = {};
+    if (dir.isEmpty() || !QFileInfo(dir).isDir()) {
+        m_summary.done = true;
+        showSummary(m_summary);
+        if (!dir.isEmpty())
+            m_countLabel->setText(tr("Folder not found"));
+        return;
+    }
+    m_countLabel->setText(tr("Counting images…"));
+    m_scanner.scan(dir, isRecursive(), m_excluded);
+}
+
+void SourcePanel::showSummary(const ImageScanner::Summary &summary)
+{
+    m_summary = summary;
+    if (folder().isEmpty())
+        m_countLabel->setText(tr("No folder chosen"));
+    else if (summary.done)
+        m_countLabel->setText(summary.count == 1
+                                  ? tr("1 image found")
+                                  : tr("%1 images found").arg(QLocale().toString(summary.count)));
+    else
+        m_countLabel->setText(tr("%1 images so far…").arg(QLocale().toString(summary.count)));
+    Q_EMIT scanned(summary);
+}
+
+void SourcePanel::rebuildRecentMenu()
+{
+    QMenu *menu = m_recentButton->menu();
+    menu->clear();
+    for (const QString &dir : std::as_const(m_recent))
+        menu->addAction(QDir::toNativeSeparators(dir), this, [this, dir] { setFolder(dir); });
+    m_recentButton->setEnabled(!m_recent.isEmpty());
+}

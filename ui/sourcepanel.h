@@ -1,0 +1,58 @@
+#pragma once
+
+#include <QGroupBox>
+#include <QStringList>
+
+#include "imagescanner.h"
+
+class QCheckBox;
+class QLabel;
+class QLineEdit;
+class QToolButton;
+
+// Where the images come from: a folder (dialog, drag and drop, recent folders), a recursive
+// toggle and a live count of the images found, counted off the GUI thread.
+class SourcePanel : public QGroupBox
+{
+    Q_OBJECT
+public:
+    explicit SourcePanel(QWidget *parent = nullptr);
+
+    QString folder() const;
+    bool isRecursive() const;
+    int imageCount() const { return m_summary.count; }
+    const ImageScanner::Summary &summary() const { return m_summary; }
+    QStringList recentFolders() const { return m_recent; }
+
+    void setFolder(const QString &folder);
+    void setRecursive(bool recursive);
+    void setRecentFolders(const QStringList &folders);
+    // Remembers the folder at the top of the recent list (called when a batch starts).
+    void addRecentFolder(const QString &folder);
+    // The output folder is left out of the count, like the planner leaves it out.
+    void setExcludedFolder(const QString &folder);
+    void browse();
+
+Q_SIGNALS:
+    void folderChanged(const QString &folder);
+    void recursiveChanged(bool recursive);
+    void scanned(const ImageScanner::Summary &summary);
+
+protected:
+    void dragEnterEvent(QDragEnterEvent *event) override;
+    void dropEvent(QDropEvent *event) override;
+
+private:
+    void rescan();
+    void showSummary(const ImageScanner::Summary &summary);
+    void rebuildRecentMenu();
+
+    QLineEdit *m_folderEdit;
+    QToolButton *m_recentButton;
+    QCheckBox *m_recursiveBox;
+    QLabel *m_countLabel;
+    ImageScanner m_scanner;
+    ImageScanner::Summary m_summary;
+    QStringList m_recent;
+    QString m_excluded;
+};
