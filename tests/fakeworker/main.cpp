@@ -1,0 +1,185 @@
+// pixelmill-fakeworker: the pool's fault injector. It speaks the real protocol through
+// WorkerSide::serve() and misbehaves according to each job's input file name:
+//   crash-once  crash the first time (a marker file next to the input remembers), then succeed
+//   crash       raise(SIGSEGV)            abort   abort()
+//   hang        sleep forever, even through SIGTERM
+//   garbage     write a frame that is not JSON, then hang
+//   oversize    announce a 100 MB frame, then hang
+//   exit0       exit(0) without a result
+//   slow-<ms>   sleep (stopping early on SIGTERM), then succeed
+//   gate        wait until "<input>.go" exists, then succeed
+//   slowwrite   write "<output>.XXXXXX" like QSaveFile's named fallback, wait for SIGTERM,
+//               leave through the temp file's destructor (the polite path)
+//   stuckwrite  as slowwrite but ignore SIGTERM: only SIGKILL ends it (the pool cleans up)
+//   fail        an ordinary Failed result (corrupt-data)
+// Anything else succeeds, writing a tiny output through writeFileAtomically.
+// Flags: --slow-start MS, --bad-version, --exit-before-hello, --pid-dir DIR (writes DIR/<pid>).
+
+#include <QByteArray>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QString>
+#include <QTemporaryFile>
+
+#include <csignal>
+#include <cstdlib>
+#include <cstring>
+#include <unistd.h>
+
+#include "outputfile.h"
+#include "pool/workerside.h"
+
+namespace {
+
+int g_protocolFd = -1;
+
+void sleepMs(int ms)
+{
+    usleep(useconds_t(ms) * 1000);
+}
+
+[[noreturn]] void hangForever()
+{
+    for (;;)
+        pause();
+}
+
+void writeRaw(const QByteArray &bytes)
+{
+    if (::write(g_protocolFd, bytes.constData(), size_t(bytes.size())) < 0)
+        std::_Exit(3);
+}
+
+JobResult succeed(const Job &job)
+{
+    JobResult result;
+    result.id = job.id;
+    result.status = JobStatus::Ok;
+    result.inputPath = job.inputPath;
+    result.engine = QStringLiteral("fake");
+    if (!job.outputPath.isEmpty()) {
+        const QByteArray bytes = "fake output of " + job.inputPath.toUtf8();
+        QString error;
+        const FailureKind kind = writeFileAtomically(job.outputPath, bytes, job.overwrite, &error);
+        if (kind != FailureKind::None)
+            return JobResult::failed(job, kind, error);
+        result.outputPath = job.outputPath;
+        result.outputBytes = bytes.size();
+    }
+    return result;
+}
+
+// Like QSaveFile on a file system without O_TMPFILE: a named temp file beside the output.
+JobResult writeSlowly(const Job &job, bool ignoreTerm)
+{
+    if (ignoreTerm)
+        std::signal(SIGTERM, SIG_IGN);
+    QTemporaryFile temp(job.outputPath + QStringLiteral(".XXXXXX"));
+    if (!temp.open())
+        return JobResult::failed(job, FailureKind::WriteFailed, temp.errorString());
+    // QTemporaryFile is unnamed (O_TMPFILE) until its name is asked for; give it one.
+    if (temp.fileName().isEmpty())
+        return JobResult::failed(job, FailureKind::WriteFailed, QStringLiteral("no temp name"));
+    temp.write("partial");
+    temp.flush();
+    while (!WorkerSide::stopRequested())
+        sleepMs(10);
+    return JobResult::cancelled(job); // temp's destructor removes the file
+}
+
+JobResult waitForGate(const Job &job)
+{
+    while (!QFileInfo::exists(job.inputPath + QStringLiteral(".go")))
+        sleepMs(10);
+    return succeed(job);
+}
+
+JobResult crashOnce(const Job &job)
+{
+    QFile marker(job.inputPath + QStringLiteral(".crashed"));
+    if (marker.exists())
+        return succeed(job);
+    marker.open(QIODevice::WriteOnly);
+    marker.close();
+    std::raise(SIGSEGV);
+    return succeed(job);
+}
+
+JobResult runScript(const Job &job)
+{
+    const QString name = QFileInfo(job.inputPath).fileName();
+    if (name.contains(QLatin1String("crash-once")))
+        return crashOnce(job);
+    if (name.contains(QLatin1String("crash")))
+        std::raise(SIGSEGV);
+    if (name.contains(QLatin1String("abort")))
+        std::abort();
+    if (name.contains(QLatin1String("hang"))) {
+        std::signal(SIGTERM, SIG_IGN);
+        hangForever();
+    }
+    if (name.contains(QLatin1String("garbage"))) {
+        writeRaw(QByteArray("\0\0\0\x10not json, really", 20) + "\x7f\xfe random tail");
+        hangForever();
+    }
+    if (name.contains(QLatin1String("oversize"))) {
+        writeRaw(QByteArray("\x06\x40\x00\x00", 4) + QByteArray(64, 'x')); // 100 MiB announced
+        hangForever();
+    }
+    if (name.contains(QLatin1String("exit0")))
+        std::exit(0);
+    if (name.startsWith(QLatin1String("slow-"))) {
+        const int ms = name.mid(5).section(QLatin1Char('.'), 0, 0).toInt();
+        for (int waited = 0; waited < ms && !WorkerSide::stopRequested(); waited += 10)
+            sleepMs(10);
+        return succeed(job);
+    }
+    if (name.contains(QLatin1String("gate")))
+        return waitForGate(job);
+    if (name.contains(QLatin1String("slowwrite")))
+        return writeSlowly(job, false);
+    if (name.contains(QLatin1String("stuckwrite")))
+        return writeSlowly(job, true);
+    if (name.contains(QLatin1String("fail")))
+        return JobResult::failed(job, FailureKind::CorruptData, QStringLiteral("scripted failure"));
+    return succeed(job);
+}
+
+QString flagValue(int argc, char **argv, const char *flag)
+{
+    for (int i = 1; i + 1 < argc; ++i)
+        if (std::strcmp(argv[i], flag) == 0)
+            return QString::fromLocal8Bit(argv[i + 1]);
+    return {};
+}
+
+bool hasFlag(int argc, char **argv, const char *flag)
+{
+    for (int i = 1; i < argc; ++i)
+        if (std::strcmp(argv[i], flag) == 0)
+            return true;
+    return false;
+}
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    g_protocolFd = WorkerSide::prepare();
+    if (g_protocolFd < 0)
+        return 1;
+    const QString pidDir = flagValue(argc, argv, "--pid-dir");
+    if (!pidDir.isEmpty()) {
+        QFile pidFile(QDir(pidDir).filePath(QString::number(getpid())));
+        pidFile.open(QIODevice::WriteOnly);
+    }
+    if (hasFlag(argc, argv, "--exit-before-hello")) {
+        std::fprintf(stderr, "fake worker: exiting before hello as asked\n");
+        return 4;
+    }
+    sleepMs(flagValue(argc, argv, "--slow-start").toInt());
+    const int version =
+        hasFlag(argc, argv, "--bad-version") ? Protocol::kVersion + 98 : Protocol::kVersion;
+    return WorkerSide::serve(g_protocolFd, runScript, version);
+}
