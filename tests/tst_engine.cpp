@@ -42,6 +42,12 @@ Recipe resizeRecipe(ResizeMode mode, int a, int b, bool noEnlarge)
     return r;
 }
 
+// Overwrites the middle of an encoded image (inside the compressed data of these small files).
+QByteArray damaged(QByteArray bytes, const QByteArray &patch)
+{
+    return bytes.replace(bytes.size() / 2, patch.size(), patch);
+}
+
 Recipe fit(int w, int h)
 {
     return resizeRecipe(ResizeMode::Fit, w, h, false);
@@ -476,6 +482,12 @@ void tst_Engine::failures_data()
         QTest::addRow("%s truncated webp", engine)
             << name << webp.left(webp.size() * 6 / 10) << kDefaultMaxPixels
             << FailureKind::CorruptData << "truncated WebP data";
+        QTest::addRow("%s damaged jpeg scan", engine)
+            << name << damaged(jpeg, QByteArray("\xFF\x37", 2)) << kDefaultMaxPixels
+            << FailureKind::CorruptData << "corrupt JPEG data";
+        QTest::addRow("%s png with bad checksum", engine)
+            << name << damaged(png, QByteArray(8, '\x55')) << kDefaultMaxPixels
+            << FailureKind::CorruptData << "corrupt PNG data";
         QTest::addRow("%s text named jpg", engine)
             << name << QByteArray("hello, I am not an image\n") << kDefaultMaxPixels
             << FailureKind::UnsupportedFormat << "not an image";

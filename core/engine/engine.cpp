@@ -5,9 +5,12 @@
 
 namespace {
 
-// Per input format, the engine measured faster on this project's machine (2 cores, one
-// thread per worker; fit 800x600 grayscale, output as the input format). See the figures in
-// preferredEngine().
+// Per input format, the engine measured faster with these implementations on the project's
+// machine (2 cores, one thread, best of 7; 4000x3000 photo-like gradient with noise, fit
+// 800x600, output in the input format), gray / colour, libvips vs OpenCV:
+//   JPEG  35 / 29 ms  vs  16 / 27 ms   (OpenCV decodes luma only and at 1/4 in libjpeg)
+//   PNG  352 / 376 ms vs 282 / 366 ms  (both bound by zlib inflate)
+//   WebP 125 / 116 ms vs 140 / 142 ms  (libvips asks libwebp for a scaled decode)
 class AutoEngine final : public Engine
 {
 public:

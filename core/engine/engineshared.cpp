@@ -76,6 +76,23 @@ std::optional<EngineFailure> checkOutputLimits(OutputFormat format, QSize size)
     return std::nullopt;
 }
 
+// Before the header: some readers (WebP) cannot even parse a truncated header, and
+// "truncated" is the clearer message.
+void checkStructure(const QByteArray &bytes, ImageFormat format)
+{
+    switch (checkIntegrity(bytes, format)) {
+    case DataIntegrity::Truncated:
+        throw EngineFailure{FailureKind::CorruptData,
+                            QStringLiteral("truncated %1 data").arg(toString(format))};
+    case DataIntegrity::Corrupt:
+        throw EngineFailure{
+            FailureKind::CorruptData,
+            QStringLiteral("corrupt %1 data: damaged structure").arg(toString(format))};
+    case DataIntegrity::Complete:
+        break;
+    }
+}
+
 // Everything before pixel work; throws EngineFailure (or a library exception from the header).
 EngineInput prepareInput(const Job &job, QByteArray bytes, ImageFormat format)
 {
@@ -85,19 +102,7 @@ EngineInput prepareInput(const Job &job, QByteArray bytes, ImageFormat format)
     EngineInput in;
     in.bytes = std::move(bytes);
     in.format = format;
-    // Before the header: some readers (WebP) cannot even parse a truncated header, and
-    // "truncated" is the clearer message.
-    switch (checkIntegrity(in.bytes, in.format)) {
-    case DataIntegrity::Truncated:
-        throw EngineFailure{FailureKind::CorruptData,
-                            QStringLiteral("truncated %1 data").arg(toString(in.format))};
-    case DataIntegrity::Corrupt:
-        throw EngineFailure{
-            FailureKind::CorruptData,
-            QStringLiteral("corrupt %1 data: damaged structure").arg(toString(in.format))};
-    case DataIntegrity::Complete:
-        break;
-    }
+    checkStructure(in.bytes, in.format);
     in.header = readImageHeader(in.bytes, in.format);
     const QSize stored = in.header.size;
     if (stored.isEmpty())

@@ -22,6 +22,13 @@ bool isStandaloneMarker(uchar marker)
     return (marker >= 0xD0 && marker <= 0xD7) || marker == 0x01 || marker == 0xD8;
 }
 
+// Tables, another scan, restart interval, APPn, comment, DNL, or the end.
+bool canFollowScan(uchar marker)
+{
+    return marker == 0xC4 || marker == 0xCC || marker == 0xDA || marker == 0xDB || marker == 0xDC ||
+           marker == 0xDD || marker == 0xD9 || marker == 0xFE || (marker >= 0xE0 && marker <= 0xEF);
+}
+
 // Skips entropy-coded data after SOS: returns the offset of the next real marker's 0xFF,
 // or size when the data runs out. Stuffed 0xFF00 and restart markers belong to the scan.
 qsizetype skipEntropyData(const uchar *data, qsizetype pos, qsizetype size)
@@ -49,8 +56,13 @@ DataIntegrity checkJpeg(const QByteArray &bytes)
     const qsizetype size = bytes.size();
     qsizetype pos = 2; // after SOI
     while (pos < size) {
-        if (data[pos] != 0xFF)
-            return DataIntegrity::Corrupt;
+        if (data[pos] != 0xFF) {
+            // Stray bytes before a marker: libjpeg skips them with a warning, and so do we.
+            const void *hit = std::memchr(data + pos, 0xFF, size_t(size - pos));
+            if (!hit)
+                break;
+            pos = static_cast<const uchar *>(hit) - data;
+        }
         while (pos < size && data[pos] == 0xFF)
             ++pos; // fill bytes
         if (pos >= size)
@@ -68,8 +80,13 @@ DataIntegrity checkJpeg(const QByteArray &bytes)
         pos += length;
         if (pos > size)
             break;
-        if (marker == 0xDA)
+        if (marker == 0xDA) {
             pos = skipEntropyData(data, pos, size);
+            // A damaged scan usually shows as a marker that cannot follow a scan; libjpeg only
+            // warns about it and decodes gray, so it is caught here.
+            if (pos + 1 < size && !canFollowScan(data[pos + 1]))
+                return DataIntegrity::Corrupt;
+        }
     }
     return DataIntegrity::Truncated;
 }
