@@ -1,4 +1,50 @@
-int main()
+// pixelmill-worker: one long-lived process of the pool. Reads framed job requests on stdin,
+// runs each through an engine, writes one result frame per job on a private copy of stdout.
+// No Qt application object and no event loop: blocking reads are all it needs, and it must
+// run without a display.
+
+#include <cstdio>
+#include <map>
+#include <memory>
+
+#include "engine/engine.h"
+#include "pool/workerside.h"
+
+namespace {
+
+// One engine per choice, created on first use and kept: engines hold library state that is
+// costly to set up per image.
+class Engines
 {
-    return 0;
+public:
+    JobResult run(const Job &job)
+    {
+        std::unique_ptr<Engine> &engine = m_engines[job.recipe.engine];
+        if (!engine)
+            engine = makeEngine(job.recipe.engine);
+        return engine->run(job);
+    }
+
+private:
+    std::map<EngineChoice, std::unique_ptr<Engine>> m_engines;
+};
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    Q_UNUSED(argc);
+    // First, before any library can print to stdout or outlive the pool.
+    const int protocolFd = WorkerSide::prepare();
+    if (protocolFd < 0)
+        return 1;
+    QString error;
+    if (!initializeEngines(argv[0], &error)) {
+        // The pool shows this line in its "cannot start" message.
+        std::fprintf(stderr, "pixelmill-worker: cannot start the image engines: %s\n",
+                     qPrintable(error));
+        return 3;
+    }
+    Engines engines;
+    return WorkerSide::serve(protocolFd, [&engines](const Job &job) { return engines.run(job); });
 }

@@ -1,0 +1,199 @@
+#include <QtTest>
+
+#include <QDir>
+#include <QImage>
+#include <QPainter>
+#include <QSet>
+
+#include <csignal>
+#include <unistd.h>
+
+#include "pool/workerpool.h"
+
+// The real pixelmill-worker, driven through WorkerPool, on images generated here.
+class tst_Worker : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void init();
+    void resizesImages();
+    void corruptFileFailsAlone();
+    void sigkilledWorkerLosesNoImage();
+
+private:
+    struct Recorder
+    {
+        QList<JobResult> results;
+        QList<QString> poolFailures;
+        int drained = 0;
+    };
+
+    QString makeImage(const QString &name, QSize size);
+    Job job(const QString &inputPath);
+    std::unique_ptr<WorkerPool> makePool(int workers, Recorder *recorder);
+
+    std::unique_ptr<QTemporaryDir> m_dir;
+    JobId m_nextId = 1;
+};
+
+namespace {
+// Children of this process running pixelmill-worker, from /proc (no test hook in the pool).
+QList<pid_t> workerChildren()
+{
+    QList<pid_t> pids;
+    const QStringList entries = QDir(QStringLiteral("/proc")).entryList(QDir::Dirs);
+    for (const QString &entry : entries) {
+        QFile stat(QStringLiteral("/proc/%1/stat").arg(entry));
+        if (entry.toInt() <= 0 || !stat.open(QIODevice::ReadOnly))
+            continue;
+        const QByteArray line = stat.readAll();
+        const qsizetype close = line.lastIndexOf(')');
+        const QList<QByteArray> fields = line.mid(close + 2).split(' ');
+        const QByteArray comm = line.mid(line.indexOf('(') + 1, close - line.indexOf('(') - 1);
+        if (fields.size() > 1 && fields[1].toInt() == getpid() && comm.startsWith("pixelmill-wor"))
+            pids.append(pid_t(entry.toInt()));
+    }
+    return pids;
+}
+} // namespace
+
+void tst_Worker::init()
+{
+    m_dir = std::make_unique<QTemporaryDir>();
+    QVERIFY(m_dir->isValid());
+    QVERIFY(QDir(m_dir->path()).mkpath(QStringLiteral("out")));
+    QVERIFY2(!locateWorkerExecutable().isEmpty(), "pixelmill-worker must be built beside the test");
+}
+
+QString tst_Worker::makeImage(const QString &name, QSize size)
+{
+    QImage image(size, QImage::Format_RGB32);
+    QPainter painter(&image);
+    QLinearGradient gradient(0, 0, size.width(), size.height());
+    gradient.setColorAt(0, Qt::darkBlue);
+    gradient.setColorAt(1, Qt::yellow);
+    painter.fillRect(image.rect(), gradient);
+    painter.end();
+    const QString path = m_dir->filePath(name);
+    if (!image.save(path))
+        return {};
+    return path;
+}
+
+Job tst_Worker::job(const QString &inputPath)
+{
+    Job j;
+    j.id = m_nextId++;
+    j.inputPath = inputPath;
+    j.outputPath = m_dir->filePath(QStringLiteral("out/") + QFileInfo(inputPath).fileName());
+    j.recipe.resizeMode = ResizeMode::Fit;
+    j.recipe.width = 100;
+    j.recipe.height = 100;
+    return j;
+}
+
+std::unique_ptr<WorkerPool> tst_Worker::makePool(int workers, Recorder *recorder)
+{
+    PoolOptions options;
+    options.workerPath = locateWorkerExecutable();
+    options.workerCount = workers;
+    auto pool = std::make_unique<WorkerPool>(options);
+    connect(pool.get(), &WorkerPool::jobFinished, this,
+            [recorder](const JobResult &r) { recorder->results.append(r); });
+    connect(pool.get(), &WorkerPool::drained, this, [recorder] { ++recorder->drained; });
+    connect(pool.get(), &WorkerPool::poolFailed, this,
+            [recorder](const QString &message) { recorder->poolFailures.append(message); });
+    return pool;
+}
+
+void tst_Worker::resizesImages()
+{
+    const QList<QPair<QString, QSize>> images{
+        {QStringLiteral("wide.png"), QSize(400, 300)},
+        {QStringLiteral("tall.jpg"), QSize(300, 600)},
+        {QStringLiteral("square.png"), QSize(250, 250)},
+        {QStringLiteral("photo.jpg"), QSize(640, 480)},
+    };
+    const QList<QSize> expected{QSize(100, 75), QSize(50, 100), QSize(100, 100), QSize(100, 75)};
+    QList<Job> jobs;
+    for (const auto &[name, size] : images) {
+        const QString path = makeImage(name, size);
+        QVERIFY(!path.isEmpty());
+        jobs.append(job(path));
+    }
+    Recorder rec;
+    auto pool = makePool(2, &rec);
+    pool->submit(jobs);
+    QTRY_COMPARE_WITH_TIMEOUT(rec.drained, 1, 30'000);
+    QCOMPARE(rec.results.size(), jobs.size());
+    QVERIFY(rec.poolFailures.isEmpty());
+    for (int i = 0; i < jobs.size(); ++i) {
+        JobResult r;
+        for (const JobResult &candidate : rec.results)
+            if (candidate.id == jobs[i].id)
+                r = candidate;
+        QVERIFY2(r.isOk(), qPrintable(r.message));
+        QCOMPARE(r.outputSize, expected[i]);
+        QCOMPARE(QImage(jobs[i].outputPath).size(), expected[i]);
+        QVERIFY(!r.engine.isEmpty());
+    }
+}
+
+void tst_Worker::corruptFileFailsAlone()
+{
+    QList<Job> jobs{job(makeImage(QStringLiteral("a.png"), QSize(300, 200))),
+                    job(makeImage(QStringLiteral("b.jpg"), QSize(300, 200)))};
+    // A JPEG cut off after its first kilobyte.
+    const QString whole = makeImage(QStringLiteral("whole.jpg"), QSize(800, 600));
+    QFile source(whole);
+    QVERIFY(source.open(QIODevice::ReadOnly));
+    QFile corrupt(m_dir->filePath(QStringLiteral("corrupt.jpg")));
+    QVERIFY(corrupt.open(QIODevice::WriteOnly));
+    corrupt.write(source.read(1024));
+    corrupt.close();
+    const Job bad = job(corrupt.fileName());
+    jobs.insert(1, bad);
+
+    Recorder rec;
+    auto pool = makePool(2, &rec);
+    pool->submit(jobs);
+    QTRY_COMPARE_WITH_TIMEOUT(rec.drained, 1, 30'000);
+    QCOMPARE(rec.results.size(), 3);
+    for (const JobResult &r : rec.results) {
+        if (r.id != bad.id) {
+            QVERIFY2(r.isOk(), qPrintable(r.message));
+            continue;
+        }
+        QCOMPARE(toString(r.status), toString(JobStatus::Failed));
+        // The engine reports it; the worker does not crash over it.
+        QVERIFY2(r.failure != FailureKind::WorkerCrashed && r.failure != FailureKind::ProtocolError,
+                 qPrintable(r.message));
+        QVERIFY(!QFileInfo::exists(bad.outputPath));
+    }
+}
+
+void tst_Worker::sigkilledWorkerLosesNoImage()
+{
+    QList<Job> jobs;
+    for (int i = 0; i < 24; ++i)
+        jobs.append(job(makeImage(QStringLiteral("img%1.png").arg(i), QSize(1200, 900))));
+    Recorder rec;
+    auto pool = makePool(2, &rec);
+    pool->submit(jobs);
+    QTRY_VERIFY_WITH_TIMEOUT(rec.results.size() >= 2, 30'000);
+    const QList<pid_t> workers = workerChildren();
+    QVERIFY(!workers.isEmpty());
+    QCOMPARE(::kill(workers.first(), SIGKILL), 0);
+    QTRY_COMPARE_WITH_TIMEOUT(rec.drained, 1, 60'000);
+    QCOMPARE(rec.results.size(), jobs.size());
+    QSet<JobId> seen;
+    for (const JobResult &r : rec.results) {
+        QVERIFY2(r.isOk(), qPrintable(r.message));
+        seen.insert(r.id);
+    }
+    QCOMPARE(seen.size(), jobs.size());
+    QVERIFY(rec.poolFailures.isEmpty());
+}
+
+QTEST_MAIN(tst_Worker)
+#include "tst_worker.moc"
