@@ -28,6 +28,7 @@ private Q_SLOTS:
     void recyclesWorkers();
     void thousandJobsOneResultEach();
     void workersGoneAfterDestroy();
+    void workerDiesWithItsParent();
 
 private:
     struct Recorder
@@ -51,7 +52,14 @@ private:
 namespace {
 bool processGone(qint64 pid)
 {
-    return ::kill(pid_t(pid), 0) != 0 && errno == ESRCH;
+    if (::kill(pid_t(pid), 0) != 0 && errno == ESRCH)
+        return true;
+    // An orphan is reaped by whoever adopted it; a container's pid 1 may never reap it.
+    QFile stat(QStringLiteral("/proc/%1/stat").arg(pid));
+    if (!stat.open(QIODevice::ReadOnly))
+        return true;
+    const QByteArray line = stat.readAll();
+    return line.mid(line.lastIndexOf(')') + 2, 1) == "Z";
 }
 
 JobResult resultFor(const QList<JobResult> &results, JobId id)
@@ -381,6 +389,27 @@ void tst_WorkerPool::workersGoneAfterDestroy()
     pool.reset();
     for (qint64 pid : pids)
         QVERIFY2(processGone(pid), qPrintable(QString::number(pid)));
+}
+
+void tst_WorkerPool::workerDiesWithItsParent()
+{
+    // A shell starts the worker and is then SIGKILLed. The worker's stdin stays open (this
+    // test holds the pipe; fd 3 because sh gives background jobs /dev/null), so only
+    // PR_SET_PDEATHSIG can end it.
+    const QString fake = options().workerPath;
+    const QString pidDir = m_dir->filePath(QStringLiteral("pids"));
+    QProcess shell;
+    shell.setProcessChannelMode(QProcess::ForwardedErrorChannel);
+    shell.start(QStringLiteral("/bin/sh"),
+                {QStringLiteral("-c"),
+                 QStringLiteral("exec 3<&0; \"$0\" --pid-dir \"$1\" <&3 & wait"), fake, pidDir});
+    QVERIFY(shell.waitForStarted());
+    QTRY_COMPARE_WITH_TIMEOUT(workerPids().size(), 1, 10'000);
+    const qint64 pid = *workerPids().begin();
+    QVERIFY(!processGone(pid));
+    shell.kill();
+    QVERIFY(shell.waitForFinished());
+    QTRY_VERIFY_WITH_TIMEOUT(processGone(pid), 5'000);
 }
 
 QTEST_GUILESS_MAIN(tst_WorkerPool)
