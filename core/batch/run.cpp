@@ -1,8 +1,15 @@
 #include "batch/run.h"
 
+#include <QDir>
+#include <QFileInfo>
 #include <QHash>
 #include <QPointer>
 #include <QSet>
+#include <QTimer>
+
+namespace {
+constexpr int kDrainGraceMs = 10'000;
+} // namespace
 
 // The run's state and steps. Kept out of run.h so that the declared interface stays as
 // agreed; signals are emitted through q.
@@ -20,9 +27,11 @@ struct BatchRun::Private
     double frozenSeconds = 0; // elapsed time once finished
     bool running = false;
     bool setupReported = false;
+    int generation = 0; // counts start()s, so that a stale timer never ends a newer run
 
     void reset(const QList<Job> &newJobs);
     void run(const QList<Job> &newJobs, const QList<JobResult> &preResolvedResults);
+    QList<Job> createOutputFolders(const QList<Job> &newJobs);
     void connectPool();
     void record(const JobResult &result);
     void onPoolJobFinished(const JobResult &result);
@@ -33,7 +42,12 @@ struct BatchRun::Private
     void finishLater()
     {
         QMetaObject::invokeMethod(
-            q, [this] { finish(); }, Qt::QueuedConnection);
+            q,
+            [this, started = generation] {
+                if (started == generation)
+                    finish();
+            },
+            Qt::QueuedConnection);
     }
 };
 
@@ -54,6 +68,7 @@ void BatchRun::Private::reset(const QList<Job> &newJobs)
     setupReported = false;
     timer.start();
     running = true;
+    ++generation;
 }
 
 void BatchRun::Private::run(const QList<Job> &newJobs, const QList<JobResult> &preResolvedResults)
@@ -69,9 +84,35 @@ void BatchRun::Private::run(const QList<Job> &newJobs, const QList<JobResult> &p
         finishLater();
         return;
     }
+    const QList<Job> runnable = createOutputFolders(newJobs);
+    if (runnable.isEmpty()) {
+        finishLater();
+        return;
+    }
     pool = new WorkerPool(options.pool, q);
     connectPool();
-    pool->submit(newJobs);
+    pool->submit(runnable);
+}
+
+// The plan is pure, so the folders it names (the output folder and, when recursive, its
+// mirrored subfolders) are made here; a job whose folder cannot be made fails alone.
+QList<Job> BatchRun::Private::createOutputFolders(const QList<Job> &newJobs)
+{
+    QHash<QString, bool> made;
+    QList<Job> runnable;
+    for (const Job &job : newJobs) {
+        const QString folder = QFileInfo(job.outputPath).absolutePath();
+        auto it = made.find(folder);
+        if (it == made.end())
+            it = made.insert(folder, QDir().mkpath(folder));
+        if (it.value())
+            runnable.append(job);
+        else
+            record(JobResult::failed(
+                job, FailureKind::WriteFailed,
+                QStringLiteral("cannot create the output folder %1").arg(folder)));
+    }
+    return runnable;
 }
 
 void BatchRun::Private::connectPool()
@@ -99,8 +140,13 @@ void BatchRun::Private::onPoolJobFinished(const JobResult &result)
     if (!running)
         return;
     record(result);
+    // The run ends on drained(), which after a cancel also means every worker is gone (and
+    // its temp files with it). Should drained() never come, the verdicts are all in anyway.
     if (counts.finished() >= counts.total)
-        finish();
+        QTimer::singleShot(kDrainGraceMs, q, [this, started = generation] {
+            if (started == generation)
+                finish();
+        });
 }
 
 // The pool promises one jobFinished per job before drained; should one ever be missing, the

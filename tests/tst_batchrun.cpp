@@ -1,0 +1,265 @@
+#include <QCoreApplication>
+#include <QDir>
+#include <QFile>
+#include <QImage>
+#include <QImageReader>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSet>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <unistd.h>
+
+#include "batch/run.h"
+
+// BatchRun end to end with the real pixelmill-worker (built beside this test).
+class tst_BatchRun : public QObject
+{
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_tmp;
+    QString m_in;
+    QString m_out;
+
+    static void writeImage(const QString &path, QSize size, const char *format)
+    {
+        QImage image(size, QImage::Format_RGB32);
+        for (int y = 0; y < size.height(); ++y)
+            for (int x = 0; x < size.width(); ++x)
+                image.setPixel(x, y, qRgb(x * 255 / size.width(), y * 255 / size.height(), 90));
+        QVERIFY2(image.save(path, format), qPrintable(path));
+    }
+    // Sniffed as PNG (so planned), but no decoder can read it.
+    static void writeCorrupt(const QString &path)
+    {
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(QByteArray("\x89PNG\r\n\x1a\n", 8) + QByteArray(300, '\x5a'));
+    }
+    RunOptions options() const
+    {
+        RunOptions o;
+        o.plan.inputDir = m_in;
+        o.plan.outputDir = m_out;
+        o.plan.recipe.resizeMode = ResizeMode::Fit;
+        o.plan.recipe.width = 32;
+        o.plan.recipe.height = 32;
+        o.pool.workerPath = QCoreApplication::applicationDirPath() + "/pixelmill-worker";
+        o.pool.workerCount = 2;
+        o.pool.jobTimeoutMs = 30'000;
+        return o;
+    }
+    // Worker processes whose parent is this test.
+    static QList<int> workerChildren()
+    {
+        QList<int> pids;
+        const QStringList entries = QDir(QStringLiteral("/proc")).entryList(QDir::Dirs);
+        for (const QString &entry : entries) {
+            QFile stat(QStringLiteral("/proc/%1/stat").arg(entry));
+            if (!stat.open(QIODevice::ReadOnly))
+                continue;
+            const QByteArray text = stat.readAll();
+            const int close = text.lastIndexOf(')');
+            const QList<QByteArray> fields = text.mid(close + 2).split(' ');
+            const bool isWorker = text.contains("(pixelmill-work");
+            if (isWorker && fields.size() > 1 && fields.at(1).toInt() == getpid() &&
+                fields.at(0) != "Z")
+                pids << entry.toInt();
+        }
+        return pids;
+    }
+
+private Q_SLOTS:
+    void init()
+    {
+        QVERIFY(m_tmp.isValid());
+        const QString root = m_tmp.filePath(QTest::currentTestFunction());
+        m_in = root + "/in";
+        m_out = root + "/out";
+        QVERIFY(QDir().mkpath(m_in));
+    }
+
+    void runsFolderWithOneCorruptFile()
+    {
+        writeImage(m_in + "/a.png", {64, 48}, "PNG");
+        writeImage(m_in + "/b.jpg", {48, 64}, "JPEG");
+        writeImage(m_in + "/-dash [1] é.png", {100, 50}, "PNG");
+        writeCorrupt(m_in + "/broken.png");
+        BatchRun run(options());
+        QSignalSpy planned(&run, &BatchRun::planned);
+        QSignalSpy started(&run, &BatchRun::jobStarted);
+        QSignalSpy finishedJobs(&run, &BatchRun::jobFinished);
+        QSignalSpy finished(&run, &BatchRun::finished);
+        QSignalSpy setupFailed(&run, &BatchRun::setupFailed);
+        run.start();
+        QVERIFY(run.isRunning());
+        QVERIFY(finished.wait(30'000));
+        QCOMPARE(finished.size(), 1);
+        QCOMPARE(setupFailed.size(), 0);
+        QCOMPARE(planned.size(), 1);
+        QCOMPARE(planned.first().first().toInt(), 4);
+        QCOMPARE(finishedJobs.size(), 4);
+        QVERIFY(started.size() >= 4); // a crash retry may start a job twice
+        QSet<QString> inputs;
+        for (const Job &job : run.jobs())
+            inputs.insert(job.inputPath);
+        for (const QList<QVariant> &args : std::as_const(started))
+            QVERIFY(inputs.contains(args.at(2).toString()));
+
+        const BatchCounts counts = run.counts();
+        QCOMPARE(counts.total, 4);
+        QCOMPARE(counts.ok, 3);
+        QCOMPARE(counts.failed, 1);
+        QCOMPARE(run.results().size(), 4);
+        QVERIFY(!run.isRunning());
+        QCOMPARE(run.etaSeconds(), 0.0);
+        QVERIFY(run.imagesPerSecond() > 0);
+        QVERIFY(run.elapsedSeconds() > 0);
+        for (const JobResult &r : run.results()) {
+            if (r.inputPath.endsWith("broken.png")) {
+                QVERIFY(r.status == JobStatus::Failed);
+                QVERIFY(!r.message.isEmpty());
+                QVERIFY(!QFileInfo::exists(m_out + "/broken.png"));
+            } else {
+                QVERIFY2(r.isOk(), qPrintable(r.message));
+            }
+        }
+        QCOMPARE(QImageReader(m_out + "/a.png").size(), QSize(32, 24));
+        QCOMPARE(QImageReader(m_out + "/b.jpg").size(), QSize(24, 32));
+        QCOMPARE(QImageReader(m_out + "/-dash [1] é.png").size(), QSize(32, 16));
+
+        QString error;
+        QVERIFY2(run.writeReport(m_tmp.filePath("run.json"), &error), qPrintable(error));
+        QFile report(m_tmp.filePath("run.json"));
+        QVERIFY(report.open(QIODevice::ReadOnly));
+        const QJsonObject summary =
+            QJsonDocument::fromJson(report.readAll()).object().value("summary").toObject();
+        QCOMPARE(summary.value("ok").toInt(), 3);
+        QCOMPARE(summary.value("failed").toInt(), 1);
+        QTRY_VERIFY(workerChildren().isEmpty()); // the pool goes with the batch
+    }
+
+    void skippedFilesAreReportedThroughJobFinished()
+    {
+        writeImage(m_in + "/a.png", {20, 20}, "PNG");
+        writeImage(m_in + "/b.png", {20, 20}, "PNG");
+        QVERIFY(QDir().mkpath(m_out));
+        QFile existing(m_out + "/a.png");
+        QVERIFY(existing.open(QIODevice::WriteOnly));
+        existing.write("keep me");
+        existing.close();
+        BatchRun run(options());
+        QSignalSpy finishedJobs(&run, &BatchRun::jobFinished);
+        QSignalSpy finished(&run, &BatchRun::finished);
+        run.start();
+        QVERIFY(finished.wait(30'000));
+        QCOMPARE(finishedJobs.size(), 2);
+        QCOMPARE(run.counts().skipped, 1);
+        QCOMPARE(run.counts().ok, 1);
+        QSet<JobId> ids;
+        for (const JobResult &r : run.results())
+            ids.insert(r.id);
+        QCOMPARE(ids.size(), 2);
+        QVERIFY(existing.open(QIODevice::ReadOnly));
+        QCOMPARE(existing.readAll(), QByteArray("keep me"));
+    }
+
+    void everythingSkippedFinishesAfterStartReturns()
+    {
+        writeImage(m_in + "/a.png", {20, 20}, "PNG");
+        QVERIFY(QDir().mkpath(m_out));
+        QVERIFY(QFile::copy(m_in + "/a.png", m_out + "/a.png"));
+        BatchRun run(options());
+        QSignalSpy finished(&run, &BatchRun::finished);
+        run.start();
+        QCOMPARE(finished.size(), 0);
+        QVERIFY(finished.wait(5000));
+        QCOMPARE(run.counts().skipped, 1);
+        QCOMPARE(run.results().size(), 1);
+    }
+
+    void planErrorReportsSetupFailed()
+    {
+        RunOptions o = options();
+        o.plan.inputDir = m_in + "/missing";
+        BatchRun run(o);
+        QSignalSpy setupFailed(&run, &BatchRun::setupFailed);
+        QSignalSpy finished(&run, &BatchRun::finished);
+        run.start();
+        QVERIFY(finished.wait(5000));
+        QCOMPARE(setupFailed.size(), 1);
+        QVERIFY(setupFailed.first().first().toString().contains("does not exist"));
+        QCOMPARE(run.counts().total, 0);
+    }
+
+    void missingWorkerFailsEveryJobAndReportsOnce()
+    {
+        writeImage(m_in + "/a.png", {20, 20}, "PNG");
+        writeImage(m_in + "/b.png", {20, 20}, "PNG");
+        RunOptions o = options();
+        o.pool.workerPath = m_tmp.filePath("no-such-worker");
+        BatchRun run(o);
+        QSignalSpy setupFailed(&run, &BatchRun::setupFailed);
+        QSignalSpy finished(&run, &BatchRun::finished);
+        run.start();
+        QVERIFY(finished.wait(30'000));
+        QCOMPARE(setupFailed.size(), 1);
+        QCOMPARE(run.counts().failed, 2);
+        for (const JobResult &r : run.results())
+            QVERIFY(r.failure == FailureKind::WorkerStartFailed);
+    }
+
+    void retryRunsAnExplicitJobList()
+    {
+        writeImage(m_in + "/a.png", {64, 64}, "PNG");
+        writeCorrupt(m_in + "/b.png");
+        BatchRun run(options());
+        QSignalSpy finished(&run, &BatchRun::finished);
+        run.start();
+        QVERIFY(finished.wait(30'000));
+        QCOMPARE(run.counts().failed, 1);
+        QList<Job> retry;
+        for (const JobResult &r : run.results())
+            for (const Job &job : run.jobs())
+                if (job.id == r.id && !r.isOk())
+                    retry << job;
+        QCOMPARE(retry.size(), 1);
+        writeImage(m_in + "/b.png", {64, 32}, "PNG"); // the person fixed the file
+        QSignalSpy planned(&run, &BatchRun::planned);
+        run.startJobs(retry);
+        QVERIFY(finished.wait(30'000));
+        QCOMPARE(planned.first().first().toInt(), 1);
+        QCOMPARE(run.counts().total, 1);
+        QCOMPARE(run.counts().ok, 1);
+        QCOMPARE(QImageReader(m_out + "/b.png").size(), QSize(32, 16));
+    }
+
+    void cancelEndsEveryJobAndEveryWorker()
+    {
+        writeImage(m_in + "/seed.png", {900, 700}, "PNG");
+        for (int i = 0; i < 60; ++i)
+            QVERIFY(QFile::copy(m_in + "/seed.png", m_in + QStringLiteral("/copy%1.png").arg(i)));
+        RunOptions o = options();
+        o.plan.recipe = Recipe{}; // full-size PNG encodes keep the workers busy
+        o.plan.recipe.format = OutputFormat::Tiff;
+        o.pool.workerCount = 1;
+        BatchRun run(o);
+        QSignalSpy finishedJobs(&run, &BatchRun::jobFinished);
+        QSignalSpy finished(&run, &BatchRun::finished);
+        run.start();
+        QVERIFY(finishedJobs.wait(30'000));
+        run.cancel();
+        QVERIFY(finished.size() == 1 || finished.wait(10'000));
+        const BatchCounts counts = run.counts();
+        QCOMPARE(counts.finished(), counts.total);
+        QVERIFY(counts.cancelled > 0);
+        QCOMPARE(run.results().size(), 61);
+        QTRY_VERIFY(workerChildren().isEmpty());
+    }
+};
+
+QTEST_GUILESS_MAIN(tst_BatchRun)
+#include "tst_batchrun.moc"

@@ -1,0 +1,311 @@
+#include <QCoreApplication>
+#include <QDir>
+#include <QFile>
+#include <QImage>
+#include <QImageReader>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <csignal>
+#include <unistd.h>
+
+// pixelmill-cli as a user runs it: exit codes, report, outputs, one-line errors, SIGINT.
+class tst_Cli : public QObject
+{
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_tmp;
+    QString m_in;
+    QString m_out;
+
+    struct Run
+    {
+        int exitCode = -1;
+        QByteArray out;
+        QByteArray err;
+    };
+
+    static QString binary(const char *name)
+    {
+        return QCoreApplication::applicationDirPath() + QLatin1Char('/') + QLatin1String(name);
+    }
+    static void writeImage(const QString &path, QSize size, const char *format)
+    {
+        QImage image(size, QImage::Format_RGB32);
+        for (int y = 0; y < size.height(); ++y)
+            for (int x = 0; x < size.width(); ++x)
+                image.setPixel(x, y, qRgb(x * 255 / size.width(), y * 255 / size.height(), 60));
+        QVERIFY2(image.save(path, format), qPrintable(path));
+    }
+    static void writeCorrupt(const QString &path)
+    {
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(QByteArray("\xff\xd8\xff\xe0", 4) + QByteArray(500, '\x33'));
+    }
+    static Run cli(const QStringList &arguments)
+    {
+        QProcess process;
+        process.start(binary("pixelmill-cli"), arguments);
+        Run run;
+        if (!process.waitForFinished(60'000)) {
+            process.kill();
+            process.waitForFinished();
+        }
+        run.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
+        run.out = process.readAllStandardOutput();
+        run.err = process.readAllStandardError();
+        return run;
+    }
+    static QJsonObject readJson(const QString &path)
+    {
+        QFile file(path);
+        if (!file.open(QIODevice::ReadOnly))
+            return {};
+        return QJsonDocument::fromJson(file.readAll()).object();
+    }
+    // Live pixelmill-worker processes whose parent is `parent`.
+    static QList<int> workersOf(qint64 parent)
+    {
+        QList<int> pids;
+        const QStringList entries = QDir(QStringLiteral("/proc")).entryList(QDir::Dirs);
+        for (const QString &entry : entries) {
+            QFile stat(QStringLiteral("/proc/%1/stat").arg(entry));
+            if (!stat.open(QIODevice::ReadOnly))
+                continue;
+            const QByteArray text = stat.readAll();
+            const QList<QByteArray> fields = text.mid(text.lastIndexOf(')') + 2).split(' ');
+            if (text.contains("(pixelmill-work") && fields.size() > 1 &&
+                fields.at(1).toLongLong() == parent && fields.at(0) != "Z")
+                pids << entry.toInt();
+        }
+        return pids;
+    }
+    static bool isAlive(int pid)
+    {
+        QFile stat(QStringLiteral("/proc/%1/stat").arg(pid));
+        if (!stat.open(QIODevice::ReadOnly))
+            return false;
+        const QByteArray text = stat.readAll();
+        return !text.mid(text.lastIndexOf(')') + 2).startsWith('Z');
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QVERIFY(QFileInfo(binary("pixelmill-cli")).isExecutable());
+        QVERIFY(QFileInfo(binary("pixelmill-worker")).isExecutable());
+        qputenv("PIXELMILL_WORKER", binary("pixelmill-worker").toLocal8Bit());
+    }
+
+    void init()
+    {
+        QVERIFY(m_tmp.isValid());
+        const QString root = m_tmp.filePath(QString::fromLatin1(QTest::currentTestFunction()) +
+                                            QLatin1Char('_') + QTest::currentDataTag());
+        m_in = root + "/in";
+        m_out = root + "/out";
+        QVERIFY(QDir().mkpath(m_in));
+    }
+
+    void batchWithCorruptFileExitsOne()
+    {
+        writeImage(m_in + "/wide.png", {200, 100}, "PNG");
+        writeImage(m_in + "/tall.jpg", {60, 120}, "JPEG");
+        writeImage(m_in + "/-odd name [x].png", {80, 80}, "PNG");
+        writeCorrupt(m_in + "/broken.jpg");
+        const QString report = m_tmp.filePath("corrupt.json");
+        const Run run = cli(
+            {"--resize", "50x50", "--workers", "2", "--report", report, "-o", m_out, "--", m_in});
+        QCOMPARE(run.exitCode, 1);
+        QVERIFY2(run.err.contains("failed: " + m_in.toUtf8() + "/broken.jpg: "), run.err);
+        QVERIFY2(run.err.contains("3 done, 1 failed, 0 skipped in "), run.err);
+
+        const QJsonObject json = readJson(report);
+        const QJsonObject summary = json.value("summary").toObject();
+        QCOMPARE(summary.value("total").toInt(), 4);
+        QCOMPARE(summary.value("ok").toInt(), 3);
+        QCOMPARE(summary.value("failed").toInt(), 1);
+        QCOMPARE(summary.value("skipped").toInt(), 0);
+        QCOMPARE(summary.value("cancelled").toInt(), 0);
+        QVERIFY(summary.value("seconds").toDouble() > 0);
+        const QJsonArray results = json.value("results").toArray();
+        QCOMPARE(results.size(), 4);
+        for (const QJsonValue &value : results) {
+            const QJsonObject r = value.toObject();
+            const QString input = r.value("input").toString();
+            if (input.endsWith("broken.jpg")) {
+                QCOMPARE(r.value("status").toString(), QStringLiteral("failed"));
+                QVERIFY(!r.value("error").toString().isEmpty());
+                QCOMPARE(r.value("output").toString(), QString());
+            } else {
+                QCOMPARE(r.value("status").toString(), QStringLiteral("ok"));
+                QVERIFY(QFileInfo::exists(r.value("output").toString()));
+                QVERIFY(!r.value("engine").toString().isEmpty());
+            }
+        }
+        QCOMPARE(QImageReader(m_out + "/wide.png").size(), QSize(50, 25));
+        QCOMPARE(QImageReader(m_out + "/tall.jpg").size(), QSize(25, 50));
+        QCOMPARE(QImageReader(m_out + "/-odd name [x].png").size(), QSize(50, 50));
+        QVERIFY(!QFileInfo::exists(m_out + "/broken.jpg"));
+    }
+
+    void allSucceedExitsZero()
+    {
+        writeImage(m_in + "/a.png", {300, 200}, "PNG");
+        QVERIFY(QDir().mkpath(m_in + "/sub"));
+        writeImage(m_in + "/sub/b.jpg", {100, 400}, "JPEG");
+        const QString report = m_tmp.filePath("ok.csv");
+        const Run run =
+            cli({m_in, "--output", m_out, "--long-edge", "100", "--format", "png", "--grayscale",
+                 "--recursive", "--name", "{name}_small", "--report", report});
+        QCOMPARE(run.exitCode, 0);
+        QCOMPARE(QImageReader(m_out + "/a_small.png").size(), QSize(100, 67));
+        QCOMPARE(QImageReader(m_out + "/sub/b_small.png").size(), QSize(25, 100));
+        QVERIFY(QImage(m_out + "/a_small.png").allGray());
+        QFile csv(report);
+        QVERIFY(csv.open(QIODevice::ReadOnly));
+        QVERIFY(csv.readAll().startsWith("input,output,status,error,ms,engine"));
+
+        // The same batch again: everything exists, skipped, still success.
+        const Run again = cli({m_in, "-o", m_out, "--long-edge", "100", "--format", "png",
+                               "--recursive", "--name", "{name}_small"});
+        QCOMPARE(again.exitCode, 0);
+        QVERIFY2(again.err.contains("0 done, 0 failed, 2 skipped"), again.err);
+    }
+
+    void quietPrintsNothingOnSuccess()
+    {
+        writeImage(m_in + "/a.png", {30, 20}, "PNG");
+        const Run run = cli({m_in, "-o", m_out, "--quiet"});
+        QCOMPARE(run.exitCode, 0);
+        QCOMPARE(run.err, QByteArray());
+        QCOMPARE(run.out, QByteArray());
+    }
+
+    void usageAndSetupErrorsExitTwo_data()
+    {
+        QTest::addColumn<QStringList>("arguments");
+        QTest::addColumn<QString>("expected");
+        QTest::newRow("missing input")
+            << QStringList{"{in}/nope", "-o", "{out}"} << "does not exist";
+        QTest::newRow("zero width")
+            << QStringList{"{in}", "-o", "{out}", "--resize", "0x5"} << "at least 1 pixel";
+        QTest::newRow("bad resize")
+            << QStringList{"{in}", "-o", "{out}", "--resize", "big"} << "WxH";
+        QTest::newRow("unknown option")
+            << QStringList{"{in}", "-o", "{out}", "--bogus"} << "Unknown option";
+        QTest::newRow("exclusive")
+            << QStringList{"{in}", "-o", "{out}", "--resize", "9x9", "--percent", "50"}
+            << "mutually exclusive";
+        QTest::newRow("no output") << QStringList{"{in}"} << "-o OUTPUT_DIR";
+        QTest::newRow("quality") << QStringList{"{in}", "-o", "{out}", "--quality", "101"}
+                                 << "--quality";
+        QTest::newRow("conflict") << QStringList{"{in}", "-o", "{out}", "--on-conflict", "ask"}
+                                  << "--on-conflict";
+        QTest::newRow("output is a file")
+            << QStringList{"{in}", "-o", "{in}/a.png"} << "not a folder";
+        QTest::newRow("output below a file")
+            << QStringList{"{in}", "-o", "{in}/a.png/sub"} << "Cannot create the output folder";
+        QTest::newRow("output is input")
+            << QStringList{"{in}", "-o", "{in}"} << "output folder is the input folder";
+        QTest::newRow("no images")
+            << QStringList{"{in}/empty", "-o", "{out}"} << "No images were found";
+        QTest::newRow("report suffix")
+            << QStringList{"{in}", "-o", "{out}", "--report", "r.txt"} << ".json or .csv";
+    }
+    void usageAndSetupErrorsExitTwo()
+    {
+        QFETCH(QStringList, arguments);
+        QFETCH(QString, expected);
+        writeImage(m_in + "/a.png", {10, 10}, "PNG");
+        QVERIFY(QDir().mkpath(m_in + "/empty"));
+        for (QString &argument : arguments)
+            argument.replace("{in}", m_in).replace("{out}", m_out);
+        const Run run = cli(arguments);
+        QCOMPARE(run.exitCode, 2);
+        QVERIFY2(run.err.contains(expected.toUtf8()), run.err);
+        QCOMPARE(run.err.count('\n'), 1); // one line
+        QVERIFY2(!QFileInfo::exists(m_out), "no output folder is left behind by a setup error");
+    }
+
+    void unwritableOutputExitsTwo()
+    {
+        if (::geteuid() == 0)
+            QSKIP("root ignores permissions; the regular-file case covers root");
+        writeImage(m_in + "/a.png", {10, 10}, "PNG");
+        const QString locked = m_tmp.filePath("locked");
+        QVERIFY(QDir().mkpath(locked));
+        QVERIFY(QFile::setPermissions(locked, QFile::ReadOwner | QFile::ExeOwner));
+        const Run run = cli({m_in, "-o", locked});
+        const Run below = cli({m_in, "-o", locked + "/new"});
+        QFile::setPermissions(locked, QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
+        QCOMPARE(run.exitCode, 2);
+        QVERIFY2(run.err.contains("not writable"), run.err);
+        QCOMPARE(below.exitCode, 2);
+        QVERIFY2(below.err.contains("Cannot create"), below.err);
+    }
+
+    void missingWorkerExitsTwo()
+    {
+        writeImage(m_in + "/a.png", {10, 10}, "PNG");
+        QProcess process;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert("PIXELMILL_WORKER", m_tmp.filePath("no-such-worker"));
+        process.setProcessEnvironment(env);
+        process.start(binary("pixelmill-cli"), {m_in, "-o", m_out});
+        QVERIFY(process.waitForFinished(30'000));
+        QCOMPARE(process.exitCode(), 2);
+        QVERIFY(process.readAllStandardError().contains("no-such-worker"));
+    }
+
+    void helpAndVersion()
+    {
+        const Run help = cli({"--help"});
+        QCOMPARE(help.exitCode, 0);
+        for (const char *option :
+             {"--resize", "--mode", "--percent", "--long-edge", "--no-enlarge", "--grayscale",
+              "--format", "--quality", "--strip", "--workers", "--engine", "--recursive", "--name",
+              "--on-conflict", "--timeout", "--report", "--quiet", "--version", "--output"})
+            QVERIFY2(help.out.contains(option), option);
+        const Run version = cli({"--version"});
+        QCOMPARE(version.exitCode, 0);
+        QVERIFY(version.out.startsWith("pixelmill-cli "));
+    }
+
+    void sigintCancelsCleanly()
+    {
+        writeImage(m_in + "/seed.png", {1200, 900}, "PNG");
+        for (int i = 0; i < 120; ++i)
+            QVERIFY(QFile::copy(m_in + "/seed.png", m_in + QStringLiteral("/c%1.png").arg(i)));
+        QProcess process;
+        process.start(binary("pixelmill-cli"), {m_in, "-o", m_out, "--workers", "2"});
+        QVERIFY(process.waitForStarted());
+        // Wait for the first per-image line: workers are running then.
+        QByteArray err;
+        QTRY_VERIFY_WITH_TIMEOUT((err += process.readAllStandardError()).contains("ok: "), 30'000);
+        const QList<int> workers = workersOf(process.processId());
+        QVERIFY(!workers.isEmpty());
+        QCOMPARE(::kill(pid_t(process.processId()), SIGINT), 0);
+        QVERIFY(process.waitForFinished(30'000));
+        QCOMPARE(process.exitStatus(), QProcess::NormalExit);
+        QCOMPARE(process.exitCode(), 130);
+        for (int pid : workers)
+            QTRY_VERIFY2(!isAlive(pid), qPrintable(QString::number(pid)));
+        // Only complete outputs, with their final names: no temp or partial files.
+        const QStringList files = QDir(m_out).entryList(QDir::Files | QDir::Hidden | QDir::System);
+        QVERIFY(files.size() < 121);
+        for (const QString &name : files) {
+            QVERIFY2(name.endsWith(".png") && !name.startsWith('.'), qPrintable(name));
+            QCOMPARE(QImageReader(m_out + "/" + name).size(), QSize(1200, 900));
+        }
+    }
+};
+
+QTEST_GUILESS_MAIN(tst_Cli)
+#include "tst_cli.moc"
