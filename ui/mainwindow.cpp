@@ -32,12 +32,7 @@
 #include "runbar.h"
 #include "samples.h"
 #include "sourcepanel.h"
-
-// Outside any namespace, as Q_INIT_RESOURCE requires: the icons live in this static library.
-static void initResources()
-{
-    Q_INIT_RESOURCE(pixelmill);
-}
+#include "uiresources.h"
 
 MainWindow::MainWindow(QSettings *settings, QWidget *parent)
     : QMainWindow(parent), m_settings(settings), m_model(new ResultsModel(this)),
@@ -47,8 +42,8 @@ MainWindow::MainWindow(QSettings *settings, QWidget *parent)
       m_results(new ResultsPanel(m_model, this)), m_preview(new PreviewPane(this)),
       m_runBar(new RunBar(this)), m_workerPath(locateWorkerExecutable())
 {
-    initResources();
     setWindowTitle(tr("Pixelmill"));
+    initUiResources();
     setWindowIcon(QIcon(QStringLiteral(":/icons/pixelmill.svg")));
     m_preview->setWorkerPath(m_workerPath);
     buildLayout();
@@ -59,7 +54,14 @@ MainWindow::MainWindow(QSettings *settings, QWidget *parent)
     updateStartState();
 }
 
-MainWindow::~MainWindow() = default;
+MainWindow::~MainWindow()
+{
+    // ~QWidget closes the window, and the focus change can still emit from the panels
+    // (editingFinished); nothing may reach this half-destroyed window.
+    for (QObject *sender : std::initializer_list<QObject *>{
+             m_source, m_recipe, m_output, m_advanced, m_results, m_runBar, m_controller})
+        sender->disconnect(this);
+}
 
 void MainWindow::buildLayout()
 {
@@ -275,9 +277,10 @@ void MainWindow::exportReport()
 void MainWindow::restoreSettings()
 {
     QSettings &s = *m_settings;
-    restoreGeometry(s.value(QStringLiteral("window/geometry")).toByteArray());
+    if (!restoreGeometry(s.value(QStringLiteral("window/geometry")).toByteArray()))
+        resize(1280, 820);
     if (!m_mainSplitter->restoreState(s.value(QStringLiteral("window/mainSplitter")).toByteArray()))
-        m_mainSplitter->setSizes({420, 800});
+        m_mainSplitter->setSizes({470, 810});
     if (!m_rightSplitter->restoreState(
             s.value(QStringLiteral("window/rightSplitter")).toByteArray()))
         m_rightSplitter->setSizes({300, 500});

@@ -3,6 +3,7 @@
 #include <QFileInfo>
 
 #include "textformat.h"
+#include "uiresources.h"
 
 namespace {
 // Short enough to feel live, long enough to batch hundreds of fast results per insert.
@@ -10,7 +11,8 @@ constexpr int kFlushIntervalMs = 100;
 } // namespace
 
 ResultsModel::ResultsModel(QObject *parent)
-    : QAbstractTableModel(parent), m_okIcon(QStringLiteral(":/icons/status-ok.svg")),
+    : QAbstractTableModel(parent), m_resourcesReady((initUiResources(), true)),
+      m_okIcon(QStringLiteral(":/icons/status-ok.svg")),
       m_failedIcon(QStringLiteral(":/icons/status-failed.svg")),
       m_skippedIcon(QStringLiteral(":/icons/status-skipped.svg")),
       m_cancelledIcon(QStringLiteral(":/icons/status-cancelled.svg"))

@@ -49,6 +49,7 @@ private:
     QList<JobResult> m_results;
     QList<JobResult> m_pending;
     QHash<JobId, int> m_rowOfId;
+    bool m_resourcesReady; // before the icons: they are loaded from the resources
     QTimer m_flushTimer;
     QIcon m_okIcon, m_failedIcon, m_skippedIcon, m_cancelledIcon;
 };

@@ -62,6 +62,8 @@ SourcePanel::SourcePanel(QWidget *parent)
 
     connect(browseButton, &QPushButton::clicked, this, &SourcePanel::browse);
     connect(m_folderEdit, &QLineEdit::editingFinished, this, [this] {
+        if (folder() == m_applied)
+            return; // focus left without an edit
         rescan();
         Q_EMIT folderChanged(folder());
     });
@@ -147,8 +149,11 @@ void SourcePanel::dropEvent(QDropEvent *event)
 void SourcePanel::rescan()
 {
     const QString dir = folder();
-    m_summary = {};
+    m_applied = dir;
+    // The previous summary stays until the new one arrives, so the example name and the
+    // preview do not blink empty on every option change.
     if (dir.isEmpty() || !QFileInfo(dir).isDir()) {
+        m_summary = {};
         m_summary.done = true;
         showSummary(m_summary);
         if (!dir.isEmpty())

@@ -55,4 +55,5 @@ private:
     ImageScanner::Summary m_summary;
     QStringList m_recent;
     QString m_excluded;
+    QString m_applied; // the folder last scanned
 };
