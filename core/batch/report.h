@@ -23,5 +23,5 @@ struct BatchCounts
 QByteArray reportJson(const QList<JobResult> &results, int total, double seconds);
 QByteArray reportCsv(const QList<JobResult> &results);
 // Picks JSON or CSV by the file's extension; false with *error when it cannot be written.
-bool writeReport(const QString &path, const QList<JobResult> &results, int total,
-                 double seconds, QString *error);
+bool writeReport(const QString &path, const QList<JobResult> &results, int total, double seconds,
+                 QString *error);
