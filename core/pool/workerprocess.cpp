@@ -5,7 +5,9 @@
 #include <QProcessEnvironment>
 #include <QTimer>
 
-Q_LOGGING_CATEGORY(lcWorker, "pixelmill.worker", QtInfoMsg)
+// Codec chatter on a worker's stderr (libpng, VIPS-WARNING) is kept for failure messages but
+// not printed by default: QT_LOGGING_RULES="pixelmill.worker.info=true" shows it.
+Q_LOGGING_CATEGORY(lcWorker, "pixelmill.worker", QtWarningMsg)
 
 namespace {
 constexpr int kStderrTailLines = 5;
