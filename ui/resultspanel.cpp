@@ -5,6 +5,7 @@
 #include <QFileInfo>
 #include <QHeaderView>
 #include <QItemSelectionModel>
+#include <QScrollBar>
 #include <QSortFilterProxyModel>
 #include <QTableView>
 #include <QUrl>
@@ -44,6 +45,15 @@ ResultsPanel::ResultsPanel(ResultsModel *model, QWidget *parent)
     layout->addWidget(m_failuresOnlyBox);
     layout->addWidget(m_view, 1);
 
+    // Follow new results while the person is looking at the end; stay put if they scrolled up.
+    connect(m_proxy, &QAbstractItemModel::rowsAboutToBeInserted, this, [this] {
+        const QScrollBar *bar = m_view->verticalScrollBar();
+        m_following = bar->value() == bar->maximum();
+    });
+    connect(m_proxy, &QAbstractItemModel::rowsInserted, this, [this] {
+        if (m_following)
+            m_view->scrollToBottom();
+    });
     connect(m_failuresOnlyBox, &QCheckBox::toggled, this, &ResultsPanel::setFailuresOnly);
     connect(m_view, &QTableView::doubleClicked, this, &ResultsPanel::openResult);
     connect(m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this,

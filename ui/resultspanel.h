@@ -31,4 +31,5 @@ private:
     QSortFilterProxyModel *m_proxy;
     QTableView *m_view;
     QCheckBox *m_failuresOnlyBox;
+    bool m_following = true;
 };
