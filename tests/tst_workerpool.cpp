@@ -29,6 +29,9 @@ private Q_SLOTS:
     void thousandJobsOneResultEach();
     void workersGoneAfterDestroy();
     void workerDiesWithItsParent();
+    void resourceCapsReachTheWorker();
+    void runawayJob_data();
+    void runawayJob();
 
 private:
     struct Recorder
@@ -161,6 +164,8 @@ void tst_WorkerPool::poisonedJob_data()
                           << "worker crashed (signal 11)";
     QTest::newRow("abort") << "abort.png" << FailureKind::WorkerCrashed
                            << "worker crashed (signal 6)";
+    QTest::newRow("oom abort") << "oom-abort.png" << FailureKind::WorkerCrashed
+                               << "not enough memory to decode image (worker crashed (signal 6))";
     QTest::newRow("hang") << "hang.png" << FailureKind::Timeout << "timed out after 0.5 s";
     QTest::newRow("garbage") << "garbage.png" << FailureKind::ProtocolError << "not JSON";
     QTest::newRow("oversize") << "oversize.png" << FailureKind::ProtocolError << "exceeds";
@@ -410,6 +415,77 @@ void tst_WorkerPool::workerDiesWithItsParent()
     shell.kill();
     QVERIFY(shell.waitForFinished());
     QTRY_VERIFY_WITH_TIMEOUT(processGone(pid), 5'000);
+}
+
+void tst_WorkerPool::resourceCapsReachTheWorker()
+{
+    const QStringList defaults = workerArgumentsFor(PoolOptions());
+    QCOMPARE(defaults, QStringList({QStringLiteral("--memory-limit-mb"), QStringLiteral("2048"),
+                                    QStringLiteral("--cpu-limit-s"), QStringLiteral("300")}));
+    QCOMPARE(PoolOptions().jobsPerWorker, 500);
+
+    PoolOptions o = options();
+    o.workerCount = 1;
+    o.memoryLimitMb = 700;
+    Recorder rec;
+    auto pool = makePool(o, &rec);
+    const Job gated = job(QStringLiteral("gate.png"));
+    pool->submit({gated});
+    // The worker caps itself before its hello; it is in force once it runs a job.
+    QTRY_VERIFY_WITH_TIMEOUT(rec.started.contains(gated.id), 20'000);
+    QCOMPARE(workerPids().size(), 1);
+    QFile limits(QStringLiteral("/proc/%1/limits").arg(*workerPids().begin()));
+    QVERIFY(limits.open(QIODevice::ReadOnly));
+    const QByteArray text = limits.readAll();
+    QByteArray addressSpace;
+    for (const QByteArray &line : text.split('\n'))
+        if (line.startsWith("Max address space"))
+            addressSpace = line.simplified().split(' ').value(3);
+#if !defined(__SANITIZE_ADDRESS__) // the memory cap is skipped under AddressSanitizer
+    QCOMPARE(addressSpace, QByteArray::number(700LL * 1024 * 1024));
+#endif
+    QFile go(gated.inputPath + QStringLiteral(".go"));
+    QVERIFY(go.open(QIODevice::WriteOnly));
+    go.close();
+    QTRY_COMPARE_WITH_TIMEOUT(rec.drained, 1, 20'000);
+}
+
+void tst_WorkerPool::runawayJob_data()
+{
+    QTest::addColumn<QString>("name");
+    QTest::addColumn<FailureKind>("kind");
+    QTest::addColumn<QString>("fragment");
+    QTest::newRow("cpu") << "spin.png" << FailureKind::Timeout << "worker ran out of CPU time";
+#if !defined(__SANITIZE_ADDRESS__)
+    QTest::newRow("memory") << "hog.png" << FailureKind::TooLarge
+                            << "not enough memory to decode image";
+#endif
+}
+
+// A job that burns CPU or asks for 8 GiB costs that job only, well before the wall-clock
+// timeout, and is not retried (it would do the same again).
+void tst_WorkerPool::runawayJob()
+{
+    QFETCH(QString, name);
+    QFETCH(FailureKind, kind);
+    QFETCH(QString, fragment);
+    PoolOptions o = options();
+    o.cpuLimitSeconds = 1;
+    o.memoryLimitMb = 512;
+    Recorder rec;
+    auto pool = makePool(o, &rec);
+    const Job runaway = job(name);
+    pool->submit({runaway, job(QStringLiteral("a.png")), job(QStringLiteral("b.png"))});
+    QTRY_COMPARE_WITH_TIMEOUT(rec.drained, 1, 15'000);
+    QCOMPARE(rec.results.size(), 3);
+    const JobResult bad = resultFor(rec.results, runaway.id);
+    QCOMPARE(toString(bad.status), toString(JobStatus::Failed));
+    QCOMPARE(toString(bad.failure), toString(kind));
+    QVERIFY2(bad.message.contains(fragment), qPrintable(bad.message));
+    for (const JobResult &r : rec.results)
+        if (r.id != runaway.id)
+            QVERIFY2(r.isOk(), qPrintable(r.message));
+    QVERIFY(rec.poolFailures.isEmpty());
 }
 
 QTEST_GUILESS_MAIN(tst_WorkerPool)

@@ -33,12 +33,18 @@ private:
 
 int main(int argc, char **argv)
 {
-    Q_UNUSED(argc);
     // First, before any library can print to stdout or outlive the pool.
     const int protocolFd = WorkerSide::prepare();
     if (protocolFd < 0)
         return 1;
+    // Arguments: --memory-limit-mb N --cpu-limit-s N (see PoolOptions). The memory cap comes
+    // before the libraries start so that everything they reserve counts against it.
+    const WorkerSide::Limits limits = WorkerSide::limitsFromArguments(argc, argv);
     QString error;
+    if (!WorkerSide::applyMemoryLimit(limits, &error)) {
+        std::fprintf(stderr, "pixelmill-worker: cannot cap memory: %s\n", qPrintable(error));
+        return 3;
+    }
     if (!initializeEngines(argv[0], &error)) {
         // The pool shows this line in its "cannot start" message.
         std::fprintf(stderr, "pixelmill-worker: cannot start the image engines: %s\n",
@@ -46,5 +52,6 @@ int main(int argc, char **argv)
         return 3;
     }
     Engines engines;
-    return WorkerSide::serve(protocolFd, [&engines](const Job &job) { return engines.run(job); });
+    return WorkerSide::serve(
+        protocolFd, [&engines](const Job &job) { return engines.run(job); }, limits);
 }

@@ -52,6 +52,16 @@ void removeLeftoverTempFiles(const QString &outputPath, const QDateTime &since)
 }
 } // namespace
 
+QStringList workerArgumentsFor(const PoolOptions &options)
+{
+    QStringList arguments;
+    if (options.memoryLimitMb > 0)
+        arguments << QStringLiteral("--memory-limit-mb") << QString::number(options.memoryLimitMb);
+    if (options.cpuLimitSeconds > 0)
+        arguments << QStringLiteral("--cpu-limit-s") << QString::number(options.cpuLimitSeconds);
+    return arguments + options.workerArguments;
+}
+
 QString locateWorkerExecutable()
 {
     const QDir appDir(QCoreApplication::applicationDirPath());
@@ -225,7 +235,7 @@ void WorkerPool::Private::spawn(int index)
                          onJobEnded(index, result, ending);
                      });
     QObject::connect(worker, &WorkerProcess::gone, q, [this, index] { onGone(index); });
-    worker->start(options.workerPath, options.workerArguments, kHandshakeTimeoutMs);
+    worker->start(options.workerPath, workerArgumentsFor(options), kHandshakeTimeoutMs);
 }
 
 void WorkerPool::Private::onStartFailed(int index, const QString &message, bool fatal)

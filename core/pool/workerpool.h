@@ -10,13 +10,24 @@
 
 struct PoolOptions
 {
-    QString workerPath;   // pixelmill-worker; see locateWorkerExecutable()
+    QString workerPath;          // pixelmill-worker; see locateWorkerExecutable()
     QStringList workerArguments; // extra arguments (the fake worker's script, in tests)
-    int workerCount = 0;  // 0: the machine's cores
-    int jobTimeoutMs = 60'000; // per image; the worker is killed and replaced past it
-    int maxRestarts = 20; // respawn budget for the whole pool, with backoff
-    int jobsPerWorker = 0; // recycle a worker after this many jobs; 0: never
+    int workerCount = 0;         // 0: the machine's cores
+    int jobTimeoutMs = 60'000;   // per image; the worker is killed and replaced past it
+    int maxRestarts = 20;        // respawn budget for the whole pool, with backoff
+    // Recycle a worker after this many jobs, so slow leaks in codecs cannot pile up; 0: never.
+    int jobsPerWorker = 500;
+    // Each worker's address-space cap (RLIMIT_AS); a decoder past it fails its job with "not
+    // enough memory" or at worst crashes its worker. 0: no cap. Ignored in sanitizer builds.
+    int memoryLimitMb = 2048;
+    // CPU time one job may use (RLIMIT_CPU, re-armed per job); past it the worker dies and
+    // the job fails with "worker ran out of CPU time". 0: no cap. Wall time is jobTimeoutMs.
+    int cpuLimitSeconds = 300;
 };
+
+// The worker arguments that carry the resource caps of `options` (--memory-limit-mb,
+// --cpu-limit-s), followed by options.workerArguments.
+QStringList workerArgumentsFor(const PoolOptions &options);
 
 // Finds pixelmill-worker for a front end: beside the executable (build tree, extracted
 // tree), then ../lib/pixelmill/ (installed). Empty when not found.

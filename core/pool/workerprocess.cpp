@@ -5,6 +5,8 @@
 #include <QProcessEnvironment>
 #include <QTimer>
 
+#include <csignal>
+
 // Codec chatter on a worker's stderr (libpng, VIPS-WARNING) is kept for failure messages but
 // not printed by default: QT_LOGGING_RULES="pixelmill.worker.info=true" shows it.
 Q_LOGGING_CATEGORY(lcWorker, "pixelmill.worker", QtWarningMsg)
@@ -225,8 +227,11 @@ void WorkerProcess::handleFinished(int exitCode, QProcess::ExitStatus status)
     } else if (!m_pending.isEmpty()) {
         if (m_ending != Ending::Finished)
             endPendingJobs(m_ending, m_endingMessage);
+        else if (crashed && exitCode == SIGXCPU)
+            // Its own CPU cap (RLIMIT_CPU): the job would do the same again, so no retry.
+            endPendingJobs(Ending::Timeout, QStringLiteral("worker ran out of CPU time"));
         else if (crashed)
-            endPendingJobs(Ending::Crashed, withStderr(QStringLiteral("worker ") + how));
+            endPendingJobs(Ending::Crashed, crashMessage(how));
         else
             endPendingJobs(Ending::Exited,
                            withStderr(QStringLiteral("worker %1 without a result").arg(how)));
@@ -282,6 +287,21 @@ void WorkerProcess::endPendingJobs(Ending first, const QString &message)
             Q_EMIT jobEnded(JobResult::failed(job, FailureKind::Internal, QString()),
                             Ending::NotRun);
     }
+}
+
+// A decoder that hit the memory cap where it could not fail politely (glib aborts when
+// g_malloc fails, an exception escapes a library) dies; its last words say why.
+QString WorkerProcess::crashMessage(const QString &how) const
+{
+    const QString text = m_stderrTail.join(QLatin1Char('\n')) + QString::fromUtf8(m_stderrPartial);
+    static const char *const outOfMemory[] = {"failed to allocate", "out of memory", "bad_alloc",
+                                              "cannot allocate memory", "insufficient memory"};
+    for (const char *words : outOfMemory) {
+        if (text.contains(QLatin1String(words), Qt::CaseInsensitive))
+            return withStderr(
+                QStringLiteral("not enough memory to decode image (worker %1)").arg(how));
+    }
+    return withStderr(QStringLiteral("worker ") + how);
 }
 
 QString WorkerProcess::withStderr(const QString &message) const

@@ -71,6 +71,7 @@ private:
     void abandon(Ending ending, const QString &message);
     void endPendingJobs(Ending first, const QString &message);
     QString withStderr(const QString &message) const;
+    QString crashMessage(const QString &how) const;
 
     QProcess *m_process;
     QTimer *m_deadline;

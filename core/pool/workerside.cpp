@@ -2,9 +2,19 @@
 
 #include <QByteArray>
 
+#if defined(__SANITIZE_ADDRESS__)
+#define PIXELMILL_ASAN 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define PIXELMILL_ASAN 1
+#endif
+#endif
+
 #include <csignal>
 #include <cstdio>
+#include <cstring>
 #include <fcntl.h>
+#include <sys/resource.h>
 #include <unistd.h>
 #ifdef __linux__
 #include <sys/prctl.h>
@@ -38,7 +48,74 @@ void installStopHandler()
     sigaction(SIGINT, &action, nullptr);
     std::signal(SIGPIPE, SIG_IGN); // a vanished pool shows up as EPIPE from write()
 }
+
+qint64 flagNumber(int argc, char **argv, const char *flag)
+{
+    for (int i = 1; i + 1 < argc; ++i)
+        if (std::strcmp(argv[i], flag) == 0)
+            return qMax<qint64>(0, QByteArray(argv[i + 1]).toLongLong());
+    return 0;
+}
+
+double cpuSecondsUsed()
+{
+    rusage usage = {};
+    getrusage(RUSAGE_SELF, &usage);
+    return double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) +
+           (usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6;
+}
+
+// RLIMIT_CPU counts the process's whole life; a long-lived worker gets a fresh allowance per
+// job by moving the soft limit past what it has used so far.
+void armCpuLimit(int seconds)
+{
+    if (seconds <= 0)
+        return;
+    rlimit limit = {};
+    getrlimit(RLIMIT_CPU, &limit);
+    const rlim_t wanted = rlim_t(cpuSecondsUsed()) + rlim_t(seconds) + 1;
+    limit.rlim_cur = limit.rlim_max == RLIM_INFINITY ? wanted : qMin(wanted, limit.rlim_max);
+    setrlimit(RLIMIT_CPU, &limit);
+}
 } // namespace
+
+Limits limitsFromArguments(int argc, char **argv)
+{
+    Limits limits;
+    limits.memoryBytes = flagNumber(argc, argv, "--memory-limit-mb") * 1024 * 1024;
+    limits.cpuSeconds = int(qMin<qint64>(flagNumber(argc, argv, "--cpu-limit-s"), 1 << 30));
+    return limits;
+}
+
+bool applyMemoryLimit(const Limits &limits, QString *error)
+{
+#ifdef PIXELMILL_ASAN
+    Q_UNUSED(limits);
+    Q_UNUSED(error);
+    return true;
+#else
+    if (limits.memoryBytes <= 0)
+        return true;
+    rlimit limit = {};
+    getrlimit(RLIMIT_AS, &limit);
+    limit.rlim_cur = rlim_t(limits.memoryBytes);
+    if (limit.rlim_max != RLIM_INFINITY && limit.rlim_cur > limit.rlim_max)
+        limit.rlim_cur = limit.rlim_max;
+    if (setrlimit(RLIMIT_AS, &limit) != 0) {
+        *error = QString::fromLocal8Bit(std::strerror(errno));
+        return false;
+    }
+    return true;
+#endif
+}
+
+qint64 memoryLimitBytes()
+{
+    rlimit limit = {};
+    if (getrlimit(RLIMIT_AS, &limit) != 0 || limit.rlim_cur == RLIM_INFINITY)
+        return 0;
+    return qint64(limit.rlim_cur);
+}
 
 int prepare()
 {
@@ -60,7 +137,8 @@ bool stopRequested()
     return g_stop != 0;
 }
 
-int serve(int protocolFd, const std::function<JobResult(const Job &)> &runJob, int version)
+int serve(int protocolFd, const std::function<JobResult(const Job &)> &runJob, const Limits &limits,
+          int version)
 {
     if (!Protocol::writeFrame(protocolFd, Protocol::helloMessage(getpid(), version)))
         return 1;
@@ -82,6 +160,7 @@ int serve(int protocolFd, const std::function<JobResult(const Job &)> &runJob, i
             return 2;
         }
         for (const Job &job : Protocol::jobsFrom(message)) {
+            armCpuLimit(limits.cpuSeconds);
             const JobResult result = runJob(job);
             // Stopping: the pool reports this job as cancelled and ignores anything we send.
             if (stopRequested())

@@ -1,5 +1,7 @@
 #pragma once
 
+#include <QString>
+
 #include <functional>
 
 #include "job.h"
@@ -16,13 +18,30 @@ namespace WorkerSide {
 // the parent is already gone or the fd cannot be set up.
 int prepare();
 
+// Resource caps for one worker process, from its command line (--memory-limit-mb N,
+// --cpu-limit-s N; 0 or absent: no cap). A runaway codec then fails its job or kills its own
+// process, which the pool reports, instead of taking the machine with it.
+struct Limits
+{
+    qint64 memoryBytes = 0; // RLIMIT_AS for the whole process
+    int cpuSeconds = 0;     // CPU time per job (RLIMIT_CPU, re-armed before every job)
+};
+Limits limitsFromArguments(int argc, char **argv);
+// Applies the memory cap. Skipped (true) under AddressSanitizer, which reserves terabytes of
+// address space. False with *error when setrlimit refuses.
+bool applyMemoryLimit(const Limits &limits, QString *error);
+// The address-space cap in force (RLIMIT_AS soft limit), 0 when unlimited.
+qint64 memoryLimitBytes();
+
 // Set from the SIGTERM handler; reads on fd 0 are interrupted (no SA_RESTART) so the loop
 // sees it at once, and a running job's QSaveFile is destroyed normally on the way out.
 bool stopRequested();
 
 // Says hello on protocolFd, then reads requests on fd 0 and writes one result frame per job,
-// until EOF or a stop request. Returns the process exit code.
+// until EOF or a stop request. Before each job the CPU-time cap (if any) is re-armed: past
+// it the kernel sends SIGXCPU, which kills the worker and reads as "ran out of CPU time".
+// Returns the process exit code.
 int serve(int protocolFd, const std::function<JobResult(const Job &)> &runJob,
-          int version = Protocol::kVersion);
+          const Limits &limits = {}, int version = Protocol::kVersion);
 
 } // namespace WorkerSide

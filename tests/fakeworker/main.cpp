@@ -12,6 +12,9 @@
 //               leave through the temp file's destructor (the polite path)
 //   stuckwrite  as slowwrite but ignore SIGTERM: only SIGKILL ends it (the pool cleans up)
 //   fail        an ordinary Failed result (corrupt-data)
+//   oom-...     print glib's "failed to allocate" and abort, as g_malloc does
+//   spin        burn CPU until the --cpu-limit-s cap kills the process (SIGXCPU)
+//   hog         try to allocate 8 GiB; under --memory-limit-mb that fails as a result
 // Anything else succeeds, writing a tiny output through writeFileAtomically.
 // Flags: --slow-start MS, --bad-version, --exit-before-hello, --pid-dir DIR (writes DIR/<pid>).
 
@@ -25,6 +28,8 @@
 #include <csignal>
 #include <cstdlib>
 #include <cstring>
+#include <memory>
+#include <new>
 #include <unistd.h>
 
 #include "outputfile.h"
@@ -106,9 +111,39 @@ JobResult crashOnce(const Job &job)
     return succeed(job);
 }
 
+// Burns CPU until the per-job CPU cap's SIGXCPU ends the process.
+JobResult spinForever(const Job &job)
+{
+    volatile quint64 sink = 0;
+    for (;;)
+        sink = sink + 1;
+    return succeed(job);
+}
+
+// Asks for 8 GiB, as a codec trusting a hostile header would: under the memory cap the
+// allocation fails and the job must fail, not the process.
+JobResult allocateTooMuch(const Job &job)
+{
+    try {
+        // Through a volatile pointer: the compiler may not elide an allocation that escapes.
+        static char *volatile block = nullptr;
+        block = new char[size_t(8) << 30];
+        block[0] = 1;
+        delete[] block;
+    } catch (const std::bad_alloc &) {
+        return JobResult::failed(job, FailureKind::TooLarge,
+                                 QStringLiteral("not enough memory to decode image"));
+    }
+    return succeed(job);
+}
+
 JobResult runScript(const Job &job)
 {
     const QString name = QFileInfo(job.inputPath).fileName();
+    if (name.startsWith(QLatin1String("oom-"))) {
+        std::fprintf(stderr, "GLib-ERROR **: failed to allocate 4294967296 bytes\n");
+        std::abort();
+    }
     if (name.contains(QLatin1String("crash-once")))
         return crashOnce(job);
     if (name.contains(QLatin1String("crash")))
@@ -141,6 +176,10 @@ JobResult runScript(const Job &job)
         return writeSlowly(job, false);
     if (name.contains(QLatin1String("stuckwrite")))
         return writeSlowly(job, true);
+    if (name.contains(QLatin1String("spin")))
+        return spinForever(job);
+    if (name.contains(QLatin1String("hog")))
+        return allocateTooMuch(job);
     if (name.contains(QLatin1String("fail")))
         return JobResult::failed(job, FailureKind::CorruptData, QStringLiteral("scripted failure"));
     return succeed(job);
@@ -181,5 +220,11 @@ int main(int argc, char **argv)
     sleepMs(flagValue(argc, argv, "--slow-start").toInt());
     const int version =
         hasFlag(argc, argv, "--bad-version") ? Protocol::kVersion + 98 : Protocol::kVersion;
-    return WorkerSide::serve(g_protocolFd, runScript, version);
+    const WorkerSide::Limits limits = WorkerSide::limitsFromArguments(argc, argv);
+    QString error;
+    if (!WorkerSide::applyMemoryLimit(limits, &error)) {
+        std::fprintf(stderr, "fake worker: cannot cap memory: %s\n", qPrintable(error));
+        return 5;
+    }
+    return WorkerSide::serve(g_protocolFd, runScript, limits, version);
 }
