@@ -28,5 +28,9 @@ bench: build
 	@packaging/install-deps.sh packaging/bench-packages.txt
 	/usr/bin/python3 tests/bench/bench.py $(BUILD_DIR)/bin $(BENCH_ARGS)
 
+package: build
+	cd $(BUILD_DIR) && cpack -G DEB
+	@ls $(BUILD_DIR)/pixelmill_*.deb
+
 clean:
 	rm -rf $(BUILD_DIR)

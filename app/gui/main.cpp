@@ -2,6 +2,7 @@
 #include <QCommandLineParser>
 #include <QDir>
 #include <QFileInfo>
+#include <QIcon>
 #include <QSettings>
 
 #include "mainwindow.h"
@@ -12,7 +13,7 @@ int main(int argc, char *argv[])
     QApplication::setApplicationName(QStringLiteral("Pixelmill"));
     QApplication::setOrganizationName(QStringLiteral("Pixelmill"));
     QApplication::setApplicationVersion(QStringLiteral(PROJECT_VERSION_STRING));
-    QApplication::setDesktopFileName(QStringLiteral("pixelmill"));
+    QApplication::setDesktopFileName(QStringLiteral("org.pixelmill.Pixelmill"));
 
     QCommandLineParser parser;
     parser.setApplicationDescription(QApplication::translate("main", "Batch image processor"));
