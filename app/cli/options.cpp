@@ -69,8 +69,10 @@ struct Parser
         parser.addOptions({resize,   mode,    percent,      longEdge, noEnlarge, grayscale, format,
                            quality,  strip,   noAutoOrient, workers,  engine,    recursive, name,
                            conflict, timeout, report,       quiet,    output,    version,   help});
+        // The syntax column says -o is required, as the documented interface reads.
         parser.addPositionalArgument(QStringLiteral("INPUT_DIR"),
-                                     QStringLiteral("Folder of images to process."));
+                                     QStringLiteral("Folder of images to process."),
+                                     QStringLiteral("INPUT_DIR -o OUTPUT_DIR"));
     }
 };
 
@@ -220,7 +222,7 @@ bool readPaths(const Parser &s, CliOptions *options, QString *error)
     const QStringList positional = s.parser.positionalArguments();
     if (positional.size() != 1) {
         *error = positional.isEmpty()
-                     ? QStringLiteral("No INPUT_DIR given; see --help.")
+                     ? QStringLiteral("No INPUT_DIR given.")
                      : QStringLiteral("Only one INPUT_DIR may be given (got %1: %2).")
                            .arg(positional.size())
                            .arg(positional.join(QStringLiteral(", ")));
