@@ -51,8 +51,11 @@ EngineFailure mapLibraryError(const char *what, ImageFormat format)
         return {FailureKind::CorruptData, QStringLiteral("truncated %1 data").arg(name)};
     if (lower.contains(QLatin1String("out of memory")) ||
         lower.contains(QLatin1String("bad_alloc")) ||
-        lower.contains(QLatin1String("insufficient memory")))
-        return {FailureKind::TooLarge, QStringLiteral("not enough memory to process this image")};
+        lower.contains(QLatin1String("insufficient memory")) ||
+        lower.contains(QLatin1String("failed to allocate")))
+        return {
+            FailureKind::TooLarge,
+            QStringLiteral("not enough memory to decode image (%1, worker memory cap)").arg(name)};
     if (lower.contains(QLatin1String("not in a known format")))
         return {FailureKind::UnsupportedFormat, QStringLiteral("not an image (unknown format)")};
     return {FailureKind::CorruptData, QStringLiteral("corrupt %1 data: %2").arg(name, line)};
@@ -93,12 +96,23 @@ void checkStructure(const QByteArray &bytes, ImageFormat format)
     }
 }
 
+EngineFailure unknownFormat(const QByteArray &bytes)
+{
+    if (bytes.isEmpty())
+        return {FailureKind::CorruptData, QStringLiteral("empty file (0 bytes)")};
+    const QString refused = refusedFormatName(bytes.left(512));
+    if (!refused.isEmpty())
+        return {FailureKind::UnsupportedFormat,
+                QStringLiteral("unsupported format: %1 (accepted: JPEG, PNG, WebP, TIFF, GIF, BMP)")
+                    .arg(refused)};
+    return {FailureKind::UnsupportedFormat, QStringLiteral("not an image (unknown format)")};
+}
+
 // Everything before pixel work; throws EngineFailure (or a library exception from the header).
 EngineInput prepareInput(const Job &job, QByteArray bytes, ImageFormat format)
 {
     if (format == ImageFormat::Unknown)
-        throw EngineFailure{FailureKind::UnsupportedFormat,
-                            QStringLiteral("not an image (unknown format)")};
+        throw unknownFormat(bytes);
     EngineInput in;
     in.bytes = std::move(bytes);
     in.format = format;

@@ -5,6 +5,7 @@
 #include <QString>
 
 #include <functional>
+#include <optional>
 
 #include "geometry.h"
 #include "imageformat.h"
@@ -62,6 +63,33 @@ bool hasQuarterTurn(int orientation);
 // Structure checks that catch truncation before a decoder fills the missing part with gray.
 enum class DataIntegrity { Complete, Truncated, Corrupt };
 DataIntegrity checkIntegrity(const QByteArray &bytes, ImageFormat format);
+
+// Collects what libraries print on stderr (fd 2) while it lives, e.g. libjpeg's warnings,
+// which neither OpenCV nor libvips turn into errors. Single-threaded use only: the worker runs
+// one job at a time. Anything captured that is not classified is passed on to stderr.
+class StderrCapture
+{
+public:
+    StderrCapture();
+    ~StderrCapture();
+    StderrCapture(const StderrCapture &) = delete;
+    StderrCapture &operator=(const StderrCapture &) = delete;
+    // Stops capturing and returns the text (at most a few KB).
+    QString finish();
+
+private:
+    int m_saved = -1;
+    int m_file = -1;
+};
+
+// libjpeg warnings that mean damaged data (a bad Huffman code, a scan ending early, a
+// missing end), as opposed to harmless ones (stray bytes between segments, an unknown JFIF
+// version): the failure to report, if any.
+std::optional<EngineFailure> damageFromJpegWarnings(const QString &text);
+
+// Formats recognised only to be refused, with their name: "unsupported format: SVG ...".
+// Empty when the bytes look like nothing we know.
+QString refusedFormatName(const QByteArray &head);
 
 // Per-library start-up, called once by initializeEngines.
 bool initializeVips(const char *argv0, QString *error);

@@ -35,6 +35,14 @@ int reducedFlags(const EngineInput &in, bool grayscale)
     return grayscale ? cv::IMREAD_GRAYSCALE : cv::IMREAD_COLOR;
 }
 
+// OpenCV 4.6 cannot decode an animated WebP at all (libvips reads its first frame).
+bool isAnimatedWebp(const EngineInput &in)
+{
+    // RIFF header, then a VP8X chunk whose flags byte has the animation bit.
+    return in.format == ImageFormat::Webp && in.bytes.size() > 20 &&
+           in.bytes.mid(12, 4) == "VP8X" && (uchar(in.bytes[20]) & 0x02) != 0;
+}
+
 // Orientation is applied by us from the header (IMREAD_IGNORE_ORIENTATION), after resizing, so
 // both engines turn images the same way for every format and all eight orientations.
 cv::Mat decode(const EngineInput &in, const Recipe &recipe)
@@ -44,7 +52,16 @@ cv::Mat decode(const EngineInput &in, const Recipe &recipe)
                           ? cv::IMREAD_UNCHANGED
                           : reducedFlags(in, recipe.grayscale) | cv::IMREAD_IGNORE_ORIENTATION;
     const cv::Mat raw(1, int(in.bytes.size()), CV_8UC1, const_cast<char *>(in.bytes.constData()));
-    cv::Mat image = cv::imdecode(raw, flags);
+    cv::Mat image;
+    if (in.format == ImageFormat::Jpeg) {
+        // OpenCV lets libjpeg print its warnings and returns the gray-filled image.
+        StderrCapture capture;
+        image = cv::imdecode(raw, flags);
+        if (auto failure = damageFromJpegWarnings(capture.finish()))
+            throw *failure;
+    } else {
+        image = cv::imdecode(raw, flags);
+    }
     if (image.empty())
         throw EngineFailure{FailureKind::CorruptData,
                             QStringLiteral("corrupt %1 data: the decoder could not read it")
@@ -164,6 +181,9 @@ EncodedImage process(const EngineInput &in, const Recipe &recipe)
     if (in.format == ImageFormat::Gif)
         throw EngineFailure{FailureKind::UnsupportedFormat,
                             QStringLiteral("GIF is not supported by the OpenCV engine")};
+    if (isAnimatedWebp(in))
+        throw EngineFailure{FailureKind::UnsupportedFormat,
+                            QStringLiteral("animated WebP is not supported by the OpenCV engine")};
     const bool keepAlpha = formatKeepsAlpha(in.outputFormat);
     cv::Mat image = prepareChannels(decode(in, recipe), keepAlpha, recipe.grayscale);
     image = resizeTo(image, in.storedTarget());

@@ -133,7 +133,7 @@ QByteArray save(const VImage &image, OutputFormat format, const Recipe &recipe)
     return bytes;
 }
 
-EncodedImage process(const EngineInput &in, const Recipe &recipe)
+EncodedImage processPixels(const EngineInput &in, const Recipe &recipe)
 {
     if (in.format == ImageFormat::Bmp)
         throw EngineFailure{FailureKind::UnsupportedFormat,
@@ -147,6 +147,18 @@ EncodedImage process(const EngineInput &in, const Recipe &recipe)
     if (crop.size() != QSize(image.width(), image.height()))
         image = image.crop(crop.x(), crop.y(), crop.width(), crop.height());
     return {save(image, in.outputFormat, recipe), QSize(image.width(), image.height())};
+}
+
+EncodedImage process(const EngineInput &in, const Recipe &recipe)
+{
+    if (in.format != ImageFormat::Jpeg)
+        return processPixels(in, recipe);
+    // Pixels are decoded lazily, during the save: the whole pipeline runs under the capture.
+    StderrCapture capture;
+    EncodedImage out = processPixels(in, recipe);
+    if (auto failure = damageFromJpegWarnings(capture.finish()))
+        throw *failure;
+    return out;
 }
 
 class VipsEngine final : public Engine
