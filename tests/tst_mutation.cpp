@@ -1,0 +1,179 @@
+#include <QtTest>
+
+#include <QDir>
+#include <QHash>
+#include <QRandomGenerator>
+
+#include "engine/engine.h"
+#include "pool/workerpool.h"
+#include "testimages.h"
+
+// A byte-mutation sweep through the real worker pool: mutants of photo-like JPEG, PNG and WebP
+// files (fixed seed, so every run sees the same files), alternating the two engines. Every
+// file gets exactly one verdict, failures carry a readable reason, and outputs exist only for
+// successes. A worker crash is tolerated as long as it is exactly one Failed result and the
+// batch goes on; crashes are listed in the log so that they can be reported upstream.
+class tst_Mutation : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase();
+    void everyMutantHasOneVerdict();
+
+private:
+    QByteArray mutate(const QByteArray &original, QRandomGenerator &random) const;
+
+    QTemporaryDir m_dir;
+};
+
+namespace {
+constexpr int kMutantsPerFormat = 200;
+constexpr quint32 kSeed = 20240607;
+
+// Photo-like: the smooth test image plus noise, so entropy-coded data looks like a photo's.
+QByteArray photo(const char *suffix)
+{
+    const vips::VImage base = TestImages::make(QSize(256, 192));
+    const vips::VImage noisy =
+        (base + vips::VImage::gaussnoise(256, 192, vips::VImage::option()->set("sigma", 12.0)))
+            .cast(VIPS_FORMAT_UCHAR);
+    void *buffer = nullptr;
+    size_t length = 0;
+    noisy.write_to_buffer(suffix, &buffer, &length, vips::VImage::option());
+    QByteArray bytes(static_cast<const char *>(buffer), qsizetype(length));
+    g_free(buffer);
+    return bytes;
+}
+
+bool isAcceptableFailure(FailureKind kind)
+{
+    switch (kind) {
+    case FailureKind::CorruptData:
+    case FailureKind::UnsupportedFormat:
+    case FailureKind::TooLarge:
+    case FailureKind::WorkerCrashed: // counted and listed; still one verdict
+        return true;
+    default:
+        return false;
+    }
+}
+} // namespace
+
+void tst_Mutation::initTestCase()
+{
+    QString error;
+    QVERIFY2(initializeEngines("tst_mutation", &error), qPrintable(error));
+    QVERIFY(m_dir.isValid());
+    QVERIFY2(!locateWorkerExecutable().isEmpty(), "pixelmill-worker must be built beside the test");
+}
+
+// One of: flip bits in a few bytes, truncate, insert junk, zero or 0xFF a run, repeat a block.
+// Bytes in the first 64 are favoured: headers are where parsers trust their input most.
+QByteArray tst_Mutation::mutate(const QByteArray &original, QRandomGenerator &random) const
+{
+    QByteArray bytes = original;
+    const auto offset = [&] {
+        const bool header = random.bounded(3) == 0;
+        return qsizetype(random.bounded(header ? qMin(64, int(bytes.size())) : int(bytes.size())));
+    };
+    switch (random.bounded(5)) {
+    case 0:
+        for (int i = 0, n = 1 + random.bounded(4); i < n; ++i) {
+            const qsizetype at = offset();
+            bytes[at] = char(uchar(bytes[at]) ^ uchar(1 + random.bounded(255)));
+        }
+        break;
+    case 1:
+        bytes.truncate(offset());
+        break;
+    case 2: {
+        QByteArray junk(1 + random.bounded(16), '\0');
+        for (char &c : junk)
+            c = char(random.bounded(256));
+        bytes.insert(offset(), junk);
+        break;
+    }
+    case 3: {
+        const qsizetype at = offset();
+        const qsizetype n = qMin<qsizetype>(1 + random.bounded(32), bytes.size() - at);
+        bytes.replace(at, n, QByteArray(n, random.bounded(2) ? '\xFF' : '\0'));
+        break;
+    }
+    default: {
+        const qsizetype at = offset();
+        bytes.insert(at, bytes.mid(at, 1 + random.bounded(64)));
+        break;
+    }
+    }
+    return bytes;
+}
+
+void tst_Mutation::everyMutantHasOneVerdict()
+{
+    QDir root(m_dir.path());
+    QVERIFY(root.mkpath(QStringLiteral("in")) && root.mkpath(QStringLiteral("out")));
+    QRandomGenerator random(kSeed);
+    QList<Job> jobs;
+    for (const char *suffix : {".jpg", ".png", ".webp"}) {
+        const QByteArray original = photo(suffix);
+        for (int i = 0; i < kMutantsPerFormat; ++i) {
+            Job job;
+            job.id = JobId(jobs.size() + 1);
+            const QString name = QStringLiteral("m%1%2").arg(job.id).arg(QLatin1String(suffix));
+            job.inputPath = root.filePath(QStringLiteral("in/") + name);
+            job.outputPath = root.filePath(QStringLiteral("out/") + name);
+            job.recipe.resizeMode = ResizeMode::Fit;
+            job.recipe.width = 128;
+            job.recipe.height = 128;
+            job.recipe.engine = i % 2 ? EngineChoice::OpenCv : EngineChoice::Vips;
+            QVERIFY(TestImages::writeBytes(job.inputPath, mutate(original, random)));
+            jobs.append(job);
+        }
+    }
+    PoolOptions options;
+    options.workerPath = locateWorkerExecutable();
+    options.workerCount = 2;
+    options.jobTimeoutMs = 20'000;
+    WorkerPool pool(options);
+    QHash<JobId, int> verdicts;
+    QHash<JobId, JobResult> results;
+    connect(&pool, &WorkerPool::jobFinished, this, [&](const JobResult &r) {
+        ++verdicts[r.id];
+        results.insert(r.id, r);
+    });
+    QSignalSpy drained(&pool, &WorkerPool::drained);
+    pool.submit(jobs);
+    QVERIFY(drained.wait(55'000));
+
+    QCOMPARE(results.size(), jobs.size());
+    QMap<QString, int> tally;
+    for (const Job &job : std::as_const(jobs)) {
+        QCOMPARE(verdicts.value(job.id), 1);
+        const JobResult r = results.value(job.id);
+        const QString what = r.isOk() ? QStringLiteral("ok") : toString(r.failure);
+        ++tally[what];
+        if (r.failure == FailureKind::WorkerCrashed)
+            qWarning("worker crash on %s (%s engine): %s", qPrintable(job.inputPath),
+                     qPrintable(toString(job.recipe.engine)), qPrintable(r.message));
+        if (r.isOk()) {
+            QVERIFY2(QFileInfo::exists(job.outputPath), qPrintable(job.inputPath));
+            continue;
+        }
+        QCOMPARE(toString(r.status), toString(JobStatus::Failed));
+        QVERIFY2(isAcceptableFailure(r.failure),
+                 qPrintable(job.inputPath + QStringLiteral(": ") + what + QStringLiteral(": ") +
+                            r.message));
+        QVERIFY(!r.message.isEmpty());
+        QVERIFY2(!QFileInfo::exists(job.outputPath), qPrintable(job.outputPath));
+    }
+    for (auto it = tally.cbegin(); it != tally.cend(); ++it)
+        qInfo("%s: %d", qPrintable(it.key()), it.value());
+    // Only complete outputs, one per success: no temp files.
+    QCOMPARE(QDir(root.filePath(QStringLiteral("out")))
+                 .entryList(QDir::Files | QDir::Hidden | QDir::System)
+                 .size(),
+             tally.value(QStringLiteral("ok")));
+}
+
+QTEST_GUILESS_MAIN(tst_Mutation)
+#include "tst_mutation.moc"
