@@ -1,5 +1,6 @@
 #include "engine.h"
 #include "engineshared.h"
+#include "pngfast.h"
 
 #include <opencv2/core.hpp>
 #include <opencv2/core/utils/logger.hpp>
@@ -73,17 +74,52 @@ cv::Mat decode(const EngineInput &in, const Recipe &recipe)
     return image;
 }
 
+// (c * a + 255 * (255 - a)) / 255 rounded, without a division so that loops vectorise:
+// (y + 1 + (y >> 8)) >> 8 == y / 255 for every y the blend can produce.
+inline uchar blendOnWhite(int c, int a)
+{
+    const int y = c * a + 255 * (255 - a) + 127;
+    return uchar((y + 1 + (y >> 8)) >> 8);
+}
+
+bool isOpaque(const cv::Mat &alpha)
+{
+    double lowest = 0;
+    cv::minMaxLoc(alpha, &lowest);
+    return lowest >= 255;
+}
+
+// Gray and alpha planes: blending one plane is a quarter of the work of blending BGRA, and
+// gray is linear in the channels, so gray-then-blend equals blend-then-gray within rounding.
+cv::Mat flattenGrayOnWhite(const cv::Mat &gray, const cv::Mat &alpha)
+{
+    cv::Mat out(gray.size(), CV_8UC1);
+    for (int y = 0; y < gray.rows; ++y) {
+        const uchar *g = gray.ptr<uchar>(y);
+        const uchar *a = alpha.ptr<uchar>(y);
+        uchar *dst = out.ptr<uchar>(y);
+        for (int x = 0; x < gray.cols; ++x)
+            dst[x] = blendOnWhite(g[x], a[x]);
+    }
+    return out;
+}
+
 cv::Mat flattenOnWhite(const cv::Mat &bgra)
 {
-    cv::Mat bgr(bgra.size(), CV_8UC3);
+    cv::Mat alpha;
+    cv::extractChannel(bgra, alpha, 3);
+    cv::Mat bgr;
+    if (isOpaque(alpha)) { // most RGBA photos and wallpapers: nothing to blend
+        cv::cvtColor(bgra, bgr, cv::COLOR_BGRA2BGR);
+        return bgr;
+    }
+    bgr.create(bgra.size(), CV_8UC3);
     for (int y = 0; y < bgra.rows; ++y) {
         const uchar *src = bgra.ptr<uchar>(y);
         uchar *dst = bgr.ptr<uchar>(y);
-        for (int x = 0; x < bgra.cols; ++x, src += 4, dst += 3) {
-            const int a = src[3];
+        for (int x = 0; x < bgra.cols; ++x, src += 4, dst += 3)
             for (int c = 0; c < 3; ++c)
-                dst[c] = uchar((src[c] * a + 255 * (255 - a) + 127) / 255);
-        }
+                dst[c] = blendOnWhite(src[c], src[3]);
     }
     return bgr;
 }
@@ -111,6 +147,48 @@ cv::Mat prepareChannels(cv::Mat image, bool keepAlpha, bool grayscale)
         cv::merge(std::vector<cv::Mat>{gray, gray, gray, alpha}, image);
     }
     return image;
+}
+
+// Channels straight from PNG order (RGB, RGBA, gray) to what the output needs, with no BGR
+// copy on the way where the job is grayscale or the alpha is opaque.
+cv::Mat preparePngChannels(const cv::Mat &png, bool keepAlpha, bool grayscale)
+{
+    cv::Mat out;
+    if (png.channels() == 1) {
+        if (grayscale)
+            return png;
+        cv::cvtColor(png, out, cv::COLOR_GRAY2BGR);
+        return out;
+    }
+    if (png.channels() == 4) {
+        if (keepAlpha)
+            return prepareChannels(pngToBgr(png), keepAlpha, grayscale);
+        cv::Mat alpha;
+        cv::extractChannel(png, alpha, 3);
+        if (!isOpaque(alpha)) {
+            if (!grayscale)
+                return flattenOnWhite(pngToBgr(png));
+            cv::cvtColor(png, out, cv::COLOR_RGBA2GRAY);
+            return flattenGrayOnWhite(out, alpha);
+        }
+    }
+    const bool rgba = png.channels() == 4;
+    if (grayscale)
+        cv::cvtColor(png, out, rgba ? cv::COLOR_RGBA2GRAY : cv::COLOR_RGB2GRAY);
+    else
+        cv::cvtColor(png, out, rgba ? cv::COLOR_RGBA2BGR : cv::COLOR_RGB2BGR);
+    return out;
+}
+
+// PNG through the fast decoder when it takes the file, else through OpenCV's libpng reader.
+cv::Mat decodeChannels(const EngineInput &in, const Recipe &recipe, bool keepAlpha)
+{
+    if (in.format == ImageFormat::Png) {
+        const cv::Mat png = decodePngFast(in.bytes);
+        if (!png.empty())
+            return preparePngChannels(png, keepAlpha, recipe.grayscale);
+    }
+    return prepareChannels(decode(in, recipe), keepAlpha, recipe.grayscale);
 }
 
 cv::Mat resizeTo(const cv::Mat &image, QSize target)
@@ -184,8 +262,11 @@ EncodedImage process(const EngineInput &in, const Recipe &recipe)
     if (isAnimatedWebp(in))
         throw EngineFailure{FailureKind::UnsupportedFormat,
                             QStringLiteral("animated WebP is not supported by the OpenCV engine")};
+    // OpenCV decodes the whole image (JPEG at most 8 times smaller per side, not counted).
+    const QSize size = in.header.size;
+    checkDecodeMemory(size, qint64(size.width()) * size.height() * (in.header.hasAlpha ? 4 : 3));
     const bool keepAlpha = formatKeepsAlpha(in.outputFormat);
-    cv::Mat image = prepareChannels(decode(in, recipe), keepAlpha, recipe.grayscale);
+    cv::Mat image = decodeChannels(in, recipe, keepAlpha);
     image = resizeTo(image, in.storedTarget());
     if (recipe.autoOrient)
         image = orient(image, in.header.orientation);
