@@ -179,6 +179,7 @@ RunOptions MainWindow::runOptions() const
     options.plan.recursive = m_source->isRecursive();
     options.plan.namePattern = m_output->namePattern();
     options.plan.conflict = m_output->conflictPolicy();
+    options.plan.resume = m_output->isResume();
     options.plan.recipe = m_recipe->recipe();
     options.plan.recipe.engine = m_advanced->engine();
     options.pool.workerPath = m_workerPath;
@@ -297,6 +298,7 @@ void MainWindow::restoreSettings()
     m_output->setConflictPolicy(
         conflictPolicyFromString(s.value(QStringLiteral("conflict")).toString())
             .value_or(ConflictPolicy::Skip));
+    m_output->setResume(s.value(QStringLiteral("resume"), false).toBool());
     m_source->setRecentFolders(s.value(QStringLiteral("recentFolders")).toStringList());
     m_source->setRecursive(s.value(QStringLiteral("recursive"), false).toBool());
     QString source = s.value(QStringLiteral("sourceFolder")).toString();
@@ -322,6 +324,7 @@ void MainWindow::saveSettings() const
     s.setValue(QStringLiteral("advancedExpanded"), m_advanced->isExpanded());
     s.setValue(QStringLiteral("namePattern"), m_output->namePattern());
     s.setValue(QStringLiteral("conflict"), toString(m_output->conflictPolicy()));
+    s.setValue(QStringLiteral("resume"), m_output->isResume());
     s.setValue(QStringLiteral("recentFolders"), m_source->recentFolders());
     s.setValue(QStringLiteral("recursive"), m_source->isRecursive());
     s.setValue(QStringLiteral("sourceFolder"), m_source->folder());

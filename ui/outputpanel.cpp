@@ -1,5 +1,6 @@
 #include "outputpanel.h"
 
+#include <QCheckBox>
 #include <QComboBox>
 #include <QDir>
 #include <QFileDialog>
@@ -14,7 +15,8 @@
 OutputPanel::OutputPanel(QWidget *parent)
     : QGroupBox(tr("Output"), parent), m_folderEdit(new QLineEdit(this)),
       m_patternEdit(new QLineEdit(QStringLiteral("{name}"), this)),
-      m_exampleLabel(new QLabel(this)), m_conflictCombo(new QComboBox(this))
+      m_exampleLabel(new QLabel(this)), m_conflictCombo(new QComboBox(this)),
+      m_resumeBox(new QCheckBox(tr("Resume: skip images an earlier run already finished"), this))
 {
     m_folderEdit->setObjectName(QStringLiteral("outputFolderEdit"));
     m_patternEdit->setObjectName(QStringLiteral("namePatternEdit"));
@@ -27,6 +29,9 @@ OutputPanel::OutputPanel(QWidget *parent)
     m_conflictCombo->addItem(tr("Skip existing files"), int(ConflictPolicy::Skip));
     m_conflictCombo->addItem(tr("Overwrite existing files"), int(ConflictPolicy::Overwrite));
     m_conflictCombo->addItem(tr("Rename new files"), int(ConflictPolicy::Rename));
+    m_resumeBox->setObjectName(QStringLiteral("resumeCheckBox"));
+    m_resumeBox->setToolTip(tr("Uses the journal an earlier run left in the output folder: images "
+                               "finished there with the same operations are not done again."));
     auto *browseButton = new QPushButton(tr("Choose…"), this);
     browseButton->setObjectName(QStringLiteral("outputBrowseButton"));
 
@@ -39,6 +44,7 @@ OutputPanel::OutputPanel(QWidget *parent)
     form->addRow(tr("Name:"), m_patternEdit);
     form->addRow(QString(), m_exampleLabel);
     form->addRow(tr("If a file exists:"), m_conflictCombo);
+    form->addRow(QString(), m_resumeBox);
 
     connect(browseButton, &QPushButton::clicked, this, [this] {
         const QString dir =
@@ -73,6 +79,16 @@ QString OutputPanel::namePattern() const
 ConflictPolicy OutputPanel::conflictPolicy() const
 {
     return ConflictPolicy(m_conflictCombo->currentData().toInt());
+}
+
+bool OutputPanel::isResume() const
+{
+    return m_resumeBox->isChecked();
+}
+
+void OutputPanel::setResume(bool resume)
+{
+    m_resumeBox->setChecked(resume);
 }
 
 QString OutputPanel::defaultFolderFor(const QString &source)

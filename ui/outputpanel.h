@@ -4,6 +4,7 @@
 
 #include "batch/plan.h"
 
+class QCheckBox;
 class QComboBox;
 class QLabel;
 class QLineEdit;
@@ -20,6 +21,8 @@ public:
     QString folder() const;
     QString namePattern() const;
     ConflictPolicy conflictPolicy() const;
+    bool isResume() const;
+    void setResume(bool resume);
 
     // Follows the source with the default folder until the person picks one themselves.
     void setSourceFolder(const QString &source);
@@ -43,6 +46,7 @@ private:
     QLineEdit *m_patternEdit;
     QLabel *m_exampleLabel;
     QComboBox *m_conflictCombo;
+    QCheckBox *m_resumeBox;
     QString m_exampleInput;
     OutputFormat m_exampleFormat = OutputFormat::Same;
     bool m_custom = false;

@@ -54,6 +54,9 @@ struct Parser
     QCommandLineOption report{QStringLiteral("report"),
                               QStringLiteral("Write a report of every image."),
                               QStringLiteral("FILE.json|FILE.csv")};
+    QCommandLineOption resume{QStringLiteral("resume"),
+                              QStringLiteral("Skip images an earlier run into OUTPUT_DIR finished "
+                                             "with the same operations.")};
     QCommandLineOption quiet{QStringLiteral("quiet"), QStringLiteral("Print only errors.")};
     QCommandLineOption output{{QStringLiteral("o"), QStringLiteral("output")},
                               QStringLiteral("Output folder (created if needed)."),
@@ -66,9 +69,10 @@ struct Parser
     {
         parser.setApplicationDescription(
             QStringLiteral("Processes every image of INPUT_DIR into OUTPUT_DIR."));
-        parser.addOptions({resize,   mode,    percent,      longEdge, noEnlarge, grayscale, format,
-                           quality,  strip,   noAutoOrient, workers,  engine,    recursive, name,
-                           conflict, timeout, report,       quiet,    output,    version,   help});
+        parser.addOptions({resize,    mode,    percent,  longEdge,     noEnlarge, grayscale,
+                           format,    quality, strip,    noAutoOrient, workers,   engine,
+                           recursive, name,    conflict, timeout,      report,    resume,
+                           quiet,     output,  version,  help});
         // The syntax column says -o is required, as the documented interface reads.
         parser.addPositionalArgument(QStringLiteral("INPUT_DIR"),
                                      QStringLiteral("Folder of images to process."),
@@ -193,6 +197,7 @@ bool readRun(const Parser &s, CliOptions *options, QString *error)
     PlanOptions &plan = options->run.plan;
     PoolOptions &pool = options->run.pool;
     plan.recursive = p.isSet(s.recursive);
+    plan.resume = p.isSet(s.resume);
     if (p.isSet(s.name))
         plan.namePattern = p.value(s.name);
     double timeout = pool.jobTimeoutMs / 1000.0;

@@ -1,5 +1,6 @@
 #include "batch/plan.h"
 
+#include "batch/journal.h"
 #include "batch/scan.h"
 #include "imageformat.h"
 
@@ -199,5 +200,7 @@ BatchPlan planBatch(const PlanOptions &options)
     }
     for (JobResult &result : plan.preResolved)
         result.id = ++id;
+    if (options.resume)
+        applyJournal(plan, options);
     return plan;
 }

@@ -24,6 +24,8 @@ struct PlanOptions
     ConflictPolicy conflict = ConflictPolicy::Skip;
     Recipe recipe;
     qint64 maxPixels = kDefaultMaxPixels;
+    // Skip inputs the output folder's journal records as done with this recipe (journal.h).
+    bool resume = false;
 };
 
 // What a folder becomes. Jobs are sorted largest input first (dynamic dispatch then ends

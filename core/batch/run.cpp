@@ -1,5 +1,7 @@
 #include "batch/run.h"
 
+#include "batch/journal.h"
+
 #include <QDir>
 #include <QFileInfo>
 #include <QHash>
@@ -18,6 +20,7 @@ struct BatchRun::Private
     BatchRun *q = nullptr;
     RunOptions options;
     QPointer<WorkerPool> pool;
+    Journal journal;
     QList<Job> jobs;
     QHash<JobId, qsizetype> indexById; // into jobs
     QList<JobResult> results;
@@ -89,6 +92,10 @@ void BatchRun::Private::run(const QList<Job> &newJobs, const QList<JobResult> &p
         finishLater();
         return;
     }
+    QString journalError;
+    // Without a journal the batch still runs; only a later resume loses these images.
+    if (!journal.open(options.plan.outputDir, &journalError))
+        qWarning("%s", qUtf8Printable(journalError));
     pool = new WorkerPool(options.pool, q);
     connectPool();
     pool->submit(runnable);
@@ -139,6 +146,13 @@ void BatchRun::Private::onPoolJobFinished(const JobResult &result)
 {
     if (!running)
         return;
+    if (result.isOk()) {
+        const qsizetype index = indexById.value(result.id, -1);
+        if (index >= 0)
+            journal.recordDone(Journal::keyFor(jobs.at(index).inputPath, jobs.at(index).recipe,
+                                               options.plan.namePattern),
+                               result.outputPath);
+    }
     record(result);
     // The run ends on drained(), which after a cancel also means every worker is gone (and
     // its temp files with it). Should drained() never come, the verdicts are all in anyway.

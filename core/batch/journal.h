@@ -1,0 +1,35 @@
+#pragma once
+
+#include <QFile>
+#include <QHash>
+#include <QString>
+
+#include "batch/plan.h"
+
+// A run's record of finished images, kept as `.pixelmill-journal` in the output folder (one
+// JSON object per line, appended and flushed as each image finishes, so it survives a crash
+// or a kill of the whole application). A resumed run skips every input recorded with the
+// same content stamp (size, modification time) and the same recipe and naming, whose output
+// is still there: re-running after an interruption neither redoes work nor, with the rename
+// policy, makes "photo (2).jpg" copies of what was already done.
+class Journal
+{
+public:
+    static QString fileName() { return QStringLiteral(".pixelmill-journal"); }
+    static QString pathIn(const QString &outputDir);
+    // Identifies one input under one recipe and naming; empty when the input cannot be read.
+    static QString keyFor(const QString &inputPath, const Recipe &recipe,
+                          const QString &namePattern);
+
+    // Opens for appending; false (with *error) when the output folder cannot take it.
+    bool open(const QString &outputDir, QString *error);
+    void recordDone(const QString &key, const QString &outputPath);
+    bool isOpen() const { return m_file.isOpen(); }
+
+private:
+    QFile m_file;
+};
+
+// Moves the jobs a journal in options.outputDir records as done into plan.preResolved, as
+// Skipped "done in an earlier run". Reads the journal; changes nothing on disk.
+void applyJournal(BatchPlan &plan, const PlanOptions &options);
