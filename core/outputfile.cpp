@@ -7,6 +7,8 @@
 #include <cstring>
 
 namespace {
+WriteAbortCheck g_abortCheck = nullptr;
+
 QString describeWriteError(const QSaveFile &file)
 {
     // QSaveFile's errorString() is generic; errno names the real cause (ENOSPC, EACCES, ...).
@@ -20,6 +22,11 @@ QString describeWriteError(const QSaveFile &file)
     return file.errorString();
 }
 } // namespace
+
+void setWriteAbortCheck(WriteAbortCheck check)
+{
+    g_abortCheck = check;
+}
 
 FailureKind writeFileAtomically(const QString &path, const QByteArray &bytes, bool overwrite,
                                 QString *error)
@@ -46,6 +53,11 @@ FailureKind writeFileAtomically(const QString &path, const QByteArray &bytes, bo
             return FailureKind::WriteFailed;
         }
         written += n;
+    }
+    if (g_abortCheck && g_abortCheck()) {
+        file.cancelWriting();
+        *error = QStringLiteral("cancelled");
+        return FailureKind::Cancelled;
     }
     errno = 0;
     if (!file.flush() || !file.commit()) {

@@ -10,5 +10,11 @@
 // on a full disk must not be committed), then an atomic rename. With overwrite == false an
 // existing file is never replaced. Returns FailureKind::None on success, else the kind with a
 // readable *error.
+// A process-wide check asked just before a finished file is committed: when it returns true
+// the write is dropped (FailureKind::Cancelled). A worker being stopped installs it, so that a
+// cancelled job never leaves an output the pool does not hear about.
+using WriteAbortCheck = bool (*)();
+void setWriteAbortCheck(WriteAbortCheck check);
+
 FailureKind writeFileAtomically(const QString &path, const QByteArray &bytes, bool overwrite,
                                 QString *error);

@@ -28,7 +28,7 @@ private Q_SLOTS:
     void cleanup();
     void firstRunPreselectsSamples();
     void processesFolderWithRecipeFromWidgets();
-    void cancelStopsMidRun();
+    void cancelStopsMidRun(); // then resumes
     void failureShowsReasonAndRetryRunsOnlyIt();
     void previewIsMadeByWorkers();
     void settingsAndPresetsPersist();
@@ -207,6 +207,19 @@ void tst_MainWindow::cancelStopsMidRun()
     QCOMPARE(window->resultsModel()->rowCount(), counts.finished());
     QVERIFY(start->isEnabled());
     QVERIFY(!cancel->isEnabled());
+
+    // Resume with the rename policy: what was done is skipped, not redone as "img (2).png".
+    auto *conflict = child<QComboBox>(*window, "conflictCombo");
+    conflict->setCurrentIndex(conflict->findData(int(ConflictPolicy::Rename)));
+    child<QCheckBox>(*window, "resumeCheckBox")->setChecked(true);
+    child<QSpinBox>(*window, "workerCountSpin")->setValue(2);
+    startAndWait(*window);
+    const BatchCounts resumed = window->controller()->counts();
+    QCOMPARE(resumed.skipped, counts.ok);
+    QCOMPARE(resumed.ok, kImages - counts.ok);
+    const QStringList written =
+        QDir(m_dir->filePath(QStringLiteral("bigout"))).entryList({QStringLiteral("*.png")});
+    QVERIFY2(written.size() == kImages, qPrintable(written.join(QLatin1Char(' '))));
 }
 
 void tst_MainWindow::failureShowsReasonAndRetryRunsOnlyIt()

@@ -143,6 +143,8 @@ JobResult writeOutput(const Job &job, const EngineInput &in, const EncodedImage 
     const FailureKind kind = writeFileAtomically(job.outputPath, out.bytes, job.overwrite, &error);
     if (kind == FailureKind::OutputExists)
         return JobResult::skipped(job, error);
+    if (kind == FailureKind::Cancelled)
+        return JobResult::cancelled(job);
     if (kind != FailureKind::None)
         return JobResult::failed(job, kind, error);
     JobResult result;

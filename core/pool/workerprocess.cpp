@@ -171,7 +171,10 @@ void WorkerProcess::handleFrame(const QJsonObject &message)
         handleHello(message);
         return;
     }
-    if (m_state == State::Busy && Protocol::messageType(message) == Protocol::MessageType::Result) {
+    // A result that arrives while stopping is real: its output is written and committed, so it
+    // must be reported as done, not as cancelled (a resumed run would otherwise redo it).
+    const bool expectsResults = m_state == State::Busy || m_state == State::Stopping;
+    if (expectsResults && Protocol::messageType(message) == Protocol::MessageType::Result) {
         handleResult(Protocol::resultFrom(message));
         return;
     }
@@ -202,7 +205,9 @@ void WorkerProcess::handleResult(const JobResult &result)
     }
     m_pending.removeFirst();
     ++m_finishedJobs;
-    if (m_pending.isEmpty()) {
+    if (m_state == State::Stopping) {
+        // Keep stopping: the process still ends, and the rest of m_pending with it.
+    } else if (m_pending.isEmpty()) {
         m_state = State::Ready;
         m_deadline->stop();
     } else if (m_timeoutMs > 0) {

@@ -2,6 +2,8 @@
 
 #include <QByteArray>
 
+#include "outputfile.h"
+
 #if defined(__SANITIZE_ADDRESS__)
 #define PIXELMILL_ASAN 1
 #elif defined(__has_feature)
@@ -142,6 +144,7 @@ int serve(int protocolFd, const std::function<JobResult(const Job &)> &runJob, c
 {
     if (!Protocol::writeFrame(protocolFd, Protocol::helloMessage(getpid(), version)))
         return 1;
+    setWriteAbortCheck(&stopRequested);
     Protocol::FrameReader reader;
     QJsonObject message;
     for (;;) {
@@ -162,11 +165,12 @@ int serve(int protocolFd, const std::function<JobResult(const Job &)> &runJob, c
         for (const Job &job : Protocol::jobsFrom(message)) {
             armCpuLimit(limits.cpuSeconds);
             const JobResult result = runJob(job);
-            // Stopping: the pool reports this job as cancelled and ignores anything we send.
-            if (stopRequested())
-                return 0;
+            // Sent even when stopping: an output that is already written is done, and the
+            // pool reports it so (a resumed run must not redo it). Then stop.
             if (!Protocol::writeFrame(protocolFd, Protocol::resultMessage(result)))
                 return 1;
+            if (stopRequested())
+                return 0;
         }
     }
 }
