@@ -4,6 +4,7 @@
 // run without a display.
 
 #include <cstdio>
+#include <malloc.h>
 #include <map>
 #include <memory>
 
@@ -51,6 +52,11 @@ int main(int argc, char **argv)
                      qPrintable(error));
         return 3;
     }
+    // Image buffers of tens of MB would be mmapped fresh for every job and each page faulted in
+    // again (16% of PNG time was the kernel); kept in the heap, the next job reuses them. Peak
+    // memory is unchanged; more than 256 MB of free heap is still handed back.
+    mallopt(M_MMAP_THRESHOLD, 256 << 20);
+    mallopt(M_TRIM_THRESHOLD, 256 << 20);
     Engines engines;
     return WorkerSide::serve(
         protocolFd, [&engines](const Job &job) { return engines.run(job); }, limits);
