@@ -19,6 +19,8 @@ private Q_SLOTS:
     void resizesImages();
     void corruptFileFailsAlone();
     void sigkilledWorkerLosesNoImage();
+    void cancelMidBatchLeavesNothing();
+    void memoryCapFailsWithReason();
 
 private:
     struct Recorder
@@ -193,6 +195,85 @@ void tst_Worker::sigkilledWorkerLosesNoImage()
     }
     QCOMPARE(seen.size(), jobs.size());
     QVERIFY(rec.poolFailures.isEmpty());
+}
+
+// Large images, so that both workers are mid-decode or mid-write when the cancel comes.
+void tst_Worker::cancelMidBatchLeavesNothing()
+{
+    const QString big = makeImage(QStringLiteral("big.png"), QSize(4000, 3000));
+    QVERIFY(!big.isEmpty());
+    QList<Job> jobs;
+    for (int i = 0; i < 12; ++i) {
+        const QString copy = m_dir->filePath(QStringLiteral("big%1.png").arg(i));
+        QVERIFY(QFile::copy(big, copy));
+        Job j = job(copy);
+        j.recipe.resizeMode = ResizeMode::Percent; // a large output: long writes
+        j.recipe.percent = 90;
+        jobs.append(j);
+    }
+    Recorder rec;
+    auto pool = makePool(2, &rec);
+    QSet<JobId> started;
+    connect(pool.get(), &WorkerPool::jobStarted, this,
+            [&started](JobId id) { started.insert(id); });
+    pool->submit(jobs);
+    QTRY_VERIFY_WITH_TIMEOUT(started.size() >= 2 && workerChildren().size() == 2, 30'000);
+    pool->cancel();
+    QTRY_COMPARE_WITH_TIMEOUT(rec.drained, 1, 2'000);
+    QTRY_VERIFY_WITH_TIMEOUT(workerChildren().isEmpty(), 2'000);
+    QCOMPARE(rec.results.size(), jobs.size());
+    QSet<JobId> seen;
+    QStringList expectedOutputs;
+    for (const JobResult &r : std::as_const(rec.results)) {
+        seen.insert(r.id);
+        if (r.isOk())
+            expectedOutputs.append(QFileInfo(r.outputPath).fileName());
+        else
+            QCOMPARE(toString(r.status), toString(JobStatus::Cancelled));
+    }
+    QCOMPARE(seen.size(), jobs.size());
+    QVERIFY(expectedOutputs.size() < jobs.size());
+    // Only complete outputs of finished jobs: no temp file, no partial file.
+    QStringList outputs = QDir(m_dir->filePath(QStringLiteral("out")))
+                              .entryList(QDir::Files | QDir::Hidden | QDir::System);
+    outputs.sort();
+    expectedOutputs.sort();
+    QCOMPARE(outputs, expectedOutputs);
+}
+
+// The OpenCV engine decodes whole images: one that cannot fit under the worker's memory cap
+// fails with the sizes in words, and the worker lives on for the next image.
+void tst_Worker::memoryCapFailsWithReason()
+{
+#if defined(__SANITIZE_ADDRESS__)
+    QSKIP("the memory cap is off under AddressSanitizer");
+#endif
+    QImage huge(12000, 12000, QImage::Format_Grayscale8);
+    huge.fill(90);
+    const QString hugePath = m_dir->filePath(QStringLiteral("huge.png"));
+    QVERIFY(huge.save(hugePath));
+    huge = QImage();
+    Job bad = job(hugePath);
+    bad.recipe.engine = EngineChoice::OpenCv;
+    Job fine = job(makeImage(QStringLiteral("fine.png"), QSize(300, 200)));
+    fine.recipe.engine = EngineChoice::OpenCv;
+    PoolOptions options;
+    options.workerPath = locateWorkerExecutable();
+    options.workerCount = 1;
+    options.memoryLimitMb = 400;
+    WorkerPool pool(options);
+    QList<JobResult> results;
+    connect(&pool, &WorkerPool::jobFinished, this,
+            [&results](const JobResult &r) { results.append(r); });
+    QSignalSpy drained(&pool, &WorkerPool::drained);
+    pool.submit({bad, fine});
+    QVERIFY(drained.wait(30'000));
+    QCOMPARE(results.size(), 2);
+    QCOMPARE(toString(results[0].failure), toString(FailureKind::TooLarge));
+    QVERIFY2(results[0].message.startsWith(QLatin1String("not enough memory to decode image: "
+                                                         "12000x12000 needs about 412 MB")),
+             qPrintable(results[0].message));
+    QVERIFY2(results[1].isOk(), qPrintable(results[1].message));
 }
 
 QTEST_MAIN(tst_Worker)

@@ -1,9 +1,12 @@
 #include "engineshared.h"
 
+#include <QFile>
+
 #include <cstdio>
 #include <cstring>
 #include <fcntl.h>
 #include <sys/mman.h>
+#include <sys/resource.h>
 #include <unistd.h>
 
 // Guards around decoders that only warn about damaged data. No image library is included:
@@ -48,6 +51,35 @@ QString StderrCapture::finish()
     m_saved = -1;
     text.truncate(n > 0 ? qsizetype(n) : 0);
     return QString::fromUtf8(text);
+}
+
+namespace {
+qint64 addressSpaceInUse()
+{
+    QFile statm(QStringLiteral("/proc/self/statm"));
+    if (!statm.open(QIODevice::ReadOnly))
+        return 0;
+    return statm.readAll().split(' ').value(0).toLongLong() * sysconf(_SC_PAGESIZE);
+}
+} // namespace
+
+void checkDecodeMemory(QSize size, qint64 bytes)
+{
+    rlimit limit = {};
+    if (getrlimit(RLIMIT_AS, &limit) != 0 || limit.rlim_cur == RLIM_INFINITY)
+        return;
+    const qint64 cap = qint64(limit.rlim_cur);
+    if (addressSpaceInUse() + bytes <= cap)
+        return;
+    constexpr qint64 kMb = 1024 * 1024;
+    throw EngineFailure{
+        FailureKind::TooLarge,
+        QStringLiteral("not enough memory to decode image: %1x%2 needs about %3 MB, "
+                       "over the worker's %4 MB memory cap")
+            .arg(size.width())
+            .arg(size.height())
+            .arg((bytes + kMb - 1) / kMb)
+            .arg(cap / kMb)};
 }
 
 std::optional<EngineFailure> damageFromJpegWarnings(const QString &text)

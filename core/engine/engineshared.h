@@ -87,6 +87,11 @@ private:
 // version): the failure to report, if any.
 std::optional<EngineFailure> damageFromJpegWarnings(const QString &text);
 
+// For engines that decode a whole image at once: throws TooLarge ("not enough memory to
+// decode image ...") when `bytes` more would not fit under the process's address-space cap
+// (RLIMIT_AS, set by the worker), so the job fails with a reason instead of deep in a decoder.
+void checkDecodeMemory(QSize size, qint64 bytes);
+
 // Formats recognised only to be refused, with their name: "unsupported format: SVG ...".
 // Empty when the bytes look like nothing we know.
 QString refusedFormatName(const QByteArray &head);
