@@ -4,7 +4,7 @@ BUILD_TYPE ?= Release
 GENERATOR := $(shell command -v ninja >/dev/null 2>&1 && echo "-G Ninja")
 CTEST_JOBS ?= 2
 
-.PHONY: deps configure build run test bench package clean
+.PHONY: deps configure build run test bench package clean sanitize
 
 deps:
 	@packaging/install-deps.sh
@@ -34,3 +34,16 @@ package: build
 
 clean:
 	rm -rf $(BUILD_DIR)
+
+# ASan/UBSan build in build-asan: the worker and the reliability tests (ctest label "sanitize")
+# over the bad-inputs corpus and the mutation sweep. Any sanitizer report kills the worker,
+# which those tests count as a failure. Leak reports are off: the codecs keep caches.
+SANITIZE_DIR ?= build-asan
+SANITIZE_TARGETS := pixelmill-worker tst_badinputs tst_mutation tst_diskfull
+sanitize: deps
+	cmake -S . -B $(SANITIZE_DIR) $(GENERATOR) -DCMAKE_BUILD_TYPE=RelWithDebInfo -DPIXELMILL_SANITIZE=ON
+	cmake --build $(SANITIZE_DIR) --target $(SANITIZE_TARGETS)
+	cd $(SANITIZE_DIR) && QT_QPA_PLATFORM=offscreen \
+		ASAN_OPTIONS=detect_leaks=0:abort_on_error=1 \
+		UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
+		ctest -L sanitize --output-on-failure

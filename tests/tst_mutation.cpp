@@ -51,8 +51,13 @@ bool isAcceptableFailure(FailureKind kind)
     case FailureKind::CorruptData:
     case FailureKind::UnsupportedFormat:
     case FailureKind::TooLarge:
-    case FailureKind::WorkerCrashed: // counted and listed; still one verdict
         return true;
+    case FailureKind::WorkerCrashed: // counted and listed; still one verdict
+#if defined(__SANITIZE_ADDRESS__)
+        return false; // under ASan a crash is a memory error report: fail
+#else
+        return true;
+#endif
     default:
         return false;
     }
