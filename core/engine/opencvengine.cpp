@@ -1,6 +1,7 @@
 #include "engine.h"
 #include "engineshared.h"
 #include "pngfast.h"
+#include "webpluma.h"
 
 #include <opencv2/core.hpp>
 #include <opencv2/core/utils/logger.hpp>
@@ -187,6 +188,11 @@ cv::Mat decodeChannels(const EngineInput &in, const Recipe &recipe, bool keepAlp
         const cv::Mat png = decodePngFast(in.bytes);
         if (!png.empty())
             return preparePngChannels(png, keepAlpha, recipe.grayscale);
+    }
+    if (in.format == ImageFormat::Webp && recipe.grayscale && !in.header.hasAlpha) {
+        const cv::Mat gray = decodeWebpLuma(in.bytes, in.storedTarget());
+        if (!gray.empty())
+            return gray;
     }
     return prepareChannels(decode(in, recipe), keepAlpha, recipe.grayscale);
 }
