@@ -9,6 +9,7 @@
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QThreadPool>
 
 #include <unistd.h>
 
@@ -140,6 +141,30 @@ private Q_SLOTS:
         QCOMPARE(summary.value("ok").toInt(), 3);
         QCOMPARE(summary.value("failed").toInt(), 1);
         QTRY_VERIFY(workerChildren().isEmpty()); // the pool goes with the batch
+    }
+
+    // Planning runs off the calling thread; a cancel before it returns ends the run with
+    // nothing dispatched and nothing written, and the late plan is dropped.
+    void cancelWhilePlanningEndsAtOnce()
+    {
+        for (int i = 0; i < 20; ++i)
+            writeImage(m_in + QStringLiteral("/p%1.png").arg(i), {64, 48}, "PNG");
+        BatchRun run(options());
+        QSignalSpy planned(&run, &BatchRun::planned);
+        QSignalSpy started(&run, &BatchRun::jobStarted);
+        QSignalSpy finished(&run, &BatchRun::finished);
+        run.start();
+        QVERIFY(run.isRunning());
+        run.cancel();
+        QCOMPARE(finished.size(), 1);
+        QVERIFY(!run.isRunning());
+        // Let the stale plan finish and be delivered: it must not start anything.
+        QVERIFY(QThreadPool::globalInstance()->waitForDone(30'000));
+        QCoreApplication::processEvents();
+        QCOMPARE(planned.size(), 0);
+        QCOMPARE(started.size(), 0);
+        QCOMPARE(finished.size(), 1);
+        QVERIFY(QDir(m_out).entryList(QDir::Files).isEmpty());
     }
 
     void skippedFilesAreReportedThroughJobFinished()

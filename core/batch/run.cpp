@@ -2,11 +2,13 @@
 
 #include "batch/journal.h"
 
+#include <QCoreApplication>
 #include <QDir>
 #include <QFileInfo>
 #include <QHash>
 #include <QPointer>
 #include <QSet>
+#include <QThreadPool>
 #include <QTimer>
 
 namespace {
@@ -40,6 +42,7 @@ struct BatchRun::Private
     void onPoolJobFinished(const JobResult &result);
     void onPoolDrained();
     void failSetup(const QString &message);
+    void planned(const BatchPlan &plan);
     void finish();
     // Queued so that finished() never arrives before start() has returned.
     void finishLater()
@@ -212,14 +215,32 @@ BatchRun::~BatchRun() = default;
 
 void BatchRun::start()
 {
-    const BatchPlan plan = planBatch(d->options.plan);
+    d->reset({});
+    // Planning sniffs every file of the folder: on a big folder that is seconds, which must
+    // not freeze the GUI thread. planBatch is pure, so it runs on a pool thread and the result
+    // comes back to this object's thread; a newer start() or cancel() makes it stale.
+    QPointer<BatchRun> self(this);
+    const int started = d->generation;
+    QThreadPool::globalInstance()->start([self, started, options = d->options.plan] {
+        BatchPlan plan = planBatch(options);
+        QMetaObject::invokeMethod(
+            QCoreApplication::instance(),
+            [self, started, plan = std::move(plan)] {
+                if (self && self->d->generation == started)
+                    self->d->planned(plan);
+            },
+            Qt::QueuedConnection);
+    });
+}
+
+void BatchRun::Private::planned(const BatchPlan &plan)
+{
     if (plan.error.isEmpty()) {
-        d->run(plan.jobs, plan.preResolved);
+        run(plan.jobs, plan.preResolved);
         return;
     }
-    d->reset({});
-    d->failSetup(plan.error);
-    d->finishLater();
+    failSetup(plan.error);
+    finishLater();
 }
 
 void BatchRun::startJobs(const QList<Job> &jobs)
@@ -229,8 +250,15 @@ void BatchRun::startJobs(const QList<Job> &jobs)
 
 void BatchRun::cancel()
 {
-    if (d->running && d->pool)
+    if (!d->running)
+        return;
+    if (d->pool) {
         d->pool->cancel();
+        return;
+    }
+    // Still planning: nothing was dispatched, so the run just ends (the plan becomes stale).
+    ++d->generation;
+    d->finish();
 }
 
 bool BatchRun::isRunning() const
