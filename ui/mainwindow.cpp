@@ -11,6 +11,7 @@
 #include <QLabel>
 #include <QLocale>
 #include <QMenuBar>
+#include <QScreen>
 #include <QScrollArea>
 #include <QSettings>
 #include <QSplitter>
@@ -275,11 +276,20 @@ void MainWindow::exportReport()
         statusBar()->showMessage(tr("Could not save the report: %1").arg(error));
 }
 
+// 1280x820 logical pixels, but never larger than the screen: at 125% scaling on a 1400x900
+// display the window would otherwise open with its right side and bottom off screen.
+static QSize firstRunSize()
+{
+    const QSize preferred(1280, 820);
+    const QScreen *screen = QGuiApplication::primaryScreen();
+    return screen ? preferred.boundedTo(screen->availableGeometry().size() * 0.92) : preferred;
+}
+
 void MainWindow::restoreSettings()
 {
     QSettings &s = *m_settings;
     if (!restoreGeometry(s.value(QStringLiteral("window/geometry")).toByteArray()))
-        resize(1280, 820);
+        resize(firstRunSize());
     if (!m_mainSplitter->restoreState(s.value(QStringLiteral("window/mainSplitter")).toByteArray()))
         m_mainSplitter->setSizes({470, 810});
     if (!m_rightSplitter->restoreState(
