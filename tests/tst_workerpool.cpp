@@ -25,6 +25,7 @@ private Q_SLOTS:
     void missingBinaryFailsPoolOnce();
     void cancelMidBatch();
     void completionOrder();
+    void warmUpStartsWorkersBeforeWork();
     void recyclesWorkers();
     void thousandJobsOneResultEach();
     void workersGoneAfterDestroy();
@@ -377,6 +378,23 @@ void tst_WorkerPool::thousandJobsOneResultEach()
     for (const Job &j : jobs)
         QVERIFY(seen.contains(j.id));
     QVERIFY(rec.poolFailures.isEmpty());
+}
+
+// Warm-up starts every worker without work; it must not count as a batch (no drained) and
+// the warm workers are the ones that then take the jobs.
+void tst_WorkerPool::warmUpStartsWorkersBeforeWork()
+{
+    Recorder rec;
+    auto pool = makePool(options(), &rec);
+    pool->warmUp();
+    QTRY_COMPARE_WITH_TIMEOUT(workerPids().size(), 2, 20'000);
+    const QSet<qint64> warm = workerPids();
+    QCOMPARE(rec.drained, 0);
+    pool->warmUp(); // idempotent: no third worker
+    pool->submit({job(QStringLiteral("a.png")), job(QStringLiteral("b.png"))});
+    QTRY_COMPARE_WITH_TIMEOUT(rec.drained, 1, 20'000);
+    QCOMPARE(rec.results.size(), 2);
+    QCOMPARE(workerPids(), warm);
 }
 
 void tst_WorkerPool::workersGoneAfterDestroy()

@@ -31,11 +31,14 @@ struct BatchRun::Private
     QElapsedTimer timer;
     double frozenSeconds = 0; // elapsed time once finished
     bool running = false;
+    bool planning = false; // start() is waiting for its plan; the pool is warming up
     bool setupReported = false;
     int generation = 0; // counts start()s, so that a stale timer never ends a newer run
 
-    void reset(const QList<Job> &newJobs);
-    void run(const QList<Job> &newJobs, const QList<JobResult> &preResolvedResults);
+    void reset(const QList<Job> &newJobs, bool keepPool = false);
+    void run(const QList<Job> &newJobs, const QList<JobResult> &preResolvedResults,
+             bool keepPool = false);
+    void releasePool();
     QList<Job> createOutputFolders(const QList<Job> &newJobs);
     void connectPool();
     void record(const JobResult &result);
@@ -57,12 +60,21 @@ struct BatchRun::Private
     }
 };
 
-void BatchRun::Private::reset(const QList<Job> &newJobs)
+void BatchRun::Private::releasePool()
 {
-    if (pool) {
-        pool->disconnect(q);
-        pool->deleteLater();
-    }
+    if (!pool)
+        return;
+    // Idle workers are not kept between batches; deleting the pool ends them.
+    pool->disconnect(q);
+    pool->deleteLater();
+    pool = nullptr;
+}
+
+void BatchRun::Private::reset(const QList<Job> &newJobs, bool keepPool)
+{
+    if (!keepPool)
+        releasePool();
+    planning = false;
     jobs = newJobs;
     indexById.clear();
     for (qsizetype i = 0; i < jobs.size(); ++i)
@@ -77,9 +89,10 @@ void BatchRun::Private::reset(const QList<Job> &newJobs)
     ++generation;
 }
 
-void BatchRun::Private::run(const QList<Job> &newJobs, const QList<JobResult> &preResolvedResults)
+void BatchRun::Private::run(const QList<Job> &newJobs, const QList<JobResult> &preResolvedResults,
+                            bool keepPool)
 {
-    reset(newJobs);
+    reset(newJobs, keepPool);
     counts.total = int(newJobs.size() + preResolvedResults.size());
     Q_EMIT q->planned(counts.total);
     for (const JobResult &result : preResolvedResults) {
@@ -99,8 +112,10 @@ void BatchRun::Private::run(const QList<Job> &newJobs, const QList<JobResult> &p
     // Without a journal the batch still runs; only a later resume loses these images.
     if (!journal.open(options.plan.outputDir, &journalError))
         qWarning("%s", qUtf8Printable(journalError));
-    pool = new WorkerPool(options.pool, q);
-    connectPool();
+    if (!pool) {
+        pool = new WorkerPool(options.pool, q);
+        connectPool();
+    }
     pool->submit(runnable);
 }
 
@@ -196,11 +211,8 @@ void BatchRun::Private::finish()
         return;
     running = false;
     frozenSeconds = timer.isValid() ? timer.nsecsElapsed() / 1e9 : 0;
-    if (pool) {
-        // Idle workers are not kept between batches; deleting the pool ends them.
-        pool->disconnect(q);
-        pool->deleteLater();
-    }
+    planning = false;
+    releasePool();
     Q_EMIT q->finished();
 }
 
@@ -219,6 +231,11 @@ void BatchRun::start()
     // Planning sniffs every file of the folder: on a big folder that is seconds, which must
     // not freeze the GUI thread. planBatch is pure, so it runs on a pool thread and the result
     // comes back to this object's thread; a newer start() or cancel() makes it stale.
+    // Workers take ~0.2 s each to load their libraries: start them while the folder is read.
+    d->planning = true;
+    d->pool = new WorkerPool(d->options.pool, this);
+    d->connectPool();
+    d->pool->warmUp();
     QPointer<BatchRun> self(this);
     const int started = d->generation;
     QThreadPool::globalInstance()->start([self, started, options = d->options.plan] {
@@ -236,7 +253,7 @@ void BatchRun::start()
 void BatchRun::Private::planned(const BatchPlan &plan)
 {
     if (plan.error.isEmpty()) {
-        run(plan.jobs, plan.preResolved);
+        run(plan.jobs, plan.preResolved, /*keepPool=*/true);
         return;
     }
     failSetup(plan.error);
@@ -252,7 +269,7 @@ void BatchRun::cancel()
 {
     if (!d->running)
         return;
-    if (d->pool) {
+    if (d->pool && !d->planning) {
         d->pool->cancel();
         return;
     }

@@ -191,6 +191,15 @@ const PoolOptions &WorkerPool::options() const
     return d->options;
 }
 
+void WorkerPool::warmUp()
+{
+    if (d->cancelling || d->failed)
+        return;
+    for (int i = 0; i < int(d->slots.size()); ++i)
+        if (!d->slots[size_t(i)].worker && !d->slots[size_t(i)].respawnScheduled)
+            d->spawn(i);
+}
+
 void WorkerPool::Private::dispatch()
 {
     for (int i = 0; i < int(slots.size()) && !queue.empty(); ++i) {

@@ -50,6 +50,9 @@ public:
 
     // Queues jobs (in the given order; callers sort largest first) and starts dispatching.
     void submit(const QList<Job> &jobs);
+    // Starts every worker now, before there is work, so that their start-up overlaps the
+    // caller's planning. Workers that are already up are left alone.
+    void warmUp();
     // Nothing new is dispatched; running and queued jobs report Cancelled; workers are gone
     // within a second. drained() follows.
     void cancel();
