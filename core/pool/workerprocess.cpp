@@ -125,15 +125,33 @@ QString WorkerProcess::lastStderrLine() const
     return m_stderrTail.isEmpty() ? QString() : m_stderrTail.last();
 }
 
+// A worker asked to stop politely (cancel) may still report the job it just finished: that
+// output is whole and must be reported as done. One being killed for misbehaving is not heard.
+bool WorkerProcess::isListening() const
+{
+    switch (m_state) {
+    case State::Starting:
+    case State::Ready:
+    case State::Busy:
+        return true;
+    case State::Stopping:
+        return m_ending == Ending::Cancelled;
+    case State::NotStarted:
+    case State::Gone:
+        break;
+    }
+    return false;
+}
+
 void WorkerProcess::readStdout()
 {
     const QByteArray bytes = m_process->readAllStandardOutput();
-    if (m_state != State::Starting && m_state != State::Ready && m_state != State::Busy)
+    if (!isListening())
         return; // already decided to end it; nothing it says matters now
     m_reader.append(bytes);
     while (std::optional<QJsonObject> frame = m_reader.takeFrame()) {
         handleFrame(*frame);
-        if (m_state == State::Stopping || m_state == State::Gone)
+        if (!isListening())
             return;
     }
     if (!m_reader.hasError())

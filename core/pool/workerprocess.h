@@ -61,6 +61,7 @@ Q_SIGNALS:
 
 private:
     void readStdout();
+    bool isListening() const;
     void readStderr();
     void handleFrame(const QJsonObject &message);
     void handleHello(const QJsonObject &message);
