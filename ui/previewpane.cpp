@@ -1,5 +1,7 @@
 #include "previewpane.h"
 
+#include <QDir>
+
 #include <QFileInfo>
 #include <QGridLayout>
 #include <QLabel>
@@ -130,6 +132,13 @@ void PreviewPane::run()
     delete m_pool; // kills the workers of an older request; its results no longer matter
     m_pool = nullptr;
     ++m_generation;
+    // Older previews are on screen as pixmaps already; their files (full-size results among
+    // them) would otherwise pile up in the temp folder for the whole session.
+    if (m_dir.isValid()) {
+        QDir dir(m_dir.path());
+        for (const QString &name : dir.entryList(QDir::Files | QDir::Hidden))
+            dir.remove(name);
+    }
     if (m_inputPath.isEmpty() || m_workerPath.isEmpty() || !m_dir.isValid()) {
         m_sourceView->setPixmap({}, m_inputPath.isEmpty() ? tr("No image to preview")
                                                           : tr("Preview unavailable"));
