@@ -69,6 +69,21 @@ private Q_SLOTS:
         QVERIFY(QDir().mkpath(m_in));
     }
 
+    // A stop flag set from another thread (cancel while planning) ends the scan with no jobs.
+    void stopFlagAbandonsTheScan()
+    {
+        for (int i = 0; i < 5; ++i)
+            writePng(m_in + QStringLiteral("/s%1.png").arg(i));
+        PlanOptions o = options();
+        auto stop = std::make_shared<std::atomic_bool>(false);
+        o.stop = stop;
+        QCOMPARE(planBatch(o).jobs.size(), 5);
+        stop->store(true);
+        const BatchPlan stopped = planBatch(o);
+        QVERIFY(stopped.jobs.isEmpty());
+        QVERIFY(stopped.error.contains(QLatin1String("cancelled")));
+    }
+
     void sniffsContentNotExtension()
     {
         writePng(m_in + QStringLiteral("/real.jpg"));    // PNG named .jpg: an image

@@ -160,7 +160,11 @@ BatchPlan planBatch(const PlanOptions &options)
     plan.error = setupError(options, roots);
     if (!plan.error.isEmpty())
         return plan;
-    const QList<ScannedFile> files = scanImages(roots, options.recursive);
+    const QList<ScannedFile> files = scanImages(roots, options.recursive, options.stop.get());
+    if (options.stop && options.stop->load()) {
+        plan.error = QStringLiteral("Planning was cancelled.");
+        return plan;
+    }
     if (files.isEmpty()) {
         plan.error = QStringLiteral("No images were found in %1 (JPEG, PNG, WebP, TIFF, GIF or "
                                     "BMP, recognised by content).")

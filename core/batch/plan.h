@@ -4,6 +4,8 @@
 #include <QString>
 #include <QStringList>
 
+#include <atomic>
+#include <memory>
 #include <optional>
 
 #include "job.h"
@@ -26,6 +28,9 @@ struct PlanOptions
     qint64 maxPixels = kDefaultMaxPixels;
     // Skip inputs the output folder's journal records as done with this recipe (journal.h).
     bool resume = false;
+    // Set by another thread to abandon a scan in progress (a cancel while planning); the plan
+    // then carries an error and no jobs.
+    std::shared_ptr<const std::atomic_bool> stop;
 };
 
 // What a folder becomes. Jobs are sorted largest input first (dynamic dispatch then ends

@@ -32,6 +32,7 @@ struct BatchRun::Private
     double frozenSeconds = 0; // elapsed time once finished
     bool running = false;
     bool planning = false; // start() is waiting for its plan; the pool is warming up
+    std::shared_ptr<std::atomic_bool> planStop; // abandons the scan of the current plan
     bool setupReported = false;
     int generation = 0; // counts start()s, so that a stale timer never ends a newer run
 
@@ -223,7 +224,11 @@ BatchRun::BatchRun(RunOptions options, QObject *parent)
     d->options = std::move(options);
 }
 
-BatchRun::~BatchRun() = default;
+BatchRun::~BatchRun()
+{
+    if (d->planStop)
+        d->planStop->store(true); // the application may be waiting on the pool thread to quit
+}
 
 void BatchRun::start()
 {
@@ -238,7 +243,10 @@ void BatchRun::start()
     d->pool->warmUp();
     QPointer<BatchRun> self(this);
     const int started = d->generation;
-    QThreadPool::globalInstance()->start([self, started, options = d->options.plan] {
+    d->planStop = std::make_shared<std::atomic_bool>(false);
+    PlanOptions planOptions = d->options.plan;
+    planOptions.stop = d->planStop;
+    QThreadPool::globalInstance()->start([self, started, options = std::move(planOptions)] {
         BatchPlan plan = planBatch(options);
         QMetaObject::invokeMethod(
             QCoreApplication::instance(),
@@ -273,7 +281,10 @@ void BatchRun::cancel()
         d->pool->cancel();
         return;
     }
-    // Still planning: nothing was dispatched, so the run just ends (the plan becomes stale).
+    // Still planning: nothing was dispatched, so the run just ends (the plan becomes stale and
+    // its scan stops at the next file, so quitting never waits for a big folder's walk).
+    if (d->planStop)
+        d->planStop->store(true);
     ++d->generation;
     d->finish();
 }

@@ -62,7 +62,7 @@ ImageFormat sniffRegularFile(const QString &path)
 namespace {
 
 void scanFolder(const ScanRoots &roots, const QString &relative, bool recursive,
-                QList<ScannedFile> *out)
+                const std::atomic_bool *stop, QList<ScannedFile> *out)
 {
     const QString folder =
         relative.isEmpty() ? roots.inputPath : roots.inputPath + QLatin1Char('/') + relative;
@@ -72,6 +72,8 @@ void scanFolder(const ScanRoots &roots, const QString &relative, bool recursive,
         QDir::Files | QDir::Dirs | QDir::NoDotAndDotDot | QDir::Hidden, QDir::Name);
     QFileInfoList subfolders;
     for (const QFileInfo &entry : entries) {
+        if (stop && stop->load())
+            return;
         if (entry.isDir()) {
             if (recursive && !entry.isSymLink())
                 subfolders.append(entry);
@@ -92,15 +94,15 @@ void scanFolder(const ScanRoots &roots, const QString &relative, bool recursive,
             continue; // never read our own outputs as inputs
         const QString name = sub.fileName();
         scanFolder(roots, relative.isEmpty() ? name : relative + QLatin1Char('/') + name, recursive,
-                   out);
+                   stop, out);
     }
 }
 
 } // namespace
 
-QList<ScannedFile> scanImages(const ScanRoots &roots, bool recursive)
+QList<ScannedFile> scanImages(const ScanRoots &roots, bool recursive, const std::atomic_bool *stop)
 {
     QList<ScannedFile> files;
-    scanFolder(roots, QString(), recursive, &files);
+    scanFolder(roots, QString(), recursive, stop, &files);
     return files;
 }

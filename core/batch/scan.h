@@ -3,6 +3,8 @@
 #include <QList>
 #include <QString>
 
+#include <atomic>
+
 #include "imageformat.h"
 
 // Internal to core/batch: the folder walk behind planBatch().
@@ -33,7 +35,9 @@ QString canonicalOrAbsolute(const QString &path);
 // Images under roots.inputPath, in name order (folders depth-first). Only regular files (or
 // symlinks to regular files) are opened, without blocking; symlinked folders are not entered,
 // nor is the output folder.
-QList<ScannedFile> scanImages(const ScanRoots &roots, bool recursive);
+// Returns early (with what it found so far) once *stop is true.
+QList<ScannedFile> scanImages(const ScanRoots &roots, bool recursive,
+                              const std::atomic_bool *stop = nullptr);
 
 // Reads the first bytes of a regular file without ever blocking on a FIFO or device that
 // replaced it since it was listed.
