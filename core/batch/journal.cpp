@@ -11,19 +11,34 @@ QString Journal::pathIn(const QString &outputDir)
     return QDir(outputDir).filePath(fileName());
 }
 
-QString Journal::keyFor(const QString &inputPath, const Recipe &recipe, const QString &namePattern)
+QString Journal::recipeStamp(const Recipe &recipe, const QString &namePattern)
+{
+    QCryptographicHash hash(QCryptographicHash::Sha1);
+    hash.addData(QJsonDocument(recipe.toJson()).toJson(QJsonDocument::Compact));
+    hash.addData(namePattern.toUtf8());
+    return QString::fromLatin1(hash.result().toHex());
+}
+
+QString Journal::keyFor(const QString &inputPath, const QString &recipeStamp)
 {
     const QFileInfo info(inputPath);
     if (!info.exists())
         return {};
-    QCryptographicHash hash(QCryptographicHash::Sha1);
-    hash.addData(QJsonDocument(recipe.toJson()).toJson(QJsonDocument::Compact));
-    hash.addData(namePattern.toUtf8());
     return QStringLiteral("%1|%2|%3|%4")
         .arg(info.absoluteFilePath())
         .arg(info.size())
         .arg(info.lastModified().toMSecsSinceEpoch())
-        .arg(QString::fromLatin1(hash.result().toHex()));
+        .arg(recipeStamp);
+}
+
+void Journal::recordDone(const Job &job, const QString &namePattern, const QString &outputPath)
+{
+    if (m_stamp.isEmpty() || job.recipe != m_stampedRecipe || namePattern != m_stampedPattern) {
+        m_stampedRecipe = job.recipe;
+        m_stampedPattern = namePattern;
+        m_stamp = recipeStamp(job.recipe, namePattern);
+    }
+    recordDone(keyFor(job.inputPath, m_stamp), outputPath);
 }
 
 bool Journal::open(const QString &outputDir, QString *error)
@@ -71,10 +86,11 @@ void applyJournal(BatchPlan &plan, const PlanOptions &options)
     const QHash<QString, QString> done = loadDone(options.outputDir);
     if (done.isEmpty())
         return;
+    // Every planned job carries options.recipe: one stamp serves them all.
+    const QString stamp = Journal::recipeStamp(options.recipe, options.namePattern);
     QList<Job> remaining;
     for (const Job &job : std::as_const(plan.jobs)) {
-        const QString output =
-            done.value(Journal::keyFor(job.inputPath, job.recipe, options.namePattern));
+        const QString output = done.value(Journal::keyFor(job.inputPath, stamp));
         if (output.isEmpty() || !QFileInfo::exists(output)) {
             remaining.append(job);
             continue;

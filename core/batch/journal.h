@@ -17,17 +17,28 @@ class Journal
 public:
     static QString fileName() { return QStringLiteral(".pixelmill-journal"); }
     static QString pathIn(const QString &outputDir);
-    // Identifies one input under one recipe and naming; empty when the input cannot be read.
+    // Identifies one recipe and naming; the same for every image of a run, so computed once.
+    static QString recipeStamp(const Recipe &recipe, const QString &namePattern);
+    // Identifies one input under one recipe stamp; empty when the input cannot be read.
+    static QString keyFor(const QString &inputPath, const QString &recipeStamp);
     static QString keyFor(const QString &inputPath, const Recipe &recipe,
-                          const QString &namePattern);
+                          const QString &namePattern)
+    {
+        return keyFor(inputPath, recipeStamp(recipe, namePattern));
+    }
 
     // Opens for appending; false (with *error) when the output folder cannot take it.
     bool open(const QString &outputDir, QString *error);
     void recordDone(const QString &key, const QString &outputPath);
+    // Records a finished job; the recipe stamp is hashed once per distinct recipe, not per image.
+    void recordDone(const Job &job, const QString &namePattern, const QString &outputPath);
     bool isOpen() const { return m_file.isOpen(); }
 
 private:
     QFile m_file;
+    Recipe m_stampedRecipe;
+    QString m_stampedPattern;
+    QString m_stamp;
 };
 
 // Moves the jobs a journal in options.outputDir records as done into plan.preResolved, as
