@@ -9,6 +9,8 @@
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include "gradientimage.h"
 #include <QThreadPool>
 
 #include <unistd.h>
@@ -25,14 +27,6 @@ private:
     QString m_in;
     QString m_out;
 
-    static void writeImage(const QString &path, QSize size, const char *format)
-    {
-        QImage image(size, QImage::Format_RGB32);
-        for (int y = 0; y < size.height(); ++y)
-            for (int x = 0; x < size.width(); ++x)
-                image.setPixel(x, y, qRgb(x * 255 / size.width(), y * 255 / size.height(), 90));
-        QVERIFY2(image.save(path, format), qPrintable(path));
-    }
     // Sniffed as PNG (so planned), but no decoder can read it.
     static void writeCorrupt(const QString &path)
     {
@@ -85,9 +79,9 @@ private Q_SLOTS:
 
     void runsFolderWithOneCorruptFile()
     {
-        writeImage(m_in + "/a.png", {64, 48}, "PNG");
-        writeImage(m_in + "/b.jpg", {48, 64}, "JPEG");
-        writeImage(m_in + "/-dash [1] é.png", {100, 50}, "PNG");
+        writeGradientImage(m_in + "/a.png", {64, 48}, "PNG");
+        writeGradientImage(m_in + "/b.jpg", {48, 64}, "JPEG");
+        writeGradientImage(m_in + "/-dash [1] é.png", {100, 50}, "PNG");
         writeCorrupt(m_in + "/broken.png");
         BatchRun run(options());
         QSignalSpy planned(&run, &BatchRun::planned);
@@ -148,7 +142,7 @@ private Q_SLOTS:
     void cancelWhilePlanningEndsAtOnce()
     {
         for (int i = 0; i < 20; ++i)
-            writeImage(m_in + QStringLiteral("/p%1.png").arg(i), {64, 48}, "PNG");
+            writeGradientImage(m_in + QStringLiteral("/p%1.png").arg(i), {64, 48}, "PNG");
         BatchRun run(options());
         QSignalSpy planned(&run, &BatchRun::planned);
         QSignalSpy started(&run, &BatchRun::jobStarted);
@@ -169,8 +163,8 @@ private Q_SLOTS:
 
     void skippedFilesAreReportedThroughJobFinished()
     {
-        writeImage(m_in + "/a.png", {20, 20}, "PNG");
-        writeImage(m_in + "/b.png", {20, 20}, "PNG");
+        writeGradientImage(m_in + "/a.png", {20, 20}, "PNG");
+        writeGradientImage(m_in + "/b.png", {20, 20}, "PNG");
         QVERIFY(QDir().mkpath(m_out));
         QFile existing(m_out + "/a.png");
         QVERIFY(existing.open(QIODevice::WriteOnly));
@@ -194,7 +188,7 @@ private Q_SLOTS:
 
     void everythingSkippedFinishesAfterStartReturns()
     {
-        writeImage(m_in + "/a.png", {20, 20}, "PNG");
+        writeGradientImage(m_in + "/a.png", {20, 20}, "PNG");
         QVERIFY(QDir().mkpath(m_out));
         QVERIFY(QFile::copy(m_in + "/a.png", m_out + "/a.png"));
         BatchRun run(options());
@@ -222,8 +216,8 @@ private Q_SLOTS:
 
     void missingWorkerFailsEveryJobAndReportsOnce()
     {
-        writeImage(m_in + "/a.png", {20, 20}, "PNG");
-        writeImage(m_in + "/b.png", {20, 20}, "PNG");
+        writeGradientImage(m_in + "/a.png", {20, 20}, "PNG");
+        writeGradientImage(m_in + "/b.png", {20, 20}, "PNG");
         RunOptions o = options();
         o.pool.workerPath = m_tmp.filePath("no-such-worker");
         BatchRun run(o);
@@ -239,7 +233,7 @@ private Q_SLOTS:
 
     void retryRunsAnExplicitJobList()
     {
-        writeImage(m_in + "/a.png", {64, 64}, "PNG");
+        writeGradientImage(m_in + "/a.png", {64, 64}, "PNG");
         writeCorrupt(m_in + "/b.png");
         BatchRun run(options());
         QSignalSpy finished(&run, &BatchRun::finished);
@@ -252,7 +246,7 @@ private Q_SLOTS:
                 if (job.id == r.id && !r.isOk())
                     retry << job;
         QCOMPARE(retry.size(), 1);
-        writeImage(m_in + "/b.png", {64, 32}, "PNG"); // the person fixed the file
+        writeGradientImage(m_in + "/b.png", {64, 32}, "PNG"); // the person fixed the file
         QSignalSpy planned(&run, &BatchRun::planned);
         run.startJobs(retry);
         QVERIFY(finished.wait(30'000));
@@ -264,7 +258,7 @@ private Q_SLOTS:
 
     void cancelEndsEveryJobAndEveryWorker()
     {
-        writeImage(m_in + "/seed.png", {900, 700}, "PNG");
+        writeGradientImage(m_in + "/seed.png", {900, 700}, "PNG");
         for (int i = 0; i < 60; ++i)
             QVERIFY(QFile::copy(m_in + "/seed.png", m_in + QStringLiteral("/copy%1.png").arg(i)));
         RunOptions o = options();

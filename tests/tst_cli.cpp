@@ -10,6 +10,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include "gradientimage.h"
+
 #include <csignal>
 #include <unistd.h>
 
@@ -33,14 +35,6 @@ private:
     static QString binary(const char *name)
     {
         return QCoreApplication::applicationDirPath() + QLatin1Char('/') + QLatin1String(name);
-    }
-    static void writeImage(const QString &path, QSize size, const char *format)
-    {
-        QImage image(size, QImage::Format_RGB32);
-        for (int y = 0; y < size.height(); ++y)
-            for (int x = 0; x < size.width(); ++x)
-                image.setPixel(x, y, qRgb(x * 255 / size.width(), y * 255 / size.height(), 60));
-        QVERIFY2(image.save(path, format), qPrintable(path));
     }
     static void writeCorrupt(const QString &path)
     {
@@ -115,9 +109,9 @@ private Q_SLOTS:
 
     void batchWithCorruptFileExitsOne()
     {
-        writeImage(m_in + "/wide.png", {200, 100}, "PNG");
-        writeImage(m_in + "/tall.jpg", {60, 120}, "JPEG");
-        writeImage(m_in + "/-odd name [x].png", {80, 80}, "PNG");
+        writeGradientImage(m_in + "/wide.png", {200, 100}, "PNG");
+        writeGradientImage(m_in + "/tall.jpg", {60, 120}, "JPEG");
+        writeGradientImage(m_in + "/-odd name [x].png", {80, 80}, "PNG");
         writeCorrupt(m_in + "/broken.jpg");
         const QString report = m_tmp.filePath("corrupt.json");
         const Run run = cli(
@@ -157,9 +151,9 @@ private Q_SLOTS:
 
     void allSucceedExitsZero()
     {
-        writeImage(m_in + "/a.png", {300, 200}, "PNG");
+        writeGradientImage(m_in + "/a.png", {300, 200}, "PNG");
         QVERIFY(QDir().mkpath(m_in + "/sub"));
-        writeImage(m_in + "/sub/b.jpg", {100, 400}, "JPEG");
+        writeGradientImage(m_in + "/sub/b.jpg", {100, 400}, "JPEG");
         const QString report = m_tmp.filePath("ok.csv");
         const Run run =
             cli({m_in, "--output", m_out, "--long-edge", "100", "--format", "png", "--grayscale",
@@ -181,7 +175,7 @@ private Q_SLOTS:
 
     void quietPrintsNothingOnSuccess()
     {
-        writeImage(m_in + "/a.png", {30, 20}, "PNG");
+        writeGradientImage(m_in + "/a.png", {30, 20}, "PNG");
         const Run run = cli({m_in, "-o", m_out, "--quiet"});
         QCOMPARE(run.exitCode, 0);
         QCOMPARE(run.err, QByteArray());
@@ -223,7 +217,7 @@ private Q_SLOTS:
     {
         QFETCH(QStringList, arguments);
         QFETCH(QString, expected);
-        writeImage(m_in + "/a.png", {10, 10}, "PNG");
+        writeGradientImage(m_in + "/a.png", {10, 10}, "PNG");
         QVERIFY(QDir().mkpath(m_in + "/empty"));
         for (QString &argument : arguments)
             argument.replace("{in}", m_in).replace("{out}", m_out);
@@ -238,7 +232,7 @@ private Q_SLOTS:
     {
         if (::geteuid() == 0)
             QSKIP("root ignores permissions; the regular-file case covers root");
-        writeImage(m_in + "/a.png", {10, 10}, "PNG");
+        writeGradientImage(m_in + "/a.png", {10, 10}, "PNG");
         const QString locked = m_tmp.filePath("locked");
         QVERIFY(QDir().mkpath(locked));
         QVERIFY(QFile::setPermissions(locked, QFile::ReadOwner | QFile::ExeOwner));
@@ -253,7 +247,7 @@ private Q_SLOTS:
 
     void missingWorkerExitsTwo()
     {
-        writeImage(m_in + "/a.png", {10, 10}, "PNG");
+        writeGradientImage(m_in + "/a.png", {10, 10}, "PNG");
         QProcess process;
         QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
         env.insert("PIXELMILL_WORKER", m_tmp.filePath("no-such-worker"));
@@ -280,7 +274,7 @@ private Q_SLOTS:
 
     void sigintCancelsCleanly()
     {
-        writeImage(m_in + "/seed.png", {1200, 900}, "PNG");
+        writeGradientImage(m_in + "/seed.png", {1200, 900}, "PNG");
         for (int i = 0; i < 120; ++i)
             QVERIFY(QFile::copy(m_in + "/seed.png", m_in + QStringLiteral("/c%1.png").arg(i)));
         QProcess process;
