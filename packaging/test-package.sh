@@ -18,6 +18,7 @@ done
 root="$scratch/root"
 dpkg-deb -x "$deb" "$root"
 for f in usr/bin/pixelmill usr/bin/pixelmill-cli usr/lib/pixelmill/pixelmill-worker \
+    usr/lib/pixelmill/libpixelmill_cvcodecs.so \
     usr/share/applications/org.pixelmill.Pixelmill.desktop \
     usr/share/metainfo/org.pixelmill.Pixelmill.metainfo.xml \
     usr/share/icons/hicolor/scalable/apps/org.pixelmill.Pixelmill.svg \
@@ -35,4 +36,9 @@ samples=$(find "$root/usr/share/pixelmill/samples" -type f ! -name README | wc -
 outputs=$(find "$scratch/out" -type f -name '*.jpg' | wc -l)
 [[ "$outputs" -eq "$samples" ]] || { echo "FAIL: $outputs outputs for $samples samples"; exit 1; }
 grep -q '"failed": 0' "$scratch/report.json" || { echo "FAIL: report shows failures"; exit 1; }
-echo "PASS: installed pixelmill-cli processed $outputs sample images"
+# PNG output through the OpenCV engine needs the lazily loaded codec module beside the worker.
+"$root/usr/bin/pixelmill-cli" "$root/usr/share/pixelmill/samples" -o "$scratch/out-png" \
+    --long-edge 320 --format png --engine opencv --quiet
+pngs=$(find "$scratch/out-png" -type f -name '*.png' | wc -l)
+[[ "$pngs" -eq "$samples" ]] || { echo "FAIL: $pngs PNG outputs for $samples samples"; exit 1; }
+echo "PASS: installed pixelmill-cli processed $outputs sample images (and $pngs to PNG)"

@@ -21,6 +21,7 @@ private Q_SLOTS:
     void sigkilledWorkerLosesNoImage();
     void cancelMidBatchLeavesNothing();
     void memoryCapFailsWithReason();
+    void imageCodecsLoadOnlyWhenNeeded();
 
 private:
     struct Recorder
@@ -56,6 +57,11 @@ QList<pid_t> workerChildren()
             pids.append(pid_t(entry.toInt()));
     }
     return pids;
+}
+bool mapsLibrary(pid_t pid, const QByteArray &name)
+{
+    QFile maps(QStringLiteral("/proc/%1/maps").arg(pid));
+    return maps.open(QIODevice::ReadOnly) && maps.readAll().contains(name);
 }
 } // namespace
 
@@ -274,6 +280,36 @@ void tst_Worker::memoryCapFailsWithReason()
                                                          "12000x12000 needs about 412 MB")),
              qPrintable(results[0].message));
     QVERIFY2(results[1].isOk(), qPrintable(results[1].message));
+}
+
+// OpenCV's imgcodecs (and GDAL, GDCM, ... behind it) stays out of a worker whose jobs the
+// direct JPEG path covers, and is loaded the first time a job needs it (PNG output here).
+void tst_Worker::imageCodecsLoadOnlyWhenNeeded()
+{
+    const QString photo = makeImage(QStringLiteral("photo.jpg"), QSize(640, 480));
+    QVERIFY(!photo.isEmpty());
+    Recorder rec;
+    auto pool = makePool(1, &rec);
+    Job jpeg = job(photo);
+    jpeg.recipe.grayscale = true;
+    pool->submit({jpeg});
+    QTRY_COMPARE_WITH_TIMEOUT(rec.drained, 1, 30'000);
+    QVERIFY2(rec.results.value(0).isOk(), qPrintable(rec.results.value(0).message));
+    const QList<pid_t> workers = workerChildren();
+    QCOMPARE(workers.size(), 1);
+    QVERIFY(mapsLibrary(workers[0], "libopencv_core"));
+    QVERIFY(!mapsLibrary(workers[0], "libopencv_imgcodecs"));
+
+    Job png = job(photo);
+    png.outputPath = m_dir->filePath(QStringLiteral("out/photo.png"));
+    png.recipe.format = OutputFormat::Png;
+    png.recipe.engine = EngineChoice::OpenCv;
+    pool->submit({png});
+    QTRY_COMPARE_WITH_TIMEOUT(rec.drained, 2, 30'000);
+    QVERIFY2(rec.results.value(1).isOk(), qPrintable(rec.results.value(1).message));
+    QCOMPARE(QImage(png.outputPath).size(), QSize(100, 75));
+    QCOMPARE(workerChildren(), workers);
+    QVERIFY(mapsLibrary(workers[0], "libopencv_imgcodecs"));
 }
 
 QTEST_MAIN(tst_Worker)

@@ -1,5 +1,7 @@
+#include "cvcodecs.h"
 #include "engine.h"
 #include "engineshared.h"
+#include "jpegcodec.h"
 #include "pngfast.h"
 #include "webpluma.h"
 
@@ -8,6 +10,7 @@
 #include <opencv2/imgcodecs.hpp>
 #include <opencv2/imgproc.hpp>
 
+#include <stdexcept>
 #include <vector>
 
 // OpenCV decodes pixels only: EXIF, XMP and ICC profiles are never carried to the output, so
@@ -15,23 +18,34 @@
 
 namespace {
 
-// libjpeg scales by 1/2, 1/4 or 1/8 inside the decoder (sides rounded up); other formats are
-// decoded whole and resized by imdecode, which gains nothing, so they are never reduced.
-int reducedFlags(const EngineInput &in, bool grayscale)
+// libjpeg scales by 1/2, 1/4 or 1/8 inside the decoder (sides rounded up): the largest factor
+// that still leaves at least the target size. Other formats gain nothing from imdecode's
+// reduced modes (it decodes whole and resizes), so they are never reduced.
+int jpegReduction(const EngineInput &in)
 {
     const QSize stored = in.header.size;
     const QSize target = in.storedTarget();
+    for (const int factor : {8, 4, 2}) {
+        const int w = (stored.width() + factor - 1) / factor;
+        const int h = (stored.height() + factor - 1) / factor;
+        if (w >= target.width() && h >= target.height())
+            return factor;
+    }
+    return 1;
+}
+
+int reducedFlags(const EngineInput &in, bool grayscale)
+{
     if (in.format == ImageFormat::Jpeg) {
-        const std::pair<int, int> reductions[] = {
-            {8, grayscale ? cv::IMREAD_REDUCED_GRAYSCALE_8 : cv::IMREAD_REDUCED_COLOR_8},
-            {4, grayscale ? cv::IMREAD_REDUCED_GRAYSCALE_4 : cv::IMREAD_REDUCED_COLOR_4},
-            {2, grayscale ? cv::IMREAD_REDUCED_GRAYSCALE_2 : cv::IMREAD_REDUCED_COLOR_2},
-        };
-        for (const auto &[factor, flag] : reductions) {
-            const int w = (stored.width() + factor - 1) / factor;
-            const int h = (stored.height() + factor - 1) / factor;
-            if (w >= target.width() && h >= target.height())
-                return flag;
+        switch (jpegReduction(in)) {
+        case 8:
+            return grayscale ? cv::IMREAD_REDUCED_GRAYSCALE_8 : cv::IMREAD_REDUCED_COLOR_8;
+        case 4:
+            return grayscale ? cv::IMREAD_REDUCED_GRAYSCALE_4 : cv::IMREAD_REDUCED_COLOR_4;
+        case 2:
+            return grayscale ? cv::IMREAD_REDUCED_GRAYSCALE_2 : cv::IMREAD_REDUCED_COLOR_2;
+        default:
+            break;
         }
     }
     return grayscale ? cv::IMREAD_GRAYSCALE : cv::IMREAD_COLOR;
@@ -45,10 +59,28 @@ bool isAnimatedWebp(const EngineInput &in)
            in.bytes.mid(12, 4) == "VP8X" && (uchar(in.bytes[20]) & 0x02) != 0;
 }
 
+// JPEG through libjpeg directly, reduced and luma-only like imdecode's IMREAD_REDUCED_* modes;
+// empty when the file is CMYK, which imgcodecs converts itself.
+cv::Mat decodeJpegDirect(const EngineInput &in, bool grayscale)
+{
+    JpegDecoded jpeg = decodeJpeg(in.bytes, jpegReduction(in), grayscale);
+    // libjpeg fills what it could not decode with gray and only warns: the warnings decide.
+    if (auto failure = damageFromJpegWarnings(jpeg.warnings))
+        throw *failure;
+    if (jpeg.outcome == JpegDecoded::Outcome::Failed) // mapped to a kind by runEngineJob
+        throw std::runtime_error(jpeg.error.toStdString());
+    return jpeg.image;
+}
+
 // Orientation is applied by us from the header (IMREAD_IGNORE_ORIENTATION), after resizing, so
 // both engines turn images the same way for every format and all eight orientations.
 cv::Mat decode(const EngineInput &in, const Recipe &recipe)
 {
+    if (in.format == ImageFormat::Jpeg) {
+        cv::Mat image = decodeJpegDirect(in, recipe.grayscale);
+        if (!image.empty())
+            return image;
+    }
     // Alpha needs the unchanged decode: IMREAD_COLOR would drop it and leave the hidden colour.
     const int flags = in.header.hasAlpha
                           ? cv::IMREAD_UNCHANGED
@@ -58,11 +90,11 @@ cv::Mat decode(const EngineInput &in, const Recipe &recipe)
     if (in.format == ImageFormat::Jpeg) {
         // OpenCV lets libjpeg print its warnings and returns the gray-filled image.
         StderrCapture capture;
-        image = cv::imdecode(raw, flags);
+        image = cvImdecode(raw, flags);
         if (auto failure = damageFromJpegWarnings(capture.finish()))
             throw *failure;
     } else {
-        image = cv::imdecode(raw, flags);
+        image = cvImdecode(raw, flags);
     }
     if (image.empty())
         throw EngineFailure{FailureKind::CorruptData,
@@ -234,13 +266,18 @@ cv::Mat orient(cv::Mat image, int orientation)
 
 QByteArray encode(const cv::Mat &image, OutputFormat format, int quality)
 {
+    if (format == OutputFormat::Jpeg) {
+        QString error;
+        QByteArray bytes = encodeJpeg(image, quality, &error);
+        if (bytes.isEmpty())
+            throw EngineFailure{FailureKind::Internal,
+                                QStringLiteral("could not encode JPEG: %1").arg(error)};
+        return bytes;
+    }
     std::vector<int> params;
     std::string suffix = ".png";
     switch (format) {
-    case OutputFormat::Jpeg:
-        suffix = ".jpg";
-        params = {cv::IMWRITE_JPEG_QUALITY, quality};
-        break;
+    case OutputFormat::Jpeg: // encoded above
     case OutputFormat::Webp:
         suffix = ".webp";
         params = {cv::IMWRITE_WEBP_QUALITY, quality};
@@ -254,7 +291,7 @@ QByteArray encode(const cv::Mat &image, OutputFormat format, int quality)
         break;
     }
     std::vector<uchar> buffer;
-    if (!cv::imencode(suffix, image, buffer, params))
+    if (!cvImencode(suffix, image, buffer, params))
         throw EngineFailure{FailureKind::Internal,
                             QStringLiteral("OpenCV could not encode %1").arg(toString(format))};
     return QByteArray(reinterpret_cast<const char *>(buffer.data()), qsizetype(buffer.size()));

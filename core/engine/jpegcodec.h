@@ -1,0 +1,27 @@
+#pragma once
+
+#include <QByteArray>
+#include <QString>
+
+#include <opencv2/core.hpp>
+
+// JPEG straight through libjpeg-turbo, the way OpenCV's imgcodecs drives it (same settings,
+// same pixels), without loading imgcodecs (cvcodecs.h says why that matters).
+
+struct JpegDecoded
+{
+    enum class Outcome { Decoded, Failed, NotHandled };
+    Outcome outcome = Outcome::Failed;
+    cv::Mat image;    // CV_8UC1 (grayscale) or CV_8UC3 (BGR) when Decoded
+    QString warnings; // libjpeg's warnings, one per line (see damageFromJpegWarnings)
+    QString error;    // libjpeg's error when Failed
+};
+
+// Decodes at 1/scaleDenominator (1, 2, 4 or 8) per side, to one luma plane when grayscale
+// (libjpeg then skips the chroma entirely). CMYK and YCCK files are NotHandled: OpenCV
+// converts those itself.
+JpegDecoded decodeJpeg(const QByteArray &bytes, int scaleDenominator, bool grayscale);
+
+// Baseline JPEG of a CV_8UC1 or CV_8UC3 (BGR) image at `quality`, 4:2:0 for colour, as
+// cv::imencode(".jpg") writes it. Empty with *error set when libjpeg fails.
+QByteArray encodeJpeg(const cv::Mat &image, int quality, QString *error);
