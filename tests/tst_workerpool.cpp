@@ -27,6 +27,7 @@ private Q_SLOTS:
     void completionOrder();
     void warmUpStartsWorkersBeforeWork();
     void recyclesWorkers();
+    void recyclesWorkersThatGrow();
     void thousandJobsOneResultEach();
     void workersGoneAfterDestroy();
     void workerDiesWithItsParent();
@@ -350,6 +351,30 @@ void tst_WorkerPool::recyclesWorkers()
     QCOMPARE(workerPids().size(), 3);
 }
 
+// A worker that stays lean is kept; one whose memory stays up after a job is replaced.
+void tst_WorkerPool::recyclesWorkersThatGrow()
+{
+    PoolOptions o = options();
+    o.workerCount = 1;
+    o.recycleResidentMb = 48; // the fake worker idles well under it; one bloat is 64 MB more
+    Recorder rec;
+    auto pool = makePool(o, &rec);
+    QList<Job> lean;
+    for (int i = 0; i < 4; ++i)
+        lean.append(job(QStringLiteral("lean%1.png").arg(i)));
+    pool->submit(lean);
+    QTRY_COMPARE_WITH_TIMEOUT(rec.drained, 1, 20'000);
+    QCOMPARE(workerPids().size(), 1);
+
+    pool->submit({job(QStringLiteral("a.png")), job(QStringLiteral("bloat.png")),
+                  job(QStringLiteral("b.png")), job(QStringLiteral("c.png"))});
+    QTRY_COMPARE_WITH_TIMEOUT(rec.drained, 2, 20'000);
+    QCOMPARE(rec.results.size(), 8);
+    for (const JobResult &r : rec.results)
+        QVERIFY2(r.isOk(), qPrintable(r.message));
+    QCOMPARE(workerPids().size(), 2);
+}
+
 void tst_WorkerPool::thousandJobsOneResultEach()
 {
     const QStringList poisons{QStringLiteral("crash"), QStringLiteral("garbage"),
@@ -440,7 +465,8 @@ void tst_WorkerPool::resourceCapsReachTheWorker()
     const QStringList defaults = workerArgumentsFor(PoolOptions());
     QCOMPARE(defaults, QStringList({QStringLiteral("--memory-limit-mb"), QStringLiteral("2048"),
                                     QStringLiteral("--cpu-limit-s"), QStringLiteral("300")}));
-    QCOMPARE(PoolOptions().jobsPerWorker, 500);
+    QCOMPARE(PoolOptions().jobsPerWorker, 20'000);
+    QCOMPARE(PoolOptions().recycleResidentMb, 512);
 
     PoolOptions o = options();
     o.workerCount = 1;

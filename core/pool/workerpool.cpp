@@ -13,6 +13,8 @@
 #include <deque>
 #include <vector>
 
+#include <unistd.h>
+
 #include "workerprocess.h"
 
 Q_LOGGING_CATEGORY(lcPool, "pixelmill.pool", QtInfoMsg)
@@ -57,6 +59,16 @@ void removeLeftoverTempFiles(const QString &outputPath, const QDateTime &since)
         if (QFileInfo(dir.filePath(name)).lastModified() >= since.addSecs(-2))
             dir.remove(name);
     }
+}
+// Resident set of a process in MB from /proc/<pid>/statm (pages), 0 when unreadable.
+qint64 residentMb(qint64 pid)
+{
+    QFile statm(QStringLiteral("/proc/%1/statm").arg(pid));
+    if (pid <= 0 || !statm.open(QIODevice::ReadOnly | QIODevice::Unbuffered))
+        return 0;
+    const QList<QByteArray> fields = statm.read(128).split(' ');
+    static const qint64 pageBytes = sysconf(_SC_PAGESIZE);
+    return fields.size() > 1 ? fields[1].toLongLong() * pageBytes / (1024 * 1024) : 0;
 }
 } // namespace
 
@@ -121,6 +133,7 @@ struct WorkerPool::Private
     void maybeDrained();
     int startingCount() const;
     bool hasWorkers() const;
+    bool shouldRecycle(const WorkerProcess &worker) const;
 };
 
 WorkerPool::WorkerPool(PoolOptions options, QObject *parent)
@@ -242,6 +255,13 @@ QList<Job> WorkerPool::Private::takeChunk()
     return chunk;
 }
 
+bool WorkerPool::Private::shouldRecycle(const WorkerProcess &worker) const
+{
+    if (options.jobsPerWorker > 0 && worker.finishedJobs() >= options.jobsPerWorker)
+        return true;
+    return options.recycleResidentMb > 0 && residentMb(worker.pid()) > options.recycleResidentMb;
+}
+
 int WorkerPool::Private::startingCount() const
 {
     int count = 0;
@@ -310,8 +330,7 @@ void WorkerPool::Private::onJobEnded(int index, const JobResult &result,
     }
     if (ending == Ending::Finished) {
         unplannedExits = 0;
-        if (options.jobsPerWorker > 0 && slot.worker->isReady() &&
-            slot.worker->finishedJobs() >= options.jobsPerWorker) {
+        if (slot.worker->isReady() && shouldRecycle(*slot.worker)) {
             slot.stopRequested = true;
             slot.worker->stop(kStopGraceMs);
         }

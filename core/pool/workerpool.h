@@ -15,8 +15,12 @@ struct PoolOptions
     int workerCount = 0;         // 0: the machine's cores
     int jobTimeoutMs = 60'000;   // per image; the worker is killed and replaced past it
     int maxRestarts = 20;        // respawn budget for the whole pool, with backoff
-    // Recycle a worker after this many jobs, so slow leaks in codecs cannot pile up; 0: never.
-    int jobsPerWorker = 500;
+    // Recycle a worker whose resident memory is still over this after a job: a codec leak or
+    // heap fragmentation that outlived its image. Measured from /proc, so a worker that
+    // stays lean is kept for the whole batch (each start costs ~0.1 s of CPU). 0: never.
+    int recycleResidentMb = 512;
+    // Recycle a worker after this many jobs whatever its memory; 0: never.
+    int jobsPerWorker = 20'000;
     // Each worker's address-space cap (RLIMIT_AS); a decoder past it fails its job with "not
     // enough memory" or at worst crashes its worker. 0: no cap. Ignored in sanitizer builds.
     int memoryLimitMb = 2048;

@@ -15,6 +15,7 @@
 //   oom-...     print glib's "failed to allocate" and abort, as g_malloc does
 //   spin        burn CPU until the --cpu-limit-s cap kills the process (SIGXCPU)
 //   hog         try to allocate 8 GiB; under --memory-limit-mb that fails as a result
+//   bloat       leak 64 MB of touched memory, then succeed (a codec that leaks)
 // Anything else succeeds, writing a tiny output through writeFileAtomically.
 // Flags: --slow-start MS, --bad-version, --exit-before-hello, --pid-dir DIR (writes DIR/<pid>).
 
@@ -137,6 +138,17 @@ JobResult allocateTooMuch(const Job &job)
     return succeed(job);
 }
 
+JobResult leakResidentMemory(const Job &job)
+{
+    constexpr size_t kBytes = size_t(64) << 20;
+    // Kept in a volatile static: the compiler may not elide an allocation that escapes.
+    static char *volatile leaked = nullptr;
+    leaked = static_cast<char *>(std::malloc(kBytes));
+    for (size_t i = 0; leaked && i < kBytes; i += 4096)
+        leaked[i] = 1; // touched: resident, not just reserved
+    return succeed(job);
+}
+
 JobResult runScript(const Job &job)
 {
     const QString name = QFileInfo(job.inputPath).fileName();
@@ -178,6 +190,8 @@ JobResult runScript(const Job &job)
         return writeSlowly(job, true);
     if (name.contains(QLatin1String("spin")))
         return spinForever(job);
+    if (name.contains(QLatin1String("bloat")))
+        return leakResidentMemory(job);
     if (name.contains(QLatin1String("hog")))
         return allocateTooMuch(job);
     if (name.contains(QLatin1String("fail")))
