@@ -56,6 +56,9 @@ JobResult runEngineJob(const Job &job, const QString &engineName, const EnginePr
 
 // Reads the header without decoding pixels (libvips for most formats). Throws on failure.
 ImageHeader readImageHeader(const QByteArray &bytes, ImageFormat format);
+// JPEG and PNG headers parsed directly, with the values libvips would report; nullopt for
+// other formats and for anything unusual, which readImageHeader leaves to libvips.
+std::optional<ImageHeader> readHeaderDirectly(const QByteArray &bytes, ImageFormat format);
 
 bool formatKeepsAlpha(OutputFormat format);
 bool hasQuarterTurn(int orientation);

@@ -9,6 +9,8 @@ ImageHeader readImageHeader(const QByteArray &bytes, ImageFormat format)
 {
     if (format == ImageFormat::Bmp)
         return readBmpHeader(bytes);
+    if (const std::optional<ImageHeader> direct = readHeaderDirectly(bytes, format))
+        return *direct;
     vips_error_clear();
     // new_from_buffer only parses the header; pixels are decoded when something asks for them.
     const vips::VImage image = vips::VImage::new_from_buffer(
