@@ -1,11 +1,14 @@
 #include <QDir>
 #include <QFile>
 #include <QImage>
+#include <QSet>
 #include <QTemporaryDir>
 #include <QTest>
 
 #include "batch/journal.h"
 #include "batch/plan.h"
+
+Q_DECLARE_METATYPE(ConflictPolicy)
 
 // The journal and resume: what a re-run after an interruption skips, and what it must not.
 class tst_Journal : public QObject
@@ -22,17 +25,19 @@ private:
         image.fill(qRgb(side, 100, 200));
         QVERIFY(image.save(path, "PNG"));
     }
-    PlanOptions options(bool resume) const
+    PlanOptions options(bool resume, ConflictPolicy conflict = ConflictPolicy::Rename) const
     {
         PlanOptions o;
         o.inputDir = m_in;
         o.outputDir = m_out;
-        o.conflict = ConflictPolicy::Rename;
+        o.conflict = conflict;
         o.resume = resume;
         return o;
     }
-    // Records `name` as done by an earlier run of `recipe`, with its output on disk.
-    void recordDone(const QString &name, const Recipe &recipe, bool writeOutput = true)
+    // Records `name` as done by an earlier run of `recipe`, with its output on disk ("done",
+    // 4 bytes) and `recordedBytes` as its size in the journal (negative: an older line, none).
+    void recordDone(const QString &name, const Recipe &recipe, bool writeOutput = true,
+                    qint64 recordedBytes = 4)
     {
         Journal journal;
         QString error;
@@ -45,7 +50,19 @@ private:
         }
         journal.recordDone(
             Journal::keyFor(m_in + QLatin1Char('/') + name, recipe, QStringLiteral("{name}")),
-            output);
+            output, recordedBytes);
+    }
+    void resizeOutput(const QString &name, qint64 size)
+    {
+        QFile file(m_out + QLatin1Char('/') + name);
+        QVERIFY(file.resize(size));
+    }
+    static const Job *findJob(const BatchPlan &plan, const QString &name)
+    {
+        for (const Job &job : plan.jobs)
+            if (QFileInfo(job.inputPath).fileName() == name)
+                return &job;
+        return nullptr;
     }
     static QStringList jobNames(const BatchPlan &plan)
     {
@@ -105,6 +122,78 @@ private Q_SLOTS:
     {
         recordDone(QStringLiteral("a.png"), Recipe{}, false);
         QCOMPARE(planBatch(options(true)).jobs.size(), 3);
+    }
+
+    // A power loss before the kernel wrote the data back can leave the output empty or short:
+    // redone, in place (it is this input's own broken output), whatever the conflict policy.
+    void outputCutShortIsRedoneInPlace_data()
+    {
+        QTest::addColumn<ConflictPolicy>("conflict");
+        QTest::addColumn<qint64>("size");
+        QTest::newRow("skip, empty") << ConflictPolicy::Skip << qint64(0);
+        QTest::newRow("rename, empty") << ConflictPolicy::Rename << qint64(0);
+        QTest::newRow("overwrite, empty") << ConflictPolicy::Overwrite << qint64(0);
+        QTest::newRow("skip, short") << ConflictPolicy::Skip << qint64(3);
+        QTest::newRow("rename, short") << ConflictPolicy::Rename << qint64(3);
+    }
+    void outputCutShortIsRedoneInPlace()
+    {
+        QFETCH(ConflictPolicy, conflict);
+        QFETCH(qint64, size);
+        recordDone(QStringLiteral("a.png"), Recipe{});
+        resizeOutput(QStringLiteral("a.png"), size);
+        const BatchPlan plan = planBatch(options(true, conflict));
+        QVERIFY2(plan.error.isEmpty(), qPrintable(plan.error));
+        QCOMPARE(jobNames(plan), QStringList({QStringLiteral("a.png"), QStringLiteral("b.png"),
+                                              QStringLiteral("c.png")}));
+        QCOMPARE(plan.preResolved.size(), 0);
+        const Job *a = findJob(plan, QStringLiteral("a.png"));
+        QVERIFY(a);
+        QCOMPARE(a->outputPath, m_out + QStringLiteral("/a.png"));
+        QVERIFY(a->overwrite);
+        QSet<JobId> ids;
+        for (const Job &job : plan.jobs)
+            ids.insert(job.id);
+        QCOMPARE(ids.size(), 3);
+    }
+
+    // Larger than written: not a cut-short output but someone else's content now. Not trusted,
+    // and not replaced either: the conflict policy decides as for any existing file.
+    void outputGrownIsNotTrustedNorReplaced()
+    {
+        recordDone(QStringLiteral("a.png"), Recipe{});
+        resizeOutput(QStringLiteral("a.png"), 100);
+        const BatchPlan renamed = planBatch(options(true, ConflictPolicy::Rename));
+        const Job *a = findJob(renamed, QStringLiteral("a.png"));
+        QVERIFY(a);
+        QCOMPARE(a->outputPath, m_out + QStringLiteral("/a (2).png"));
+        QVERIFY(!a->overwrite);
+        const BatchPlan skipped = planBatch(options(true, ConflictPolicy::Skip));
+        QCOMPARE(jobNames(skipped),
+                 QStringList({QStringLiteral("b.png"), QStringLiteral("c.png")}));
+        QCOMPARE(skipped.preResolved.size(), 1);
+        QVERIFY(skipped.preResolved.first().message.startsWith(QLatin1String("output exists")));
+    }
+
+    void recordedSizeIsTrusted()
+    {
+        recordDone(QStringLiteral("a.png"), Recipe{}, true, 4);
+        const BatchPlan plan = planBatch(options(true, ConflictPolicy::Overwrite));
+        QCOMPARE(jobNames(plan), QStringList({QStringLiteral("b.png"), QStringLiteral("c.png")}));
+        QCOMPARE(plan.preResolved.size(), 1);
+        QVERIFY(plan.preResolved.first().message.contains(QLatin1String("earlier run")));
+    }
+
+    // Journals written before sizes were recorded: the output being there is enough.
+    void lineWithoutSizeNeedsOnlyTheOutput()
+    {
+        recordDone(QStringLiteral("a.png"), Recipe{}, true, -1);
+        QFile journal(Journal::pathIn(m_out));
+        QVERIFY(journal.open(QIODevice::ReadOnly));
+        QVERIFY(!journal.readAll().contains("bytes"));
+        resizeOutput(QStringLiteral("a.png"), 1);
+        const BatchPlan plan = planBatch(options(true));
+        QCOMPARE(jobNames(plan), QStringList({QStringLiteral("b.png"), QStringLiteral("c.png")}));
     }
 
     void tornLastLineIsIgnored()

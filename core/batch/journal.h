@@ -10,8 +10,10 @@
 // JSON object per line, appended and flushed as each image finishes, so it survives a crash
 // or a kill of the whole application). A resumed run skips every input recorded with the
 // same content stamp (size, modification time) and the same recipe and naming, whose output
-// is still there: re-running after an interruption neither redoes work nor, with the rename
-// policy, makes "photo (2).jpg" copies of what was already done.
+// is still there with the recorded size: re-running after an interruption neither redoes work
+// nor, with the rename policy, makes "photo (2).jpg" copies of what was already done. Outputs
+// are not fsynced, so after a power loss one may exist but be empty or short: the size check
+// redoes it. Lines from before sizes were recorded need only the output to exist.
 class Journal
 {
 public:
@@ -29,9 +31,11 @@ public:
 
     // Opens for appending; false (with *error) when the output folder cannot take it.
     bool open(const QString &outputDir, QString *error);
-    void recordDone(const QString &key, const QString &outputPath);
+    // outputBytes: the size the output was written with; negative when unknown.
+    void recordDone(const QString &key, const QString &outputPath, qint64 outputBytes);
     // Records a finished job; the recipe stamp is hashed once per distinct recipe, not per image.
-    void recordDone(const Job &job, const QString &namePattern, const QString &outputPath);
+    void recordDone(const Job &job, const QString &namePattern, const QString &outputPath,
+                    qint64 outputBytes);
     bool isOpen() const { return m_file.isOpen(); }
 
 private:

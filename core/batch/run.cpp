@@ -168,7 +168,8 @@ void BatchRun::Private::onPoolJobFinished(const JobResult &result)
     if (result.isOk()) {
         const qsizetype index = indexById.value(result.id, -1);
         if (index >= 0)
-            journal.recordDone(jobs.at(index), options.plan.namePattern, result.outputPath);
+            journal.recordDone(jobs.at(index), options.plan.namePattern, result.outputPath,
+                               result.outputBytes);
     }
     record(result);
     // The run ends on drained(), which after a cancel also means every worker is gone (and
