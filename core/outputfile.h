@@ -6,10 +6,11 @@
 #include "job.h"
 
 // Writes bytes to `path` so that the file there is either the complete new content or what
-// was there before: a temporary file in the same folder, every write checked (a short write
-// on a full disk must not be committed), then an atomic rename. With overwrite == false an
-// existing file is never replaced. Returns FailureKind::None on success, else the kind with a
-// readable *error.
+// was there before: an unnamed (O_TMPFILE) or hidden temporary file in the same folder, every
+// write checked (a short write on a full disk must not be committed), then an atomic link or
+// rename into place. With overwrite == false an existing file is never replaced, not even one
+// that appears while this writes. Returns FailureKind::None on success, else the kind with a
+// readable *error. Nothing partial or temporary is left behind on failure.
 // A process-wide check asked just before a finished file is committed: when it returns true
 // the write is dropped (FailureKind::Cancelled). A worker being stopped installs it, so that a
 // cancelled job never leaves an output the pool does not hear about.
@@ -18,3 +19,8 @@ void setWriteAbortCheck(WriteAbortCheck check);
 
 FailureKind writeFileAtomically(const QString &path, const QByteArray &bytes, bool overwrite,
                                 QString *error);
+
+// For tests only: writeFileAtomically, where forceFallback == true skips O_TMPFILE and takes
+// the path used on file systems without it (a hidden named temporary file, then link/rename).
+FailureKind writeFileAtomicallyForTest(const QString &path, const QByteArray &bytes, bool overwrite,
+                                       QString *error, bool forceFallback);

@@ -11,6 +11,7 @@
 #include <sys/mount.h>
 #include <unistd.h>
 
+#include "outputfile.h"
 #include "pool/workerpool.h"
 
 // A full disk, for real: the test enters a private mount namespace before Qt starts any thread
@@ -68,6 +69,14 @@ void prepareSmallDisk()
 }
 } // namespace
 
+// The file already on the small disk, whose content a failed write must leave alone.
+static void writeExisting(QFile &file, const QByteArray &content)
+{
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    QCOMPARE(file.write(content), content.size());
+    file.close();
+}
+
 class tst_DiskFull : public QObject
 {
     Q_OBJECT
@@ -75,6 +84,7 @@ private Q_SLOTS:
     void initTestCase();
     void cleanupTestCase();
     void fullDiskFailsCleanly();
+    void bothWritePathsFailCleanly();
 
 private:
     QString noisyPng(const QString &name, QSize size);
@@ -133,9 +143,7 @@ void tst_DiskFull::fullDiskFailsCleanly()
     const QString existing = QDir(g_mountDir).filePath(QStringLiteral("existing.png"));
     const QByteArray before(20'000, 'x');
     QFile file(existing);
-    QVERIFY(file.open(QIODevice::WriteOnly));
-    QCOMPARE(file.write(before), before.size());
-    file.close();
+    writeExisting(file, before);
 
     const QList<Job> jobs{job(big, QStringLiteral("new.png"), false),
                           job(big, QStringLiteral("existing.png"), true),
@@ -167,6 +175,37 @@ void tst_DiskFull::fullDiskFailsCleanly()
     QStringList names = QDir(g_mountDir).entryList(QDir::Files | QDir::Hidden | QDir::System);
     names.sort();
     QCOMPARE(names, QStringList({QStringLiteral("existing.png"), QStringLiteral("fits.png")}));
+}
+
+// The same in this process, on the O_TMPFILE path and on the named-temporary-file fallback.
+void tst_DiskFull::bothWritePathsFailCleanly()
+{
+    const QString existing = QDir(g_mountDir).filePath(QStringLiteral("kept.bin"));
+    const QByteArray before(10'000, 'k');
+    QFile file(existing);
+    writeExisting(file, before);
+    const auto listing = [] {
+        return QDir(g_mountDir)
+            .entryList(QDir::AllEntries | QDir::Hidden | QDir::System | QDir::NoDotAndDotDot,
+                       QDir::Name);
+    };
+    const QStringList names = listing();
+    const QByteArray big(400'000, 'b'); // over the 256 KiB disk
+    for (const bool fallback : {false, true}) {
+        for (const bool overwrite : {false, true}) {
+            const QString path = overwrite ? existing : QDir(g_mountDir).filePath("new.bin");
+            QString error;
+            const FailureKind kind =
+                writeFileAtomicallyForTest(path, big, overwrite, &error, fallback);
+            QCOMPARE(toString(kind), toString(FailureKind::WriteFailed));
+            QCOMPARE(error, QStringLiteral("cannot write output: no space left on device"));
+            QCOMPARE(listing(), names);
+            QVERIFY(file.open(QIODevice::ReadOnly));
+            QCOMPARE(file.readAll(), before);
+            file.close();
+        }
+    }
+    QVERIFY(file.remove());
 }
 
 int main(int argc, char **argv)
