@@ -4,6 +4,7 @@
 #include <QRandomGenerator>
 
 #include <algorithm>
+#include <cctype>
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
@@ -44,6 +45,13 @@ FailureKind outputExists(const QString &path, QString *error)
 }
 
 // The output path, encoded, and its folder and file name.
+// A shortened name keeps the temporary name under NAME_MAX (255 bytes).
+QByteArray tempStem(const QByteArray &outputName)
+{
+    return "." + outputName.left(200) + ".pixelmill-";
+}
+constexpr int kTempRandomChars = 6;
+
 struct Target
 {
     QString path;
@@ -102,11 +110,10 @@ public:
     {
         static const char kChars[] =
             "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
-        // A shortened name keeps the temporary name under NAME_MAX (255 bytes).
-        const QByteArray stem = target.folder + "/." + target.name.left(200) + ".pixelmill-";
+        const QByteArray stem = target.folder + "/" + tempStem(target.name);
         for (int attempt = 0; attempt < 100; ++attempt) {
             QByteArray candidate = stem;
-            for (int i = 0; i < 6; ++i)
+            for (int i = 0; i < kTempRandomChars; ++i)
                 candidate += kChars[QRandomGenerator::global()->bounded(int(sizeof kChars) - 1)];
             const int code = create(candidate.constData());
             if (code == 0)
@@ -284,4 +291,16 @@ FailureKind writeFileAtomicallyForTest(const QString &path, const QByteArray &by
                                        QString *error, bool forceFallback)
 {
     return writeOutput(path, bytes, overwrite, error, !forceFallback);
+}
+
+bool isAtomicWriteTemp(const QString &fileName, const QString &outputFileName)
+{
+    const QByteArray candidate = QFile::encodeName(fileName);
+    const QByteArray stem = tempStem(QFile::encodeName(outputFileName));
+    if (candidate.size() != stem.size() + kTempRandomChars || !candidate.startsWith(stem))
+        return false;
+    for (const char c : candidate.mid(stem.size()))
+        if (!std::isalnum(static_cast<unsigned char>(c)))
+            return false;
+    return true;
 }

@@ -20,6 +20,11 @@ void setWriteAbortCheck(WriteAbortCheck check);
 FailureKind writeFileAtomically(const QString &path, const QByteArray &bytes, bool overwrite,
                                 QString *error);
 
+// Whether `fileName` is a temporary file writeFileAtomically names for an output called
+// `outputFileName` (".<name>.pixelmill-" and 6 letters or digits, beside it): a worker killed
+// between write and rename leaves one, and the pool removes it.
+bool isAtomicWriteTemp(const QString &fileName, const QString &outputFileName);
+
 // For tests only: writeFileAtomically, where forceFallback == true skips O_TMPFILE and takes
 // the path used on file systems without it (a hidden named temporary file, then link/rename).
 FailureKind writeFileAtomicallyForTest(const QString &path, const QByteArray &bytes, bool overwrite,

@@ -247,6 +247,18 @@ private Q_SLOTS:
         QCOMPARE(readAll(m_out), QByteArray("old"));
         QCOMPARE(entries(m_dir), QStringList{QStringLiteral("out.bin")});
     }
+
+    // The pool removes what a killed worker left by this shape; nothing else may match it.
+    void recognisesOnlyItsOwnTemporaryNames()
+    {
+        const QString out = QStringLiteral("photo 1.jpg");
+        QVERIFY(isAtomicWriteTemp(QStringLiteral(".photo 1.jpg.pixelmill-aZ09xY"), out));
+        QVERIFY(!isAtomicWriteTemp(out, out));
+        QVERIFY(!isAtomicWriteTemp(QStringLiteral(".photo 1.jpg.pixelmill-aZ09x"), out));
+        QVERIFY(!isAtomicWriteTemp(QStringLiteral(".photo 1.jpg.pixelmill-aZ09x!"), out));
+        QVERIFY(!isAtomicWriteTemp(QStringLiteral(".photo 2.jpg.pixelmill-aZ09xY"), out));
+        QVERIFY(!isAtomicWriteTemp(QStringLiteral("photo 1.jpg.aZ09xY"), out));
+    }
 };
 
 QTEST_GUILESS_MAIN(tst_OutputFile)

@@ -15,6 +15,7 @@
 
 #include <unistd.h>
 
+#include "outputfile.h"
 #include "workerprocess.h"
 
 Q_LOGGING_CATEGORY(lcPool, "pixelmill.pool", QtInfoMsg)
@@ -32,29 +33,19 @@ bool isSmallInput(const Job &job)
     return QFileInfo(job.inputPath).size() < kSmallInputBytes;
 }
 
-bool isTempSuffix(QStringView suffix)
-{
-    if (suffix.size() != 6)
-        return false;
-    for (QChar c : suffix)
-        if (!c.isLetterOrNumber())
-            return false;
-    return true;
-}
-
-// QSaveFile writes to an unnamed O_TMPFILE where the file system allows it (nothing is left
-// when a worker is killed); elsewhere it uses "<final name>.XXXXXX", which a killed worker
-// leaves behind. Only files of that shape, touched since the job started, are removed.
+// writeFileAtomically writes to an unnamed O_TMPFILE where the file system allows it (nothing
+// is left when a worker is killed); elsewhere, and while replacing a file, it uses a hidden
+// named temporary file, which a killed worker leaves behind. Only files of that shape,
+// touched since the job started, are removed.
 void removeLeftoverTempFiles(const QString &outputPath, const QDateTime &since)
 {
     if (outputPath.isEmpty())
         return;
     const QFileInfo output(outputPath);
-    const QString prefix = output.fileName() + QLatin1Char('.');
     QDir dir = output.dir();
     const QStringList names = dir.entryList(QDir::Files | QDir::Hidden | QDir::System);
     for (const QString &name : names) {
-        if (!name.startsWith(prefix) || !isTempSuffix(QStringView(name).mid(prefix.size())))
+        if (!isAtomicWriteTemp(name, output.fileName()))
             continue;
         if (QFileInfo(dir.filePath(name)).lastModified() >= since.addSecs(-2))
             dir.remove(name);

@@ -8,7 +8,8 @@
 //   exit0       exit(0) without a result
 //   slow-<ms>   sleep (stopping early on SIGTERM), then succeed
 //   gate        wait until "<input>.go" exists, then succeed
-//   slowwrite   write "<output>.XXXXXX" like QSaveFile's named fallback, wait for SIGTERM,
+//   slowwrite   write ".<output>.pixelmill-XXXXXX" like writeFileAtomically's named fallback,
+//               wait for SIGTERM,
 //               leave through the temp file's destructor (the polite path)
 //   stuckwrite  as slowwrite but ignore SIGTERM: only SIGKILL ends it (the pool cleans up)
 //   fail        an ordinary Failed result (corrupt-data)
@@ -76,12 +77,15 @@ JobResult succeed(const Job &job)
     return result;
 }
 
-// Like QSaveFile on a file system without O_TMPFILE: a named temp file beside the output.
+// Like writeFileAtomically on a file system without O_TMPFILE: a hidden named temp file
+// beside the output (".<name>.pixelmill-XXXXXX").
 JobResult writeSlowly(const Job &job, bool ignoreTerm)
 {
     if (ignoreTerm)
         std::signal(SIGTERM, SIG_IGN);
-    QTemporaryFile temp(job.outputPath + QStringLiteral(".XXXXXX"));
+    const QFileInfo output(job.outputPath);
+    QTemporaryFile temp(output.dir().filePath(QLatin1Char('.') + output.fileName() +
+                                              QStringLiteral(".pixelmill-XXXXXX")));
     if (!temp.open())
         return JobResult::failed(job, FailureKind::WriteFailed, temp.errorString());
     // QTemporaryFile is unnamed (O_TMPFILE) until its name is asked for; give it one.
