@@ -47,6 +47,32 @@ def fresh_dir(base, name):
     return path
 
 
+# Every timed run writes into a folder never used before, and nothing is deleted while runs
+# are timed. On this machine's ext4 (no journal) the inode allocator skips, one by one, every
+# inode freed in the last few seconds (and while its inode table block is still dirty, up to
+# five minutes: ialloc.c, recently_deleted), so creating 10,000 files right after deleting
+# the previous run's 10,000 cost both tools 6-7 s of kernel time and measured the file
+# system instead of the tool.
+_output_count = 0
+
+
+def output_dir(scratch, name):
+    global _output_count
+    _output_count += 1
+    path = os.path.join(scratch, "outputs", f"{_output_count:03d}-{name}")
+    os.makedirs(path)
+    return path
+
+
+def clear_outputs(scratch):
+    """Removes an earlier bench's outputs, then lets the deletions settle (see output_dir)."""
+    path = os.path.join(scratch, "outputs")
+    if os.path.isdir(path):
+        shutil.rmtree(path)
+        os.sync()  # clean inode table blocks: freed inodes count as recent for 5 s, not 300
+        time.sleep(6)
+
+
 # --no-enlarge: the reference recipe (Pillow thumbnail()) never enlarges, so neither do we; the
 # corpus' 13 small wallpapers (about 400x250) would otherwise be encoded at 800x500.
 def cli_cmd(bin_dir, src, dst, extra=()):
@@ -59,21 +85,21 @@ def cli_cmd(bin_dir, src, dst, extra=()):
 def peers(bin_dir, subset, src, scratch):
     """(name, command-maker) pairs for one subset; each maker returns a fresh command."""
     def pixelmill():
-        return cli_cmd(bin_dir, src, fresh_dir(scratch, "pixelmill"))
+        return cli_cmd(bin_dir, src, output_dir(scratch, "pixelmill"))
 
     def seed():
         return ["/usr/bin/python3", os.path.join(SHARED, "seed_pool.py"), src,
-                fresh_dir(scratch, "seed")]
+                output_dir(scratch, "seed")]
 
     def vips_parallel():
-        out = fresh_dir(scratch, "vips")
+        out = output_dir(scratch, "vips")
         script = ("vips thumbnail \"$1\" \"$2/$(basename \"$1\").v\" 800 --height 600 && "
                   "vips colourspace \"$2/$(basename \"$1\").v\" \"$2/$(basename \"$1\").jpg[Q=85]\" b-w"
                   " && rm \"$2/$(basename \"$1\").v\"")
         return ["bash", "-c", f"ls -d {src}/* | parallel -q -j{CORES} bash -c '{script}' _ {{}} {out}"]
 
     def mogrify():
-        out = fresh_dir(scratch, "mogrify")
+        out = output_dir(scratch, "mogrify")
         return ["bash", "-c", f"mogrify -path {out} -resize 800x600 -colorspace Gray "
                 f"-quality 85 -format jpg {src}/*"]
 
@@ -101,7 +127,7 @@ def ideal_seconds(bin_dir, corpus, scratch):
     best = {}
     for engine in ("vips", "opencv"):
         report = os.path.join(scratch, f"ideal-{engine}.json")
-        cmd = cli_cmd(bin_dir, os.path.join(corpus, "all"), fresh_dir(scratch, "ideal"),
+        cmd = cli_cmd(bin_dir, os.path.join(corpus, "all"), output_dir(scratch, "ideal"),
                       ["--engine", engine, "--report", report])
         cmd[cmd.index("--workers") + 1] = "1"
         run_timed(cmd)
@@ -116,7 +142,7 @@ def gui_latency(bin_dir, tiny, scratch, reps):
     stalls (bench_guilatency); the figures of the run with the median max stall."""
     runs = []
     for _ in range(reps):
-        cmd = [os.path.join(bin_dir, "bench_guilatency"), tiny, fresh_dir(scratch, "tiny-gui"),
+        cmd = [os.path.join(bin_dir, "bench_guilatency"), tiny, output_dir(scratch, "tiny-gui"),
                "--workers", str(CORES)]
         proc = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
         if proc.returncode != 0:
@@ -173,7 +199,7 @@ class PeakRss:
 def peak_rss(bin_dir, src, scratch):
     """Peak RSS (MB) of any worker and of the CLI while the CLI processes src."""
     with PeakRss("pixelmill-worker") as worker, PeakRss("pixelmill-cli") as cli:
-        subprocess.run(cli_cmd(bin_dir, src, fresh_dir(scratch, "mem-out")),
+        subprocess.run(cli_cmd(bin_dir, src, output_dir(scratch, "mem-out")),
                        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     return worker.peak_kb / 1024, cli.peak_kb / 1024
 
@@ -234,17 +260,21 @@ def main():
     if not os.path.isdir(os.path.join(args.corpus, "all")):
         subprocess.run([os.path.join(SHARED, "corpus.sh"), args.corpus], check=True)
     os.makedirs(args.scratch, exist_ok=True)
+    clear_outputs(args.scratch)
     machine_before = machine()
 
     t = measure_subsets(args.bin_dir, args.corpus, args.scratch, args.reps)
     ideal = ideal_seconds(args.bin_dir, args.corpus, args.scratch)
     tiny = make_tiny_set(args.scratch, args.tiny)
-    tiny_ours = statistics.median(
-        run_timed(cli_cmd(args.bin_dir, tiny, fresh_dir(args.scratch, "tiny-out")))
-        for _ in range(args.reps))
-    tiny_seed = statistics.median(
-        run_timed(["/usr/bin/python3", os.path.join(SHARED, "seed_pool.py"), tiny,
-                   fresh_dir(args.scratch, "tiny-seed")]) for _ in range(args.reps))
+    tiny_times = {"ours": [], "seed": []}
+    for _ in range(args.reps):  # interleaved, like the corpus subsets
+        tiny_times["ours"].append(
+            run_timed(cli_cmd(args.bin_dir, tiny, output_dir(args.scratch, "tiny-out"))))
+        tiny_times["seed"].append(
+            run_timed(["/usr/bin/python3", os.path.join(SHARED, "seed_pool.py"), tiny,
+                       output_dir(args.scratch, "tiny-seed")]))
+    tiny_ours = statistics.median(tiny_times["ours"])
+    tiny_seed = statistics.median(tiny_times["seed"])
     gui = gui_latency(args.bin_dir, tiny, args.scratch, args.reps)
     worker_peaks, cli_mb, cli_seconds = measure_memory(args.bin_dir, args.scratch, args.results)
 
