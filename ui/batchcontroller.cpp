@@ -1,5 +1,6 @@
 #include "batchcontroller.h"
 
+#include <QSet>
 #include <QThread>
 
 #include "resultsmodel.h"
@@ -43,10 +44,14 @@ bool BatchController::isRunning() const
 
 QList<Job> BatchController::failedJobs() const
 {
-    QList<Job> jobs;
+    QSet<JobId> failed;
     for (const JobResult &r : m_model->allResults())
-        if (r.status == JobStatus::Failed && m_jobs.contains(r.id))
-            jobs.append(m_jobs.value(r.id));
+        if (r.status == JobStatus::Failed)
+            failed.insert(r.id);
+    QList<Job> jobs;
+    for (const Job &job : m_jobs)
+        if (failed.contains(job.id))
+            jobs.append(job);
     return jobs;
 }
 
@@ -70,10 +75,10 @@ void BatchController::launch(bool retry, const QList<Job> &jobs)
     m_run = new BatchRun(m_options, this);
     BatchRun *run = m_run;
     connect(run, &BatchRun::planned, this, [this, retry, run](int total) {
-        if (!retry)
+        if (!retry) {
             m_total = total;
-        for (const Job &job : run->jobs())
-            m_jobs.insert(job.id, job);
+            m_jobs = run->jobs();
+        }
         Q_EMIT planned(total);
     });
     connect(run, &BatchRun::jobStarted, this, &BatchController::jobStarted);
@@ -96,8 +101,6 @@ void BatchController::launch(bool retry, const QList<Job> &jobs)
 void BatchController::onFinished()
 {
     m_seconds += m_run->elapsedSeconds();
-    for (const Job &job : m_run->jobs())
-        m_jobs.insert(job.id, job);
     m_model->flush();
     Q_EMIT finished(counts(), m_cancelled);
 }
