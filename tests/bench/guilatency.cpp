@@ -2,8 +2,9 @@
 // pixelmill-worker processes while a 5 ms QTimer on the GUI thread records the gap between its
 // firings. A stall is a gap minus the interval: how long the GUI thread could not react.
 //
-//   bench_guilatency INPUT_DIR OUTPUT_DIR [--workers N]
+//   bench_guilatency INPUT_DIR OUTPUT_DIR [--workers N] [--trace]
 //
+// --trace also lists the slowest events the GUI thread handled, on stderr.
 // Prints one JSON line; exits 1 when the batch did not give one result per image, 2 on usage
 // or set-up errors. Without a platform given, runs offscreen. Not a test: CI never runs it.
 #include <QApplication>
@@ -21,6 +22,8 @@
 #include <algorithm>
 #include <cstdio>
 #include <ctime>
+#include <functional>
+#include <utility>
 #include <vector>
 
 #include "advancedpanel.h"
@@ -103,6 +106,57 @@ private:
     QEventLoop *m_loopToQuit = nullptr;
 };
 
+// With --trace: times every outermost event the GUI thread handles and keeps the slowest, to
+// say what a stall was (event type and receiver, with its parents for timers and notifiers).
+class TracingApplication : public QApplication
+{
+public:
+    using QApplication::QApplication;
+    bool tracing = false;
+
+    bool notify(QObject *receiver, QEvent *event) override
+    {
+        if (!tracing || m_depth > 0)
+            return QApplication::notify(receiver, event);
+        ++m_depth;
+        QString what = describe(receiver, event->type()); // either may be gone once handled
+        QElapsedTimer timer;
+        timer.start();
+        const double cpuBefore = threadCpuMs();
+        const bool result = QApplication::notify(receiver, event);
+        const double ms = timer.nsecsElapsed() / 1e6;
+        what = QStringLiteral("(cpu %1 ms) %2").arg(threadCpuMs() - cpuBefore, 0, 'f', 2).arg(what);
+        --m_depth;
+        if (m_slowest.size() < kKept || ms > m_slowest.back().first) {
+            m_slowest.emplace_back(ms, std::move(what));
+            std::sort(m_slowest.begin(), m_slowest.end(), std::greater<>());
+            m_slowest.resize(std::min(m_slowest.size(), kKept));
+        }
+        return result;
+    }
+
+    void printSlowest() const
+    {
+        for (const auto &[ms, what] : m_slowest)
+            std::fprintf(stderr, "%8.2f ms  %s\n", ms, qPrintable(what));
+    }
+
+private:
+    static constexpr size_t kKept = 12;
+
+    static QString describe(QObject *object, int type)
+    {
+        QString text = QStringLiteral("event %1 to").arg(type);
+        for (int i = 0; object && i < 3; ++i, object = object->parent())
+            text += QStringLiteral(" %1(%2)").arg(
+                QString::fromLatin1(object->metaObject()->className()), object->objectName());
+        return text;
+    }
+
+    int m_depth = 0;
+    std::vector<std::pair<double, QString>> m_slowest;
+};
+
 [[noreturn]] void fail(const QString &message)
 {
     std::fprintf(stderr, "bench_guilatency: %s\n", qPrintable(message));
@@ -140,8 +194,9 @@ int main(int argc, char *argv[])
 {
     if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
         qputenv("QT_QPA_PLATFORM", "offscreen");
-    QApplication app(argc, argv);
+    TracingApplication app(argc, argv);
     QStringList args = QApplication::arguments().mid(1);
+    const bool trace = args.removeAll(QStringLiteral("--trace")) > 0;
     int workers = QThread::idealThreadCount();
     if (const qsizetype at = args.indexOf(QStringLiteral("--workers"));
         at >= 0 && at + 1 < args.size()) {
@@ -149,7 +204,8 @@ int main(int argc, char *argv[])
         args.remove(at, 2);
     }
     if (args.size() != 2 || workers < 1)
-        fail(QStringLiteral("usage: bench_guilatency INPUT_DIR OUTPUT_DIR [--workers N]"));
+        fail(
+            QStringLiteral("usage: bench_guilatency INPUT_DIR OUTPUT_DIR [--workers N] [--trace]"));
     const QString input = QDir(args.at(0)).absolutePath();
     const QString output = QDir(args.at(1)).absolutePath();
     if (!QDir(input).exists())
@@ -176,13 +232,17 @@ int main(int argc, char *argv[])
     QEventLoop loop;
     QElapsedTimer wall;
     double seconds = 0;
+    double guiCpuMs = 0; // the GUI thread's, from the click to finished()
     QObject::connect(window.controller(), &BatchController::finished, &loop, [&] {
         seconds = wall.nsecsElapsed() / 1e9;
+        guiCpuMs = threadCpuMs() - guiCpuMs;
         probe.stopAfterNextFiring(&loop);
     });
     probe.start();
+    app.tracing = trace;
     QTimer::singleShot(4 * kProbeIntervalMs, &window, [&] {
         wall.start();
+        guiCpuMs = threadCpuMs();
         start->click(); // the Start button's own path: settings, controller->start(runOptions())
     });
     loop.exec();
@@ -199,6 +259,7 @@ int main(int argc, char *argv[])
         {QStringLiteral("failed"), counts.failed},
         {QStringLiteral("workers"), workers},
         {QStringLiteral("batch_seconds"), seconds},
+        {QStringLiteral("gui_thread_cpu_seconds"), guiCpuMs / 1e3},
         {QStringLiteral("probe_samples"), int(stalls.size())},
         {QStringLiteral("max_stall_ms"), worst == stalls.end() ? 0.0 : *worst},
         // GUI-thread CPU time within the worst gap, and the most in any gap: near the stall
@@ -212,6 +273,8 @@ int main(int argc, char *argv[])
          int(std::count_if(stalls.begin(), stalls.end(),
                            [](double s) { return s > kStallLimitMs; }))},
     };
+    if (trace)
+        app.printSlowest();
     std::printf("%s\n", QJsonDocument(json).toJson(QJsonDocument::Compact).constData());
     if (results != images) {
         std::fprintf(stderr, "bench_guilatency: %d results for %d images\n", results, images);
