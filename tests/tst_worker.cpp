@@ -22,6 +22,7 @@ private Q_SLOTS:
     void cancelMidBatchLeavesNothing();
     void memoryCapFailsWithReason();
     void imageCodecsLoadOnlyWhenNeeded();
+    void workersRunAtTheAskedNiceness();
 
 private:
     struct Recorder
@@ -310,6 +311,29 @@ void tst_Worker::imageCodecsLoadOnlyWhenNeeded()
     QCOMPARE(QImage(png.outputPath).size(), QSize(100, 75));
     QCOMPARE(workerChildren(), workers);
     QVERIFY(mapsLibrary(workers[0], "libopencv_imgcodecs"));
+}
+
+void tst_Worker::workersRunAtTheAskedNiceness()
+{
+    const QString photo = makeImage(QStringLiteral("photo.jpg"), QSize(64, 48));
+    QVERIFY(!photo.isEmpty());
+    Recorder rec;
+    PoolOptions options;
+    options.workerPath = locateWorkerExecutable();
+    options.workerCount = 1;
+    options.workerNiceness = 7;
+    WorkerPool pool(options);
+    connect(&pool, &WorkerPool::drained, this, [&rec] { ++rec.drained; });
+    pool.submit({job(photo)});
+    QTRY_COMPARE_WITH_TIMEOUT(rec.drained, 1, 30'000);
+    const QList<pid_t> workers = workerChildren();
+    QCOMPARE(workers.size(), 1);
+    QFile stat(QStringLiteral("/proc/%1/stat").arg(workers[0]));
+    QVERIFY(stat.open(QIODevice::ReadOnly));
+    const QByteArray line = stat.readAll();
+    // Fields after "(comm)": state is field 3, nice field 19 of the whole line.
+    const QList<QByteArray> fields = line.mid(line.lastIndexOf(')') + 2).split(' ');
+    QCOMPARE(fields.value(19 - 3).toInt(), 7);
 }
 
 QTEST_MAIN(tst_Worker)

@@ -35,6 +35,12 @@
 #include "sourcepanel.h"
 #include "uiresources.h"
 
+namespace {
+// Workers a few steps below normal priority: they fill every core for the whole batch, and
+// the window (progress, results, the person's clicks) must get a core the moment it wakes.
+constexpr int kWorkerNiceness = 5;
+} // namespace
+
 MainWindow::MainWindow(QSettings *settings, QWidget *parent)
     : QMainWindow(parent), m_settings(settings), m_model(new ResultsModel(this)),
       m_controller(new BatchController(m_model, this)), m_source(new SourcePanel(this)),
@@ -186,6 +192,7 @@ RunOptions MainWindow::runOptions() const
     options.pool.workerPath = m_workerPath;
     options.pool.workerCount = m_advanced->workerCount();
     options.pool.jobTimeoutMs = m_advanced->timeoutMs();
+    options.pool.workerNiceness = kWorkerNiceness;
     return options;
 }
 

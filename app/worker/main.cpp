@@ -38,14 +38,15 @@ int main(int argc, char **argv)
     const int protocolFd = WorkerSide::prepare();
     if (protocolFd < 0)
         return 1;
-    // Arguments: --memory-limit-mb N --cpu-limit-s N (see PoolOptions). The memory cap comes
-    // before the libraries start so that everything they reserve counts against it.
+    // Arguments: --memory-limit-mb N --cpu-limit-s N --nice N (see PoolOptions). The memory cap
+    // comes before the libraries start so that everything they reserve counts against it.
     const WorkerSide::Limits limits = WorkerSide::limitsFromArguments(argc, argv);
     QString error;
     if (!WorkerSide::applyMemoryLimit(limits, &error)) {
         std::fprintf(stderr, "pixelmill-worker: cannot cap memory: %s\n", qPrintable(error));
         return 3;
     }
+    WorkerSide::applyNiceness(limits);
     if (!initializeEngines(argv[0], &error)) {
         // The pool shows this line in its "cannot start" message.
         std::fprintf(stderr, "pixelmill-worker: cannot start the image engines: %s\n",

@@ -70,6 +70,8 @@ QStringList workerArgumentsFor(const PoolOptions &options)
         arguments << QStringLiteral("--memory-limit-mb") << QString::number(options.memoryLimitMb);
     if (options.cpuLimitSeconds > 0)
         arguments << QStringLiteral("--cpu-limit-s") << QString::number(options.cpuLimitSeconds);
+    if (options.workerNiceness > 0)
+        arguments << QStringLiteral("--nice") << QString::number(options.workerNiceness);
     return arguments + options.workerArguments;
 }
 

@@ -27,10 +27,14 @@ struct PoolOptions
     // CPU time one job may use (RLIMIT_CPU, re-armed per job); past it the worker dies and
     // the job fails with "worker ran out of CPU time". 0: no cap. Wall time is jobTimeoutMs.
     int cpuLimitSeconds = 300;
+    // Scheduling niceness of the workers (0..19). The GUI asks for a few steps below normal so
+    // that its window, and the person's other programs, get a core as soon as they need one
+    // (the workers are busy on every core for the whole batch). 0: the front end's priority.
+    int workerNiceness = 0;
 };
 
-// The worker arguments that carry the resource caps of `options` (--memory-limit-mb,
-// --cpu-limit-s), followed by options.workerArguments.
+// The worker arguments that carry the resource caps and priority of `options`
+// (--memory-limit-mb, --cpu-limit-s, --nice), followed by options.workerArguments.
 QStringList workerArgumentsFor(const PoolOptions &options);
 
 // Finds pixelmill-worker for a front end: beside the executable (build tree, extracted

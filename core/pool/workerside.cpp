@@ -86,7 +86,14 @@ Limits limitsFromArguments(int argc, char **argv)
     Limits limits;
     limits.memoryBytes = flagNumber(argc, argv, "--memory-limit-mb") * 1024 * 1024;
     limits.cpuSeconds = int(qMin<qint64>(flagNumber(argc, argv, "--cpu-limit-s"), 1 << 30));
+    limits.niceness = int(qBound(qint64(0), flagNumber(argc, argv, "--nice"), qint64(19)));
     return limits;
+}
+
+void applyNiceness(const Limits &limits)
+{
+    if (limits.niceness > 0)
+        setpriority(PRIO_PROCESS, 0, limits.niceness); // best effort: a failure costs nothing
 }
 
 bool applyMemoryLimit(const Limits &limits, QString *error)

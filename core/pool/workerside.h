@@ -25,11 +25,14 @@ struct Limits
 {
     qint64 memoryBytes = 0; // RLIMIT_AS for the whole process
     int cpuSeconds = 0;     // CPU time per job (RLIMIT_CPU, re-armed before every job)
+    int niceness = 0;       // --nice N: scheduling priority, 0..19 (lower priority)
 };
 Limits limitsFromArguments(int argc, char **argv);
 // Applies the memory cap. Skipped (true) under AddressSanitizer, which reserves terabytes of
 // address space. False with *error when setrlimit refuses.
 bool applyMemoryLimit(const Limits &limits, QString *error);
+// Lowers the process's scheduling priority to limits.niceness (nothing when 0).
+void applyNiceness(const Limits &limits);
 // The address-space cap in force (RLIMIT_AS soft limit), 0 when unlimited.
 qint64 memoryLimitBytes();
 
