@@ -10,6 +10,7 @@
 #include <QTimer>
 
 #include <csignal>
+#include <malloc.h>
 #include <cstdio>
 #include <unistd.h>
 
@@ -166,6 +167,10 @@ int execute(QCoreApplication &app, CliOptions options, bool createdOutput)
 
 int main(int argc, char *argv[])
 {
+    // One malloc arena: the folder is planned on a pool thread, and what that thread frees
+    // would otherwise stay in its own arena while the main thread grows another for the
+    // jobs and results (a 100,000-image folder: 120 MB peak instead of 98 MB).
+    mallopt(M_ARENA_MAX, 1);
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("pixelmill-cli"));
     QCoreApplication::setApplicationVersion(QStringLiteral(PIXELMILL_VERSION));

@@ -5,10 +5,15 @@
 #include <QIcon>
 #include <QSettings>
 
+#include <malloc.h>
+
 #include "mainwindow.h"
 
 int main(int argc, char *argv[])
 {
+    // One malloc arena: folders are scanned and planned on pool threads, and what those free
+    // would otherwise stay in their own arenas while the GUI thread grows the results.
+    mallopt(M_ARENA_MAX, 1);
     QApplication app(argc, argv);
     QApplication::setApplicationName(QStringLiteral("Pixelmill"));
     QApplication::setOrganizationName(QStringLiteral("Pixelmill"));
