@@ -112,14 +112,19 @@ def peers(bin_dir, subset, src, scratch):
 
 
 def measure_subsets(bin_dir, corpus, scratch, reps):
-    times = {}
+    """Medians per (subset, peer), and the median ideal. The ideal is measured once per
+    repetition of the whole corpus, between its timed runs, so that it sees the same machine
+    (a shared one: per-image times drift by 10-15% between minutes)."""
+    times, ideals = {}, []
     for subset in SUBSETS:
         src = os.path.join(corpus, subset)
         rows = peers(bin_dir, subset, src, scratch)
         for _ in range(reps):  # interleaved: every peer once per repetition
             for name, make in rows:
                 times.setdefault((subset, name), []).append(run_timed(make()))
-    return {key: statistics.median(v) for key, v in times.items()}
+            if subset == "all":
+                ideals.append(ideal_seconds(bin_dir, corpus, scratch))
+    return {key: statistics.median(v) for key, v in times.items()}, statistics.median(ideals)
 
 
 def ideal_seconds(bin_dir, corpus, scratch):
@@ -263,8 +268,7 @@ def main():
     clear_outputs(args.scratch)
     machine_before = machine()
 
-    t = measure_subsets(args.bin_dir, args.corpus, args.scratch, args.reps)
-    ideal = ideal_seconds(args.bin_dir, args.corpus, args.scratch)
+    t, ideal = measure_subsets(args.bin_dir, args.corpus, args.scratch, args.reps)
     tiny = make_tiny_set(args.scratch, args.tiny)
     tiny_times = {"ours": [], "seed": []}
     for _ in range(args.reps):  # interleaved, like the corpus subsets
