@@ -37,7 +37,7 @@ void applyNiceness(const Limits &limits);
 qint64 memoryLimitBytes();
 
 // Set from the SIGTERM handler; reads on fd 0 are interrupted (no SA_RESTART) so the loop
-// sees it at once, and a running job's QSaveFile is destroyed normally on the way out.
+// sees it at once, and a running job's temporary output is removed normally on the way out.
 bool stopRequested();
 
 // Says hello on protocolFd, then reads requests on fd 0 and writes one result frame per job,
