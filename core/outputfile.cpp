@@ -191,6 +191,10 @@ FailureKind commitUnnamed(int fd, const Target &target, bool overwrite, QString 
             return outputExists(target.path, error);
         return code == 0 ? FailureKind::None : writeFailed(code, error);
     }
+    // Most outputs are new even under the overwrite policy: a plain link then does it, and
+    // only a file already there costs the temporary name and the rename over it.
+    if (const int code = linkTo(target.encoded.constData()); code != EEXIST)
+        return code == 0 ? FailureKind::None : writeFailed(code, error);
     TempName temp;
     if (const int code = temp.createUnique(target, linkTo))
         return writeFailed(code, error);

@@ -65,6 +65,11 @@ qint64 addressSpaceInUse()
 
 void checkDecodeMemory(QSize size, qint64 bytes)
 {
+    // Small images cannot matter under a cap of hundreds of MB, and reading /proc costs more
+    // than decoding a thumbnail-sized file; a real shortfall still fails as bad_alloc.
+    constexpr qint64 kAlwaysFits = 32ll << 20;
+    if (bytes < kAlwaysFits)
+        return;
     rlimit limit = {};
     if (getrlimit(RLIMIT_AS, &limit) != 0 || limit.rlim_cur == RLIM_INFINITY)
         return;

@@ -30,7 +30,10 @@ SUBSETS = ["jpg", "png", "webp", "all"]
 
 
 def run_timed(cmd, env=None, cwd=None):
-    """Wall time of a command from process start to exit, in seconds."""
+    """Wall time of a command from process start to exit, in seconds. The disk is synced
+    first, so that no run pays for the previous one's writeback (10,000 outputs are flushed
+    by the kernel some 30 s after they are written: in the middle of a later run)."""
+    os.sync()
     start = time.perf_counter()
     proc = subprocess.run(cmd, env=env, cwd=cwd, stdout=subprocess.DEVNULL,
                           stderr=subprocess.PIPE, text=True)
@@ -277,6 +280,9 @@ def main():
         tiny_times["seed"].append(
             run_timed(["/usr/bin/python3", os.path.join(SHARED, "seed_pool.py"), tiny,
                        output_dir(args.scratch, "tiny-seed")]))
+    print("10,000 tiny PNGs, each run (s): pixelmill " +
+          " ".join(f"{x:.2f}" for x in tiny_times["ours"]) + "; seed_pool " +
+          " ".join(f"{x:.2f}" for x in tiny_times["seed"]), flush=True)
     tiny_ours = statistics.median(tiny_times["ours"])
     tiny_seed = statistics.median(tiny_times["seed"])
     gui = gui_latency(args.bin_dir, tiny, args.scratch, args.reps)
