@@ -87,8 +87,9 @@ def cli_cmd(bin_dir, src, dst, extra=()):
 
 def peers(bin_dir, subset, src, scratch):
     """(name, command-maker) pairs for one subset; each maker returns a fresh command."""
-    def pixelmill():
-        return cli_cmd(bin_dir, src, output_dir(scratch, "pixelmill"))
+    def pixelmill():  # its report gives the in-run job times (see measure_subsets)
+        return cli_cmd(bin_dir, src, output_dir(scratch, "pixelmill"),
+                       ["--report", os.path.join(scratch, "pixelmill-report.json")])
 
     def seed():
         return ["/usr/bin/python3", os.path.join(SHARED, "seed_pool.py"), src,
@@ -118,16 +119,29 @@ def measure_subsets(bin_dir, corpus, scratch, reps):
     """Medians per (subset, peer), and the median ideal. The ideal is measured once per
     repetition of the whole corpus, between its timed runs, so that it sees the same machine
     (a shared one: per-image times drift by 10-15% between minutes)."""
-    times, ideals = {}, []
+    times, ideals, overheads = {}, [], []
     for subset in SUBSETS:
         src = os.path.join(corpus, subset)
         rows = peers(bin_dir, subset, src, scratch)
         for _ in range(reps):  # interleaved: every peer once per repetition
             for name, make in rows:
-                times.setdefault((subset, name), []).append(run_timed(make()))
+                seconds = run_timed(make())
+                times.setdefault((subset, name), []).append(seconds)
+                if subset == "all" and name == "pixelmill":
+                    overheads.append(seconds / in_run_job_seconds(scratch))
             if subset == "all":
                 ideals.append(ideal_seconds(bin_dir, corpus, scratch))
-    return {key: statistics.median(v) for key, v in times.items()}, statistics.median(ideals)
+    medians = {key: statistics.median(v) for key, v in times.items()}
+    return medians, statistics.median(ideals), statistics.median(overheads)
+
+
+def in_run_job_seconds(scratch):
+    """The last pixelmill run's summed per-image worker times / cores: its wall time would be
+    this with a free pool. Wall / this is what the pool, scheduling, IPC, start-up and the last
+    image cost; the ideal adds what two busy cores cost each image over one (shared cache,
+    memory bandwidth), which no scheduling can remove."""
+    with open(os.path.join(scratch, "pixelmill-report.json")) as f:
+        return sum(r["ms"] for r in json.load(f)["results"]) / 1000 / CORES
 
 
 def ideal_seconds(bin_dir, corpus, scratch):
@@ -271,7 +285,7 @@ def main():
     clear_outputs(args.scratch)
     machine_before = machine()
 
-    t, ideal = measure_subsets(args.bin_dir, args.corpus, args.scratch, args.reps)
+    t, ideal, pool_overhead = measure_subsets(args.bin_dir, args.corpus, args.scratch, args.reps)
     tiny = make_tiny_set(args.scratch, args.tiny)
     tiny_times = {"ours": [], "seed": []}
     for _ in range(args.reps):  # interleaved, like the corpus subsets
@@ -305,6 +319,8 @@ def main():
     print(ratio_row("all vs vips CLI + parallel", p("all"), t[("all", "vips CLI + parallel")], 0.35))
     print(ratio_row("jpg vs mogrify", p("jpg"), t[("jpg", "mogrify")], 0.1))
     print(ratio_row("all vs ideal", p("all"), ideal, 1.10))
+    print(f"| (all vs its own job times / cores: pool, IPC, start-up, tail) | | | "
+          f"{pool_overhead:.2f} | | |")
     print(ratio_row(f"{args.tiny} tiny PNG vs seed_pool", tiny_ours, tiny_seed, 1 / 1.5))
     print("\n| memory | peak RSS (MB) | target | |")
     print("|---|---|---|---|")
