@@ -51,7 +51,10 @@ void ProgressPrinter::printError(const QString &message)
 void ProgressPrinter::printPlanned(int total, const QString &outputDir)
 {
     if (m_style == Style::Lines)
-        write(QStringLiteral("%1 images -> %2\n").arg(total).arg(outputDir));
+        write(
+            (total == 1 ? QStringLiteral("%1 image -> %2\n") : QStringLiteral("%1 images -> %2\n"))
+                .arg(total)
+                .arg(outputDir));
     redraw(true);
 }
 
