@@ -23,6 +23,7 @@ private Q_SLOTS:
     void memoryCapFailsWithReason();
     void imageCodecsLoadOnlyWhenNeeded();
     void workersRunAtTheAskedNiceness();
+    void missingCodecModuleFailsOnlyTheJobsThatNeedIt();
 
 private:
     struct Recorder
@@ -334,6 +335,45 @@ void tst_Worker::workersRunAtTheAskedNiceness()
     // Fields after "(comm)": state is field 3, nice field 19 of the whole line.
     const QList<QByteArray> fields = line.mid(line.lastIndexOf(')') + 2).split(' ');
     QCOMPARE(fields.value(19 - 3).toInt(), 7);
+}
+
+// A worker installed without libpixelmill_cvcodecs.so (a broken package) still does what its
+// direct paths cover, and fails the rest with a reason instead of crashing.
+void tst_Worker::missingCodecModuleFailsOnlyTheJobsThatNeedIt()
+{
+    const QString lonely = m_dir->filePath(QStringLiteral("lonely/pixelmill-worker"));
+    QVERIFY(QDir().mkpath(QFileInfo(lonely).path()));
+    QVERIFY(QFile::copy(locateWorkerExecutable(), lonely));
+    const QString photo = makeImage(QStringLiteral("photo.jpg"), QSize(64, 48));
+    QVERIFY(!photo.isEmpty());
+    Job jpeg = job(photo);
+    Job png = job(photo);
+    png.outputPath = m_dir->filePath(QStringLiteral("out/photo.png"));
+    png.recipe.format = OutputFormat::Png;
+    png.recipe.engine = EngineChoice::OpenCv;
+
+    Recorder rec;
+    PoolOptions options;
+    options.workerPath = lonely;
+    options.workerCount = 1;
+    WorkerPool pool(options);
+    connect(&pool, &WorkerPool::jobFinished, this,
+            [&rec](const JobResult &r) { rec.results.append(r); });
+    connect(&pool, &WorkerPool::drained, this, [&rec] { ++rec.drained; });
+    pool.submit({jpeg, png});
+    QTRY_COMPARE_WITH_TIMEOUT(rec.drained, 1, 30'000);
+    QCOMPARE(rec.results.size(), 2);
+    for (const JobResult &r : std::as_const(rec.results)) {
+        if (r.id == jpeg.id) {
+            QVERIFY2(r.isOk(), qPrintable(r.message));
+        } else {
+            QCOMPARE(toString(r.status), toString(JobStatus::Failed));
+            QCOMPARE(toString(r.failure), toString(FailureKind::Internal));
+            QVERIFY2(r.message.contains(QLatin1String("reinstall Pixelmill")),
+                     qPrintable(r.message));
+            QVERIFY(!QFileInfo::exists(png.outputPath));
+        }
+    }
 }
 
 QTEST_MAIN(tst_Worker)
