@@ -4,6 +4,7 @@
 #include <QImage>
 #include <QtEndian>
 
+#include "pngchunks.h"
 #include "testimages.h"
 
 using vips::VImage;
@@ -15,26 +16,7 @@ namespace {
 const QSize kSize(160, 120);
 const QString kMaxMp = QStringLiteral("over the 268 MP limit");
 
-quint32 crc32(const QByteArray &data)
-{
-    quint32 crc = 0xFFFFFFFFu;
-    for (const char c : data) {
-        crc ^= uchar(c);
-        for (int k = 0; k < 8; ++k)
-            crc = (crc >> 1) ^ (0xEDB88320u & (0u - (crc & 1u)));
-    }
-    return ~crc;
-}
-
-QByteArray pngChunk(const char *type, const QByteArray &data)
-{
-    QByteArray body = QByteArray(type, 4) + data;
-    QByteArray chunk(4, '\0');
-    qToBigEndian(quint32(data.size()), chunk.data());
-    QByteArray crc(4, '\0');
-    qToBigEndian(crc32(body), crc.data());
-    return chunk + body + crc;
-}
+using PngChunks::chunk;
 
 // A PNG that is all header: IHDR claiming width x height, an empty IDAT, IEND. A bomb for any
 // decoder that allocates from the header.
@@ -45,8 +27,8 @@ QByteArray pngHeaderOnly(quint32 width, quint32 height)
     qToBigEndian(height, ihdr.data() + 4);
     ihdr[8] = 8; // bit depth
     ihdr[9] = 2; // RGB
-    return QByteArray("\x89PNG\r\n\x1A\n", 8) + pngChunk("IHDR", ihdr) +
-           pngChunk("IDAT", QByteArray::fromHex("789c030000000001")) + pngChunk("IEND", {});
+    return QByteArray("\x89PNG\r\n\x1A\n", 8) + chunk("IHDR", ihdr) +
+           chunk("IDAT", QByteArray::fromHex("789c030000000001")) + chunk("IEND", {});
 }
 
 // A real JPEG whose SOF claims another size.

@@ -4,11 +4,10 @@
 #include <QTest>
 #include <QtEndian>
 
-#include <zlib.h>
-
 #include "engine/engine.h"
 #include "engine/engineshared.h"
 #include "imageformat.h"
+#include "pngchunks.h"
 #include "testimages.h"
 
 using vips::VImage;
@@ -36,26 +35,16 @@ QByteArray encoded(const VImage &image, const char *suffix, vips::VOption *optio
     return bytes;
 }
 
-QByteArray bigEndian32(quint32 value)
-{
-    QByteArray out(4, '\0');
-    qToBigEndian(value, out.data());
-    return out;
-}
-
 // A minimal TIFF block: one IFD0 entry, Orientation (0x0112, SHORT, count 1).
 QByteArray tiffWithOrientation(int orientation, bool bigEndian)
 {
-    const auto u16 = [bigEndian](quint16 v) {
-        QByteArray out(2, '\0');
+    const auto word = [bigEndian](auto v) { // quint16 or quint32, in the block's byte order
+        QByteArray out(int(sizeof v), '\0');
         bigEndian ? qToBigEndian(v, out.data()) : qToLittleEndian(v, out.data());
         return out;
     };
-    const auto u32 = [bigEndian](quint32 v) {
-        QByteArray out(4, '\0');
-        bigEndian ? qToBigEndian(v, out.data()) : qToLittleEndian(v, out.data());
-        return out;
-    };
+    const auto u16 = [&word](quint16 v) { return word(v); };
+    const auto u32 = [&word](quint32 v) { return word(v); };
     return QByteArray(bigEndian ? "MM" : "II") + u16(42) + u32(8) + u16(1) + u16(0x0112) + u16(3) +
            u32(1) + u16(quint16(orientation)) + u16(0) + u32(0);
 }
@@ -63,11 +52,8 @@ QByteArray tiffWithOrientation(int orientation, bool bigEndian)
 // `png` with an eXIf chunk right after IHDR (which ends at byte 33).
 QByteArray withExif(const QByteArray &png, int orientation, bool bigEndian)
 {
-    const QByteArray typed = "eXIf" + tiffWithOrientation(orientation, bigEndian);
-    const quint32 crc =
-        quint32(crc32(0, reinterpret_cast<const Bytef *>(typed.constData()), uInt(typed.size())));
-    const QByteArray chunk = bigEndian32(quint32(typed.size() - 4)) + typed + bigEndian32(crc);
-    return png.left(33) + chunk + png.mid(33);
+    return png.left(33) + PngChunks::chunk("eXIf", tiffWithOrientation(orientation, bigEndian)) +
+           png.mid(33);
 }
 
 } // namespace

@@ -7,32 +7,12 @@
 #include <opencv2/imgcodecs.hpp>
 
 #include "engine/pngfast.h"
+#include "pngchunks.h"
 
 namespace {
 
-quint32 crc32(const QByteArray &data)
-{
-    quint32 crc = 0xFFFFFFFFu;
-    for (const char byte : data) {
-        crc ^= quint8(byte);
-        for (int k = 0; k < 8; ++k)
-            crc = (crc >> 1) ^ (0xEDB88320u & (0u - (crc & 1u)));
-    }
-    return ~crc;
-}
-
-QByteArray be32(quint32 value)
-{
-    QByteArray out(4, '\0');
-    qToBigEndian(value, out.data());
-    return out;
-}
-
-QByteArray chunk(const char *type, const QByteArray &body)
-{
-    const QByteArray typed = QByteArray(type, 4) + body;
-    return be32(quint32(body.size())) + typed + be32(crc32(typed));
-}
+using PngChunks::be32;
+using PngChunks::chunk;
 
 int paeth(int a, int b, int c)
 {
