@@ -10,8 +10,8 @@
 #include <QTimer>
 
 #include <csignal>
-#include <malloc.h>
 #include <cstdio>
+#include <malloc.h>
 #include <unistd.h>
 
 #include "batch/run.h"
