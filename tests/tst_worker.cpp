@@ -42,24 +42,41 @@ private:
 };
 
 namespace {
+// /proc/<pid>/stat: the command name, and the fields after it (state, ppid, ...: field 3 of
+// proc(5) is fields[0]). Empty when the process is gone.
+struct ProcStat
+{
+    QByteArray comm;
+    QList<QByteArray> fields;
+};
+
+ProcStat procStat(pid_t pid)
+{
+    QFile stat(QStringLiteral("/proc/%1/stat").arg(pid));
+    if (!stat.open(QIODevice::ReadOnly))
+        return {};
+    const QByteArray line = stat.readAll();
+    const qsizetype open = line.indexOf('('), close = line.lastIndexOf(')');
+    return {line.mid(open + 1, close - open - 1), line.mid(close + 2).split(' ')};
+}
+
 // Children of this process running pixelmill-worker, from /proc (no test hook in the pool).
 QList<pid_t> workerChildren()
 {
     QList<pid_t> pids;
     const QStringList entries = QDir(QStringLiteral("/proc")).entryList(QDir::Dirs);
     for (const QString &entry : entries) {
-        QFile stat(QStringLiteral("/proc/%1/stat").arg(entry));
-        if (entry.toInt() <= 0 || !stat.open(QIODevice::ReadOnly))
+        const pid_t pid = pid_t(entry.toInt());
+        if (pid <= 0)
             continue;
-        const QByteArray line = stat.readAll();
-        const qsizetype close = line.lastIndexOf(')');
-        const QList<QByteArray> fields = line.mid(close + 2).split(' ');
-        const QByteArray comm = line.mid(line.indexOf('(') + 1, close - line.indexOf('(') - 1);
-        if (fields.size() > 1 && fields[1].toInt() == getpid() && comm.startsWith("pixelmill-wor"))
-            pids.append(pid_t(entry.toInt()));
+        const ProcStat stat = procStat(pid);
+        if (stat.fields.size() > 1 && stat.fields[1].toInt() == getpid() &&
+            stat.comm.startsWith("pixelmill-wor"))
+            pids.append(pid);
     }
     return pids;
 }
+
 bool mapsLibrary(pid_t pid, const QByteArray &name)
 {
     QFile maps(QStringLiteral("/proc/%1/maps").arg(pid));
@@ -329,12 +346,8 @@ void tst_Worker::workersRunAtTheAskedNiceness()
     QTRY_COMPARE_WITH_TIMEOUT(rec.drained, 1, 30'000);
     const QList<pid_t> workers = workerChildren();
     QCOMPARE(workers.size(), 1);
-    QFile stat(QStringLiteral("/proc/%1/stat").arg(workers[0]));
-    QVERIFY(stat.open(QIODevice::ReadOnly));
-    const QByteArray line = stat.readAll();
-    // Fields after "(comm)": state is field 3, nice field 19 of the whole line.
-    const QList<QByteArray> fields = line.mid(line.lastIndexOf(')') + 2).split(' ');
-    QCOMPARE(fields.value(19 - 3).toInt(), 7);
+    // Nice is field 19 of proc(5); fields[0] is field 3.
+    QCOMPARE(procStat(workers[0]).fields.value(19 - 3).toInt(), 7);
 }
 
 // A worker installed without libpixelmill_cvcodecs.so (a broken package) still does what its

@@ -1,6 +1,5 @@
 #include "engineshared.h"
-
-#include <QFile>
+#include "procmemory.h"
 
 #include <cstdio>
 #include <cstring>
@@ -53,16 +52,6 @@ QString StderrCapture::finish()
     return QString::fromUtf8(text);
 }
 
-namespace {
-qint64 addressSpaceInUse()
-{
-    QFile statm(QStringLiteral("/proc/self/statm"));
-    if (!statm.open(QIODevice::ReadOnly))
-        return 0;
-    return statm.readAll().split(' ').value(0).toLongLong() * sysconf(_SC_PAGESIZE);
-}
-} // namespace
-
 void checkDecodeMemory(QSize size, qint64 bytes)
 {
     // Small images cannot matter under a cap of hundreds of MB, and reading /proc costs more
@@ -74,7 +63,7 @@ void checkDecodeMemory(QSize size, qint64 bytes)
     if (getrlimit(RLIMIT_AS, &limit) != 0 || limit.rlim_cur == RLIM_INFINITY)
         return;
     const qint64 cap = qint64(limit.rlim_cur);
-    if (addressSpaceInUse() + bytes <= cap)
+    if (processMemory().virtualBytes + bytes <= cap)
         return;
     constexpr qint64 kMb = 1024 * 1024;
     throw EngineFailure{

@@ -158,13 +158,15 @@ JobResult writeOutput(const Job &job, const EngineInput &in, const EncodedImage 
     return result;
 }
 
-JobResult runSteps(const Job &job, const EngineProcess &process, ImageFormat *format)
+JobResult runSteps(const Job &job, const EngineProcess &process, ImageFormat *format,
+                   qint64 *inputBytes)
 {
     if (const QString error = job.recipe.validationError(); !error.isEmpty())
         return JobResult::failed(job, FailureKind::InvalidRecipe, error);
     QByteArray bytes;
     if (const QString error = readInput(job.inputPath, &bytes); !error.isEmpty())
         return JobResult::failed(job, FailureKind::InputUnreadable, error);
+    *inputBytes = bytes.size();
     *format = sniffImageFormat(bytes.left(16));
     const EngineInput in = prepareInput(job, std::move(bytes), *format);
     const EncodedImage out = process(in, job.recipe);
@@ -196,9 +198,10 @@ JobResult runEngineJob(const Job &job, const QString &engineName, const EnginePr
     QElapsedTimer timer;
     timer.start();
     ImageFormat format = ImageFormat::Unknown;
+    qint64 inputBytes = -1; // known once read; else asked of the file system
     JobResult result;
     try {
-        result = runSteps(job, process, &format);
+        result = runSteps(job, process, &format, &inputBytes);
     } catch (const EngineFailure &failure) {
         result = JobResult::failed(job, failure.kind, failure.message);
     } catch (const std::exception &e) {
@@ -209,7 +212,7 @@ JobResult runEngineJob(const Job &job, const QString &engineName, const EnginePr
             JobResult::failed(job, FailureKind::Internal,
                               QStringLiteral("unexpected error in the %1 engine").arg(engineName));
     }
-    result.inputBytes = QFileInfo(job.inputPath).size();
+    result.inputBytes = inputBytes >= 0 ? inputBytes : QFileInfo(job.inputPath).size();
     result.engine = engineName;
     result.elapsedMs = timer.elapsed();
     return result;

@@ -13,9 +13,8 @@
 #include <deque>
 #include <vector>
 
-#include <unistd.h>
-
 #include "outputfile.h"
+#include "procmemory.h"
 #include "workerprocess.h"
 
 Q_LOGGING_CATEGORY(lcPool, "pixelmill.pool", QtInfoMsg)
@@ -50,16 +49,6 @@ void removeLeftoverTempFiles(const QString &outputPath, const QDateTime &since)
         if (QFileInfo(dir.filePath(name)).lastModified() >= since.addSecs(-2))
             dir.remove(name);
     }
-}
-// Resident set of a process in MB from /proc/<pid>/statm (pages), 0 when unreadable.
-qint64 residentMb(qint64 pid)
-{
-    QFile statm(QStringLiteral("/proc/%1/statm").arg(pid));
-    if (pid <= 0 || !statm.open(QIODevice::ReadOnly | QIODevice::Unbuffered))
-        return 0;
-    const QList<QByteArray> fields = statm.read(128).split(' ');
-    static const qint64 pageBytes = sysconf(_SC_PAGESIZE);
-    return fields.size() > 1 ? fields[1].toLongLong() * pageBytes / (1024 * 1024) : 0;
 }
 } // namespace
 
@@ -252,7 +241,9 @@ bool WorkerPool::Private::shouldRecycle(const WorkerProcess &worker) const
 {
     if (options.jobsPerWorker > 0 && worker.finishedJobs() >= options.jobsPerWorker)
         return true;
-    return options.recycleResidentMb > 0 && residentMb(worker.pid()) > options.recycleResidentMb;
+    constexpr qint64 kMb = 1024 * 1024;
+    return options.recycleResidentMb > 0 && worker.pid() > 0 &&
+           processMemory(worker.pid()).residentBytes > options.recycleResidentMb * kMb;
 }
 
 int WorkerPool::Private::startingCount() const
