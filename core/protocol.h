@@ -17,7 +17,7 @@
 //   worker -> pool  {"type":"result","result":JobResult}       one per job, in order
 namespace Protocol {
 
-constexpr int kVersion = 1;
+constexpr int kVersion = 2; // 2: Recipe gained "colour" and "stripGps"
 // Results and requests are a few hundred bytes; anything near this is garbage.
 constexpr int kMaxFrameBytes = 1 << 20;
 

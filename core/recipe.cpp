@@ -49,6 +49,11 @@ const std::array<std::pair<EngineChoice, const char *>, 3> kEngines{{
     {EngineChoice::OpenCv, "opencv"},
 }};
 
+const std::array<std::pair<ColourPolicy, const char *>, 2> kColourPolicies{{
+    {ColourPolicy::Srgb, "srgb"},
+    {ColourPolicy::Keep, "keep"},
+}};
+
 constexpr int kMaxDimension = 100000;
 
 QString checkBox(int width, int height)
@@ -78,6 +83,16 @@ QString toString(OutputFormat format)
 QString toString(EngineChoice engine)
 {
     return nameOf(kEngines, engine);
+}
+
+QString toString(ColourPolicy colour)
+{
+    return nameOf(kColourPolicies, colour);
+}
+
+std::optional<ColourPolicy> colourPolicyFromString(const QString &text)
+{
+    return valueOf(kColourPolicies, text);
 }
 
 std::optional<ResizeMode> resizeModeFromString(const QString &text)
@@ -145,6 +160,8 @@ QJsonObject Recipe::toJson() const
         {QStringLiteral("format"), toString(format)},
         {QStringLiteral("quality"), quality},
         {QStringLiteral("strip"), stripMetadata},
+        {QStringLiteral("stripGps"), stripGps},
+        {QStringLiteral("colour"), toString(colour)},
         {QStringLiteral("autoOrient"), autoOrient},
         {QStringLiteral("engine"), toString(engine)},
     };
@@ -211,6 +228,8 @@ std::optional<Recipe> Recipe::fromJson(const QJsonObject &json, QString *error)
               readEnum(json, "format", &r.format, outputFormatFromString, &message) &&
               readInt(json, "quality", &r.quality, &message) &&
               readBool(json, "strip", &r.stripMetadata, &message) &&
+              readBool(json, "stripGps", &r.stripGps, &message) &&
+              readEnum(json, "colour", &r.colour, colourPolicyFromString, &message) &&
               readBool(json, "autoOrient", &r.autoOrient, &message) &&
               readEnum(json, "engine", &r.engine, engineChoiceFromString, &message);
     if (ok && !percentValue.isUndefined()) {
@@ -235,6 +254,6 @@ bool operator==(const Recipe &a, const Recipe &b)
     return a.resizeMode == b.resizeMode && a.width == b.width && a.height == b.height &&
            a.percent == b.percent && a.longEdge == b.longEdge && a.noEnlarge == b.noEnlarge &&
            a.grayscale == b.grayscale && a.format == b.format && a.quality == b.quality &&
-           a.stripMetadata == b.stripMetadata && a.autoOrient == b.autoOrient &&
-           a.engine == b.engine;
+           a.stripMetadata == b.stripMetadata && a.stripGps == b.stripGps && a.colour == b.colour &&
+           a.autoOrient == b.autoOrient && a.engine == b.engine;
 }

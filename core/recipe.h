@@ -10,6 +10,10 @@
 enum class ResizeMode { None, Fit, Fill, Exact, Percent, LongEdge };
 enum class OutputFormat { Same, Jpeg, Png, Webp, Tiff };
 enum class EngineChoice { Auto, Vips, OpenCv };
+// What happens to the input's colour profile: converted to sRGB (the default; the output is
+// then untagged, which every viewer reads as sRGB), or the original profile written into the
+// output with the pixels unchanged.
+enum class ColourPolicy { Srgb, Keep };
 
 struct Recipe
 {
@@ -21,8 +25,10 @@ struct Recipe
     bool noEnlarge = false;
     bool grayscale = false;
     OutputFormat format = OutputFormat::Same;
-    int quality = 85; // 1-100; used by JPEG and WebP (PNG and TIFF are lossless)
-    bool stripMetadata = false;
+    int quality = 85;           // 1-100; used by JPEG and WebP (PNG and TIFF are lossless)
+    bool stripMetadata = false; // EXIF, XMP and IPTC all removed
+    bool stripGps = false;      // only the location (EXIF GPS and XMP exif:GPS*) removed
+    ColourPolicy colour = ColourPolicy::Srgb;
     bool autoOrient = true;
     EngineChoice engine = EngineChoice::Auto;
 
@@ -41,9 +47,11 @@ struct Recipe
 QString toString(ResizeMode mode);
 QString toString(OutputFormat format);
 QString toString(EngineChoice engine);
+QString toString(ColourPolicy colour);
 std::optional<ResizeMode> resizeModeFromString(const QString &text);
 std::optional<OutputFormat> outputFormatFromString(const QString &text);
 std::optional<EngineChoice> engineChoiceFromString(const QString &text);
+std::optional<ColourPolicy> colourPolicyFromString(const QString &text);
 
 // File name extension (without dot) for a format; Same has none.
 QString extensionFor(OutputFormat format);

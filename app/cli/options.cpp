@@ -30,7 +30,17 @@ struct Parser
     QCommandLineOption quality{QStringLiteral("quality"),
                                QStringLiteral("JPEG/WebP quality (default 85)."),
                                QStringLiteral("1-100")};
-    QCommandLineOption strip{QStringLiteral("strip"), QStringLiteral("Remove metadata.")};
+    QCommandLineOption strip{QStringLiteral("strip"),
+                             QStringLiteral("Remove all metadata (EXIF, XMP, IPTC). A kept "
+                                            "colour profile stays: pixels are never left "
+                                            "untagged in a wide gamut.")};
+    QCommandLineOption stripGps{QStringLiteral("strip-gps"),
+                                QStringLiteral("Remove only the location (GPS) from the "
+                                               "metadata.")};
+    QCommandLineOption colour{QStringLiteral("colour"),
+                              QStringLiteral("Colour profile: convert to sRGB (default) or keep "
+                                             "the original profile."),
+                              QStringLiteral("srgb|keep")};
     QCommandLineOption noAutoOrient{QStringLiteral("no-auto-orient"),
                                     QStringLiteral("Do not rotate by the EXIF orientation.")};
     QCommandLineOption workers{QStringLiteral("workers"),
@@ -69,10 +79,10 @@ struct Parser
     {
         parser.setApplicationDescription(
             QStringLiteral("Processes every image of INPUT_DIR into OUTPUT_DIR."));
-        parser.addOptions({resize,    mode,    percent,  longEdge,     noEnlarge, grayscale,
-                           format,    quality, strip,    noAutoOrient, workers,   engine,
-                           recursive, name,    conflict, timeout,      report,    resume,
-                           quiet,     output,  version,  help});
+        parser.addOptions({resize,  mode,    percent,   longEdge, noEnlarge, grayscale,
+                           format,  quality, strip,     stripGps, colour,    noAutoOrient,
+                           workers, engine,  recursive, name,     conflict,  timeout,
+                           report,  resume,  quiet,     output,   version,   help});
         // The syntax column says -o is required, as the documented interface reads.
         parser.addPositionalArgument(QStringLiteral("INPUT_DIR"),
                                      QStringLiteral("Folder of images to process."),
@@ -181,10 +191,12 @@ bool readRecipe(const Parser &s, Recipe *recipe, QString *error)
     recipe->noEnlarge = p.isSet(s.noEnlarge);
     recipe->grayscale = p.isSet(s.grayscale);
     recipe->stripMetadata = p.isSet(s.strip);
+    recipe->stripGps = p.isSet(s.stripGps);
     recipe->autoOrient = !p.isSet(s.noAutoOrient);
     if (!readResize(s, recipe, error) ||
         !readEnum(p, s.format, outputFormatFromString, &recipe->format, error) ||
         !readInt(p, s.quality, 1, 100, &recipe->quality, error) ||
+        !readEnum(p, s.colour, colourPolicyFromString, &recipe->colour, error) ||
         !readEnum(p, s.engine, engineChoiceFromString, &recipe->engine, error))
         return false;
     *error = recipe->validationError();
