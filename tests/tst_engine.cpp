@@ -374,7 +374,7 @@ void tst_Engine::metadata_data()
     QTest::addColumn<bool>("expectExif");
     QTest::newRow("vips keep") << "vips" << false << true;
     QTest::newRow("vips strip") << "vips" << true << false;
-    QTest::newRow("opencv keep (always stripped)") << "opencv" << false << false;
+    QTest::newRow("opencv keep") << "opencv" << false << true;
     QTest::newRow("opencv strip") << "opencv" << true << false;
 }
 

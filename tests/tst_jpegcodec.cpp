@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "engine/jpegcodec.h"
+#include "engine/metadata.h"
 
 namespace {
 
@@ -86,7 +87,12 @@ void tst_JpegCodec::decodesLikeOpenCv()
             const JpegDecoded ours = decodeJpeg(jpeg, reduction, grayscale);
             QCOMPARE(int(ours.outcome), int(JpegDecoded::Outcome::Decoded));
             QVERIFY(ours.warnings.isEmpty());
-            const cv::Mat theirs = decodeWithOpenCv(jpeg, reduction, grayscale);
+            // Ours is RGB (the pipeline's order), and gray for a gray file, where OpenCV
+            // repeats the gray in three channels.
+            cv::Mat theirs = decodeWithOpenCv(jpeg, reduction, grayscale);
+            if (theirs.channels() == 3)
+                cv::cvtColor(theirs, theirs,
+                             ours.image.channels() == 1 ? cv::COLOR_BGR2GRAY : cv::COLOR_BGR2RGB);
             QVERIFY2(samePixels(ours.image, theirs),
                      qPrintable(QStringLiteral("1/%1 %2").arg(reduction).arg(grayscale)));
         }
@@ -111,7 +117,12 @@ void tst_JpegCodec::encodesLikeOpenCv()
     if (grayscale)
         cv::cvtColor(image, image, cv::COLOR_BGR2GRAY);
     QString error;
-    const QByteArray ours = encodeJpeg(image, quality, &error);
+    cv::Mat rgb; // ours takes RGB, OpenCV BGR
+    if (grayscale)
+        rgb = image;
+    else
+        cv::cvtColor(image, rgb, cv::COLOR_BGR2RGB);
+    const QByteArray ours = encodeJpeg(rgb, quality, OutputMetadata(), &error);
     QVERIFY2(!ours.isEmpty(), qPrintable(error));
     QCOMPARE(ours, encodeWithOpenCv(image, {cv::IMWRITE_JPEG_QUALITY, quality}));
 }
@@ -144,7 +155,8 @@ void tst_JpegCodec::emptyInputFails()
 void tst_JpegCodec::refusesFourChannels()
 {
     QString error;
-    QVERIFY(encodeJpeg(cv::Mat(8, 8, CV_8UC4, cv::Scalar::all(0)), 85, &error).isEmpty());
+    QVERIFY(encodeJpeg(cv::Mat(8, 8, CV_8UC4, cv::Scalar::all(0)), 85, OutputMetadata(), &error)
+                .isEmpty());
     QVERIFY(!error.isEmpty());
 }
 

@@ -302,7 +302,8 @@ void tst_Worker::memoryCapFailsWithReason()
 }
 
 // OpenCV's imgcodecs (and GDAL, GDCM, ... behind it) stays out of a worker whose jobs the
-// direct JPEG path covers, and is loaded the first time a job needs it (PNG output here).
+// direct JPEG path covers, and is loaded the first time a job needs it (BMP input here, which
+// only OpenCV reads).
 void tst_Worker::imageCodecsLoadOnlyWhenNeeded()
 {
     const QString photo = makeImage(QStringLiteral("photo.jpg"), QSize(640, 480));
@@ -319,14 +320,14 @@ void tst_Worker::imageCodecsLoadOnlyWhenNeeded()
     QVERIFY(mapsLibrary(workers[0], "libopencv_core"));
     QVERIFY(!mapsLibrary(workers[0], "libopencv_imgcodecs"));
 
-    Job png = job(photo);
-    png.outputPath = m_dir->filePath(QStringLiteral("out/photo.png"));
-    png.recipe.format = OutputFormat::Png;
-    png.recipe.engine = EngineChoice::OpenCv;
-    pool->submit({png});
+    const QString bitmap = makeImage(QStringLiteral("photo.bmp"), QSize(640, 480));
+    QVERIFY(!bitmap.isEmpty());
+    Job bmp = job(bitmap);
+    bmp.outputPath = m_dir->filePath(QStringLiteral("out/photo-bmp.jpg"));
+    pool->submit({bmp});
     QTRY_COMPARE_WITH_TIMEOUT(rec.drained, 2, 30'000);
     QVERIFY2(rec.results.value(1).isOk(), qPrintable(rec.results.value(1).message));
-    QCOMPARE(QImage(png.outputPath).size(), QSize(100, 75));
+    QCOMPARE(QImage(bmp.outputPath).size(), QSize(100, 75));
     QCOMPARE(workerChildren(), workers);
     QVERIFY(mapsLibrary(workers[0], "libopencv_imgcodecs"));
 }
@@ -359,11 +360,11 @@ void tst_Worker::missingCodecModuleFailsOnlyTheJobsThatNeedIt()
     QVERIFY(QFile::copy(locateWorkerExecutable(), lonely));
     const QString photo = makeImage(QStringLiteral("photo.jpg"), QSize(64, 48));
     QVERIFY(!photo.isEmpty());
+    const QString bitmap = makeImage(QStringLiteral("photo.bmp"), QSize(64, 48));
+    QVERIFY(!bitmap.isEmpty());
     Job jpeg = job(photo);
-    Job png = job(photo);
-    png.outputPath = m_dir->filePath(QStringLiteral("out/photo.png"));
-    png.recipe.format = OutputFormat::Png;
-    png.recipe.engine = EngineChoice::OpenCv;
+    Job bmp = job(bitmap);
+    bmp.outputPath = m_dir->filePath(QStringLiteral("out/photo-bmp.jpg"));
 
     Recorder rec;
     PoolOptions options;
@@ -373,7 +374,7 @@ void tst_Worker::missingCodecModuleFailsOnlyTheJobsThatNeedIt()
     connect(&pool, &WorkerPool::jobFinished, this,
             [&rec](const JobResult &r) { rec.results.append(r); });
     connect(&pool, &WorkerPool::drained, this, [&rec] { ++rec.drained; });
-    pool.submit({jpeg, png});
+    pool.submit({jpeg, bmp});
     QTRY_COMPARE_WITH_TIMEOUT(rec.drained, 1, 30'000);
     QCOMPARE(rec.results.size(), 2);
     for (const JobResult &r : std::as_const(rec.results)) {
@@ -384,7 +385,7 @@ void tst_Worker::missingCodecModuleFailsOnlyTheJobsThatNeedIt()
             QCOMPARE(toString(r.failure), toString(FailureKind::Internal));
             QVERIFY2(r.message.contains(QLatin1String("reinstall Pixelmill")),
                      qPrintable(r.message));
-            QVERIFY(!QFileInfo::exists(png.outputPath));
+            QVERIFY(!QFileInfo::exists(bmp.outputPath));
         }
     }
 }

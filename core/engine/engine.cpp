@@ -7,8 +7,42 @@
 
 #include "engineshared.h"
 #include "imageformat.h"
+#include "metadata.h"
+#include "pipeline.h"
 
 namespace {
+
+// A route is a choice of decoders around the one pipeline (pipeline.h); the name is what
+// results report. "vips": libvips decodes everything but BMP. "opencv" (the fast decoders):
+// libjpeg-turbo, the PNG fast path, libwebp's luma plane and OpenCV's BMP reader where they
+// apply, libvips for the rest.
+class RouteEngine final : public Engine
+{
+public:
+    explicit RouteEngine(bool fast) : m_fast(fast) {}
+    QString name() const override
+    {
+        return m_fast ? QStringLiteral("opencv") : QStringLiteral("vips");
+    }
+    JobResult run(const Job &job) noexcept override
+    {
+        return runEngineJob(job, name(), [this](const EngineInput &in, const Recipe &recipe) {
+            return finishImage(decode(in, recipe), in, recipe);
+        });
+    }
+
+private:
+    DecodedPixels decode(const EngineInput &in, const Recipe &recipe) const
+    {
+        if (m_fast || in.format == ImageFormat::Bmp) {
+            if (std::optional<DecodedPixels> decoded = decodeFast(in, recipe))
+                return *decoded;
+        }
+        return decodeWithVips(in, recipe);
+    }
+
+    bool m_fast;
+};
 
 // OpenCV decodes a PNG whole: the fast path holds the file, a copy of its IDAT data and the
 // inflated rows at once (an 8000x8000 noise PNG: 56 + 56 + 64 MB), libpng's path the file and
@@ -84,6 +118,16 @@ private:
 
 } // namespace
 
+std::unique_ptr<Engine> makeVipsEngine()
+{
+    return std::make_unique<RouteEngine>(false);
+}
+
+std::unique_ptr<Engine> makeOpenCvEngine()
+{
+    return std::make_unique<RouteEngine>(true);
+}
+
 std::unique_ptr<Engine> makeAutoEngine()
 {
     return std::make_unique<AutoEngine>();
@@ -110,6 +154,7 @@ bool initializeEngines(const char *argv0, QString *error)
         if (!initializeVips(argv0, &startError))
             return false;
         initializeOpenCv();
+        initializeMetadata();
         return true;
     }();
     if (!started && error)

@@ -129,6 +129,7 @@ EngineInput prepareInput(const Job &job, QByteArray bytes, ImageFormat format)
                                 .arg(stored.width())
                                 .arg(stored.height())
                                 .arg(QString::number(job.maxPixels / 1e6, 'g', 3))};
+    in.metadata = readMetadata(in.bytes);
     in.outputFormat = resolveOutputFormat(job.recipe.format, in.format);
     in.swapsAxes = job.recipe.autoOrient && hasQuarterTurn(in.header.orientation);
     in.plan = planResize(job.recipe, in.swapsAxes ? stored.transposed() : stored);

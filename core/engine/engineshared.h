@@ -10,6 +10,7 @@
 #include "geometry.h"
 #include "imageformat.h"
 #include "job.h"
+#include "metadata.h"
 
 // Internal to pixelmill_engine: the steps every engine shares, so that both read, check,
 // plan, name failures and write in exactly the same way and differ only in pixel work.
@@ -30,6 +31,7 @@ struct EngineInput
     OutputFormat outputFormat = OutputFormat::Png;
     bool swapsAxes = false; // auto-orienting turns the image a quarter (orientations 5..8)
     ResizePlan plan;        // on the upright size
+    ImageMetadata metadata; // profile, EXIF, XMP, IPTC: read once, whichever decoder runs
     // The size to scale to before orienting, i.e. plan.scaled in stored orientation.
     QSize storedTarget() const { return swapsAxes ? plan.scaled.transposed() : plan.scaled; }
 };

@@ -1,5 +1,7 @@
 #include "jpegcodec.h"
 
+#include "metadata.h"
+
 #include <algorithm>
 #include <csetjmp>
 #include <cstdio>
@@ -72,9 +74,11 @@ bool runDecode(jpeg_decompress_struct *info, ErrorManager *manager, const QByteA
         return true;
     info->scale_num = 1;
     info->scale_denom = static_cast<unsigned>(scaleDenominator);
-    info->out_color_space = grayscale ? JCS_GRAYSCALE : JCS_EXT_BGR;
+    // A gray file stays one channel, as libvips decodes it.
+    const bool gray = grayscale || info->jpeg_color_space == JCS_GRAYSCALE;
+    info->out_color_space = gray ? JCS_GRAYSCALE : JCS_EXT_RGB;
     jpeg_start_decompress(info);
-    out->create(int(info->output_height), int(info->output_width), grayscale ? CV_8UC1 : CV_8UC3);
+    out->create(int(info->output_height), int(info->output_width), gray ? CV_8UC1 : CV_8UC3);
     while (info->output_scanline < info->output_height) {
         JSAMPROW rows[4];
         const int count = std::min(4, int(info->output_height - info->output_scanline));
@@ -86,8 +90,31 @@ bool runDecode(jpeg_decompress_struct *info, ErrorManager *manager, const QByteA
     return true;
 }
 
+// One marker of at most 65533 bytes; longer EXIF or XMP (which would need extended XMP or
+// several APP1s, which few readers join) is left out rather than written broken.
+void writeMarker(jpeg_compress_struct *info, int marker, const QByteArray &prefix,
+                 const QByteArray &payload)
+{
+    if (payload.isEmpty() || prefix.size() + payload.size() > 65533)
+        return;
+    const QByteArray data = prefix + payload;
+    jpeg_write_marker(info, marker, reinterpret_cast<const JOCTET *>(data.constData()),
+                      unsigned(data.size()));
+}
+
+void writeMetadata(jpeg_compress_struct *info, const OutputMetadata &metadata)
+{
+    writeMarker(info, JPEG_APP0 + 1, QByteArray("Exif\0\0", 6), metadata.exif);
+    writeMarker(info, JPEG_APP0 + 1, QByteArray("http://ns.adobe.com/xap/1.0/\0", 29),
+                metadata.xmp);
+    writeMarker(info, JPEG_APP0 + 13, QByteArray("Photoshop 3.0\0", 14), metadata.photoshopIrb);
+    if (!metadata.icc.isEmpty())
+        jpeg_write_icc_profile(info, reinterpret_cast<const JOCTET *>(metadata.icc.constData()),
+                               unsigned(metadata.icc.size()));
+}
+
 bool runEncode(jpeg_compress_struct *info, ErrorManager *manager, const cv::Mat &image, int quality,
-               unsigned char **buffer, unsigned long *size)
+               const OutputMetadata &metadata, unsigned char **buffer, unsigned long *size)
 {
     if (setjmp(manager->jump))
         return false;
@@ -96,10 +123,11 @@ bool runEncode(jpeg_compress_struct *info, ErrorManager *manager, const cv::Mat 
     info->image_height = JDIMENSION(image.rows);
     const bool gray = image.channels() == 1;
     info->input_components = gray ? 1 : 3;
-    info->in_color_space = gray ? JCS_GRAYSCALE : JCS_EXT_BGR;
+    info->in_color_space = gray ? JCS_GRAYSCALE : JCS_EXT_RGB;
     jpeg_set_defaults(info);
     jpeg_set_quality(info, quality, TRUE);
     jpeg_start_compress(info, TRUE);
+    writeMetadata(info, metadata);
     while (info->next_scanline < info->image_height) {
         JSAMPROW row = const_cast<uchar *>(image.ptr<uchar>(int(info->next_scanline)));
         jpeg_write_scanlines(info, &row, 1);
@@ -132,7 +160,8 @@ JpegDecoded decodeJpeg(const QByteArray &bytes, int scaleDenominator, bool grays
     return result;
 }
 
-QByteArray encodeJpeg(const cv::Mat &image, int quality, QString *error)
+QByteArray encodeJpeg(const cv::Mat &image, int quality, const OutputMetadata &metadata,
+                      QString *error)
 {
     if (image.depth() != CV_8U || (image.channels() != 1 && image.channels() != 3)) {
         *error = QStringLiteral("JPEG takes 8-bit gray or colour pixels");
@@ -144,7 +173,7 @@ QByteArray encodeJpeg(const cv::Mat &image, int quality, QString *error)
     jpeg_create_compress(&info);
     unsigned char *buffer = nullptr;
     unsigned long size = 0;
-    const bool ok = runEncode(&info, &manager, image, quality, &buffer, &size);
+    const bool ok = runEncode(&info, &manager, image, quality, metadata, &buffer, &size);
     jpeg_destroy_compress(&info);
     QByteArray bytes;
     if (ok)

@@ -12,7 +12,7 @@ struct JpegDecoded
 {
     enum class Outcome { Decoded, Failed, NotHandled };
     Outcome outcome = Outcome::Failed;
-    cv::Mat image;    // CV_8UC1 (grayscale) or CV_8UC3 (BGR) when Decoded
+    cv::Mat image;    // CV_8UC1 (grayscale asked, or a gray file) or CV_8UC3 (RGB) when Decoded
     QString warnings; // libjpeg's warnings, one per line (see damageFromJpegWarnings)
     QString error;    // libjpeg's error when Failed
 };
@@ -22,6 +22,10 @@ struct JpegDecoded
 // converts those itself.
 JpegDecoded decodeJpeg(const QByteArray &bytes, int scaleDenominator, bool grayscale);
 
-// Baseline JPEG of a CV_8UC1 or CV_8UC3 (BGR) image at `quality`, 4:2:0 for colour, as
-// cv::imencode(".jpg") writes it. Empty with *error set when libjpeg fails.
-QByteArray encodeJpeg(const cv::Mat &image, int quality, QString *error);
+struct OutputMetadata;
+
+// Baseline JPEG of a CV_8UC1 or CV_8UC3 (RGB) image at `quality`, 4:2:0 for colour, as
+// cv::imencode(".jpg") writes it, with the metadata in its usual markers (APP1 EXIF and XMP,
+// APP13 IPTC, APP2 ICC). Empty with *error set when libjpeg fails.
+QByteArray encodeJpeg(const cv::Mat &image, int quality, const OutputMetadata &metadata,
+                      QString *error);

@@ -1,0 +1,123 @@
+#include "pipeline.h"
+
+#include "cvcodecs.h"
+#include "jpegcodec.h"
+#include "pngfast.h"
+#include "resample.h"
+#include "webpluma.h"
+
+#include <opencv2/core/utils/logger.hpp>
+#include <opencv2/imgcodecs.hpp>
+#include <opencv2/imgproc.hpp>
+
+#include <algorithm>
+#include <stdexcept>
+
+// The fast decoders, each for the common case of one format: JPEG through libjpeg-turbo
+// (scaled in the DCT, luma only for gray), 8-bit PNG through pngfast.h, grayscale WebP as its
+// luma plane (webpluma.h), BMP through OpenCV. What they decline, libvips decodes.
+
+namespace {
+
+// libjpeg scales by 1/2, 1/4 or 1/8 inside the decoder (sides rounded up): the largest factor
+// that still leaves at least the target size.
+int jpegReduction(const EngineInput &in)
+{
+    const QSize stored = in.header.size;
+    const QSize target = in.storedTarget();
+    for (const int factor : {8, 4, 2}) {
+        const int w = (stored.width() + factor - 1) / factor;
+        const int h = (stored.height() + factor - 1) / factor;
+        if (w >= target.width() && h >= target.height())
+            return factor;
+    }
+    return 1;
+}
+
+std::optional<DecodedPixels> decodeJpegFast(const EngineInput &in, const Recipe &recipe)
+{
+    const int reduction = jpegReduction(in);
+    const QSize size = in.header.size / reduction;
+    checkDecodeMemory(size, qint64(size.width()) * size.height() * 3);
+    JpegDecoded jpeg = decodeJpeg(in.bytes, reduction, decodesAsLuma(in, recipe));
+    // libjpeg fills what it could not decode with gray and only warns: the warnings decide.
+    if (auto failure = damageFromJpegWarnings(jpeg.warnings))
+        throw *failure;
+    if (jpeg.outcome == JpegDecoded::Outcome::Failed) // mapped to a kind by runEngineJob
+        throw std::runtime_error(jpeg.error.toStdString());
+    if (jpeg.outcome == JpegDecoded::Outcome::NotHandled) // CMYK: libvips converts it
+        return std::nullopt;
+    return DecodedPixels{jpeg.image, false};
+}
+
+std::optional<DecodedPixels> decodePng(const EngineInput &in)
+{
+    const QSize size = in.header.size;
+    checkDecodeMemory(size, qint64(size.width()) * size.height() * (in.header.hasAlpha ? 4 : 3));
+    cv::Mat png = decodePngFast(in.bytes); // PNG order is RGB already
+    if (png.empty())
+        return std::nullopt;
+    return DecodedPixels{png, false};
+}
+
+// libwebp averages boxes while decoding, to the size the box step of resample.h would leave.
+std::optional<DecodedPixels> decodeWebpGray(const EngineInput &in)
+{
+    const QSize stored = in.header.size;
+    const QSize target = in.storedTarget();
+    const int box = std::min(boxShrinkFactor(stored.width(), target.width()),
+                             boxShrinkFactor(stored.height(), target.height()));
+    cv::Mat gray = decodeWebpLuma(
+        in.bytes, QSize(std::max(1, stored.width() / box), std::max(1, stored.height() / box)));
+    if (gray.empty())
+        return std::nullopt;
+    return DecodedPixels{gray, false};
+}
+
+// OpenCV's BMP reader, the only one we have (libvips reads BMP only through ImageMagick, which
+// is blocked as untrusted).
+DecodedPixels decodeBmp(const EngineInput &in)
+{
+    const QSize size = in.header.size;
+    checkDecodeMemory(size, qint64(size.width()) * size.height() * 4);
+    const cv::Mat raw(1, int(in.bytes.size()), CV_8UC1, const_cast<char *>(in.bytes.constData()));
+    cv::Mat image = cvImdecode(raw, cv::IMREAD_UNCHANGED | cv::IMREAD_IGNORE_ORIENTATION);
+    if (image.empty())
+        throw EngineFailure{FailureKind::CorruptData,
+                            QStringLiteral("corrupt BMP data: the decoder could not read it")};
+    if (image.depth() != CV_8U)
+        image.convertTo(image, CV_8U, image.depth() == CV_16U ? 1.0 / 257 : 1.0);
+    if (image.channels() == 3)
+        cv::cvtColor(image, image, cv::COLOR_BGR2RGB);
+    else if (image.channels() == 4)
+        cv::cvtColor(image, image, cv::COLOR_BGRA2RGBA);
+    return DecodedPixels{image, false};
+}
+
+} // namespace
+
+std::optional<DecodedPixels> decodeFast(const EngineInput &in, const Recipe &recipe)
+{
+    switch (in.format) {
+    case ImageFormat::Jpeg:
+        return decodeJpegFast(in, recipe);
+    case ImageFormat::Png:
+        return decodePng(in);
+    case ImageFormat::Webp:
+        if (decodesAsLuma(in, recipe))
+            return decodeWebpGray(in);
+        return std::nullopt;
+    case ImageFormat::Bmp:
+        return decodeBmp(in);
+    default:
+        return std::nullopt;
+    }
+}
+
+void initializeOpenCv()
+{
+    // One thread per worker process: the workers share the cores, not each image.
+    cv::setNumThreads(1);
+    // Decoder complaints become JobResults; the log would only clutter the worker's stderr.
+    cv::utils::logging::setLogLevel(cv::utils::logging::LOG_LEVEL_ERROR);
+}

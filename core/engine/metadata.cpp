@@ -1,0 +1,220 @@
+#include "metadata.h"
+
+#include <exiv2/exiv2.hpp>
+
+#include <algorithm>
+#include <iterator>
+
+namespace {
+
+QByteArray toBytes(const Exiv2::DataBuf &buffer)
+{
+    return QByteArray(reinterpret_cast<const char *>(buffer.pData_), qsizetype(buffer.size_));
+}
+
+// Tags that describe how a TIFF container stores its pixels, or that hold metadata we carry
+// separately (profile, XMP, IPTC): meaningless, or duplicated, in another file's EXIF.
+bool isContainerTag(const Exiv2::Exifdatum &datum)
+{
+    if (datum.groupName() != "Image")
+        return false;
+    static const char *const kTags[] = {"ImageWidth",
+                                        "ImageLength",
+                                        "BitsPerSample",
+                                        "Compression",
+                                        "PhotometricInterpretation",
+                                        "StripOffsets",
+                                        "SamplesPerPixel",
+                                        "RowsPerStrip",
+                                        "StripByteCounts",
+                                        "PlanarConfiguration",
+                                        "TileWidth",
+                                        "TileLength",
+                                        "TileOffsets",
+                                        "TileByteCounts",
+                                        "SampleFormat",
+                                        "XMLPacket",
+                                        "IPTCNAA",
+                                        "InterColorProfile",
+                                        "ImageResources",
+                                        "SubIFDs",
+                                        "NewSubfileType",
+                                        "SubfileType",
+                                        "FillOrder",
+                                        "Predictor",
+                                        "ExtraSamples",
+                                        "JPEGTables",
+                                        "YCbCrSubSampling",
+                                        "YCbCrPositioning",
+                                        "YCbCrCoefficients",
+                                        "TransferFunction",
+                                        "JPEGInterchangeFormat",
+                                        "JPEGInterchangeFormatLength"};
+    const std::string name = datum.tagName();
+    return std::any_of(std::begin(kTags), std::end(kTags),
+                       [&](const char *tag) { return name == tag; });
+}
+
+void eraseIf(Exiv2::ExifData &exif, bool (*predicate)(const Exiv2::Exifdatum &))
+{
+    for (auto it = exif.begin(); it != exif.end();)
+        it = predicate(*it) ? exif.erase(it) : std::next(it);
+}
+
+bool isGps(const Exiv2::Exifdatum &datum)
+{
+    return datum.groupName() == "GPSInfo" || datum.key() == "Exif.Image.GPSTag";
+}
+
+void setIfPresent(Exiv2::ExifData &exif, const char *key, uint32_t value)
+{
+    auto it = exif.findKey(Exiv2::ExifKey(key));
+    if (it != exif.end())
+        *it = value;
+}
+
+QByteArray encodeExif(const Exiv2::ExifData &source, const Recipe &recipe, QSize size)
+{
+    Exiv2::ExifData exif = source;
+    eraseIf(exif, isContainerTag);
+    Exiv2::ExifThumb(exif).erase(); // a picture of the original, before any operation
+    if (recipe.stripGps)
+        eraseIf(exif, isGps);
+    if (recipe.autoOrient) { // the pixels are upright now
+        auto it = exif.findKey(Exiv2::ExifKey("Exif.Image.Orientation"));
+        if (it != exif.end())
+            *it = uint16_t(1);
+    }
+    setIfPresent(exif, "Exif.Photo.PixelXDimension", uint32_t(size.width()));
+    setIfPresent(exif, "Exif.Photo.PixelYDimension", uint32_t(size.height()));
+    if (exif.empty())
+        return {};
+    Exiv2::Blob blob;
+    Exiv2::ExifParser::encode(blob, Exiv2::littleEndian, exif);
+    return QByteArray(reinterpret_cast<const char *>(blob.data()), qsizetype(blob.size()));
+}
+
+QByteArray editXmp(const QByteArray &packet, const Recipe &recipe, QSize size)
+{
+    if (packet.isEmpty())
+        return {};
+    Exiv2::XmpData xmp;
+    if (Exiv2::XmpParser::decode(xmp, packet.toStdString()) != 0)
+        return {}; // not XMP we can read: not carried rather than carried blind
+    for (auto it = xmp.begin(); it != xmp.end();) {
+        const bool gps = it->groupName() == "exif" && it->tagName().rfind("GPS", 0) == 0;
+        it = recipe.stripGps && gps ? xmp.erase(it) : std::next(it);
+    }
+    if (recipe.autoOrient && xmp.findKey(Exiv2::XmpKey("Xmp.tiff.Orientation")) != xmp.end())
+        xmp["Xmp.tiff.Orientation"] = 1;
+    for (const auto &[key, value] : {std::pair{"Xmp.exif.PixelXDimension", size.width()},
+                                     std::pair{"Xmp.exif.PixelYDimension", size.height()}})
+        if (xmp.findKey(Exiv2::XmpKey(key)) != xmp.end())
+            xmp[key] = value;
+    std::string out;
+    if (xmp.empty() || Exiv2::XmpParser::encode(out, xmp, Exiv2::XmpParser::useCompactFormat) != 0)
+        return {};
+    return QByteArray::fromStdString(out);
+}
+
+QByteArray photoshopIrbFor(const Exiv2::IptcData &iptc)
+{
+    const Exiv2::DataBuf irb = Exiv2::Photoshop::setIptcIrb(nullptr, 0, iptc);
+    return toBytes(irb);
+}
+
+} // namespace
+
+void initializeMetadata()
+{
+    Exiv2::LogMsg::setLevel(Exiv2::LogMsg::mute);
+    Exiv2::XmpParser::initialize();
+}
+
+ImageMetadata readMetadata(const QByteArray &bytes)
+{
+    ImageMetadata metadata;
+    try {
+        auto image = Exiv2::ImageFactory::open(
+            reinterpret_cast<const Exiv2::byte *>(bytes.constData()), long(bytes.size()));
+        if (!image.get())
+            return metadata;
+        image->readMetadata();
+        if (image->iccProfileDefined())
+            metadata.icc = toBytes(*image->iccProfile());
+        const Exiv2::ExifData &exif = image->exifData();
+        if (metadata.icc.isEmpty()) { // TIFF keeps its profile as a tag
+            auto it = exif.findKey(Exiv2::ExifKey("Exif.Image.InterColorProfile"));
+            if (it != exif.end() && it->size() > 0) {
+                Exiv2::DataBuf buffer(long(it->size()));
+                it->copy(buffer.pData_, Exiv2::invalidByteOrder);
+                metadata.icc = toBytes(buffer);
+            }
+        }
+        if (!exif.empty())
+            metadata.exif = std::make_shared<const Exiv2::ExifData>(exif);
+        if (!image->iptcData().empty())
+            metadata.iptc = std::make_shared<const Exiv2::IptcData>(image->iptcData());
+        metadata.xmp = QByteArray::fromStdString(image->xmpPacket());
+    } catch (...) {
+        // Exiv2 throws for formats it does not know and for damaged metadata alike.
+    }
+    return metadata;
+}
+
+OutputMetadata metadataForOutput(const ImageMetadata &in, const Recipe &recipe, QSize outputSize,
+                                 const QByteArray &outputIcc)
+{
+    OutputMetadata out;
+    out.icc = outputIcc;
+    if (recipe.stripMetadata)
+        return out;
+    try {
+        if (in.exif)
+            out.exif = encodeExif(*in.exif, recipe, outputSize);
+        out.xmp = editXmp(in.xmp, recipe, outputSize);
+        if (in.iptc) {
+            out.photoshopIrb = photoshopIrbFor(*in.iptc);
+            out.iptc = toBytes(Exiv2::IptcParser::encode(*in.iptc));
+        }
+    } catch (...) {
+        // Metadata Exiv2 read but cannot write back: the image is still worth having.
+    }
+    return out;
+}
+
+QByteArray addExifAndIptcToTiff(const QByteArray &tiff, const OutputMetadata &metadata)
+{
+    if (metadata.exif.isEmpty() && metadata.iptc.isEmpty())
+        return tiff;
+    try {
+        auto image = Exiv2::ImageFactory::open(
+            reinterpret_cast<const Exiv2::byte *>(tiff.constData()), long(tiff.size()));
+        image->readMetadata();
+        Exiv2::ExifData exif = image->exifData();
+        if (!metadata.exif.isEmpty()) {
+            Exiv2::ExifData ours;
+            Exiv2::ExifParser::decode(ours,
+                                      reinterpret_cast<const Exiv2::byte *>(metadata.exif.data()),
+                                      uint32_t(metadata.exif.size()));
+            for (const Exiv2::Exifdatum &datum : ours)
+                if (!isContainerTag(datum))
+                    exif[datum.key()].setValue(&datum.value());
+        }
+        image->setExifData(exif);
+        if (!metadata.iptc.isEmpty()) {
+            Exiv2::IptcData iptc;
+            Exiv2::IptcParser::decode(iptc,
+                                      reinterpret_cast<const Exiv2::byte *>(metadata.iptc.data()),
+                                      uint32_t(metadata.iptc.size()));
+            image->setIptcData(iptc);
+        }
+        image->writeMetadata();
+        Exiv2::BasicIo &io = image->io();
+        io.seek(0, Exiv2::BasicIo::beg);
+        const Exiv2::DataBuf all = io.read(long(io.size()));
+        return toBytes(all);
+    } catch (...) {
+        return tiff; // pixels, profile and XMP are already in it
+    }
+}

@@ -1,0 +1,163 @@
+#include "pipeline.h"
+
+#include <opencv2/imgproc.hpp>
+
+#include "colour.h"
+#include "jpegcodec.h"
+#include "resample.h"
+
+namespace {
+
+// (c * a + 255 * (255 - a)) / 255 rounded, without a division so that loops vectorise:
+// (y + 1 + (y >> 8)) >> 8 == y / 255 for every y the blend can produce.
+inline uchar blendOnWhite(int c, int a)
+{
+    const int y = c * a + 255 * (255 - a) + 127;
+    return uchar((y + 1 + (y >> 8)) >> 8);
+}
+
+bool hasAlpha(const cv::Mat &image)
+{
+    return image.channels() == 2 || image.channels() == 4;
+}
+
+bool isOpaque(const cv::Mat &image)
+{
+    cv::Mat alpha;
+    cv::extractChannel(image, alpha, image.channels() - 1);
+    double lowest = 0;
+    cv::minMaxLoc(alpha, &lowest);
+    return lowest >= 255;
+}
+
+// Drops the alpha channel, blending onto white where it is not opaque.
+cv::Mat flattenOnWhite(const cv::Mat &image)
+{
+    const int colours = image.channels() - 1;
+    cv::Mat out(image.size(), CV_8UC(colours));
+    if (isOpaque(image)) { // most RGBA photos and wallpapers: nothing to blend
+        if (colours == 3)
+            cv::cvtColor(image, out, cv::COLOR_RGBA2RGB);
+        else
+            cv::extractChannel(image, out, 0);
+        return out;
+    }
+    for (int y = 0; y < image.rows; ++y) {
+        const uchar *src = image.ptr<uchar>(y);
+        uchar *dst = out.ptr<uchar>(y);
+        for (int x = 0; x < image.cols; ++x, src += colours + 1, dst += colours)
+            for (int c = 0; c < colours; ++c)
+                dst[c] = blendOnWhite(src[c], src[colours]);
+    }
+    return out;
+}
+
+// Resampling premultiplied colour keeps transparent pixels' hidden colour out of the edges.
+void premultiply(cv::Mat &image, bool undo)
+{
+    const int colours = image.channels() - 1;
+    for (int y = 0; y < image.rows; ++y) {
+        uchar *p = image.ptr<uchar>(y);
+        for (int x = 0; x < image.cols; ++x, p += colours + 1) {
+            const int a = p[colours];
+            for (int c = 0; c < colours; ++c) {
+                if (!undo)
+                    p[c] = blendOnWhite(p[c], a) - (255 - a); // c * a / 255, rounded
+                else
+                    p[c] = a == 0 ? 0 : uchar(std::min(255, (p[c] * 255 + a / 2) / a));
+            }
+        }
+    }
+}
+
+cv::Mat resized(cv::Mat image, QSize target)
+{
+    if (image.cols == target.width() && image.rows == target.height())
+        return image;
+    const bool alpha = hasAlpha(image) && !isOpaque(image);
+    if (alpha) {
+        image = image.clone();
+        premultiply(image, false);
+    }
+    cv::Mat out = resizeLanczos3(image, target);
+    if (alpha)
+        premultiply(out, true);
+    return out;
+}
+
+// EXIF orientation 1..8 -> upright.
+cv::Mat orient(cv::Mat image, int orientation)
+{
+    if (hasQuarterTurn(orientation))
+        cv::transpose(image, image);
+    switch (orientation) {
+    case 2:
+    case 6:
+        cv::flip(image, image, 1);
+        break;
+    case 3:
+    case 7:
+        cv::flip(image, image, -1);
+        break;
+    case 4:
+    case 8:
+        cv::flip(image, image, 0);
+        break;
+    default:
+        break;
+    }
+    return image;
+}
+
+QByteArray encode(const cv::Mat &image, OutputFormat format, int quality,
+                  const OutputMetadata &metadata)
+{
+    if (format != OutputFormat::Jpeg)
+        return encodeWithVips(image, format, quality, metadata);
+    QString error;
+    QByteArray bytes = encodeJpeg(image, quality, metadata, &error);
+    if (bytes.isEmpty())
+        throw EngineFailure{FailureKind::Internal,
+                            QStringLiteral("could not encode JPEG: %1").arg(error)};
+    return bytes;
+}
+
+} // namespace
+
+bool decodesAsLuma(const EngineInput &in, const Recipe &recipe)
+{
+    return recipe.grayscale && !in.header.hasAlpha && isSrgbEquivalent(in.metadata.icc);
+}
+
+EncodedImage finishImage(DecodedPixels decoded, const EngineInput &in, const Recipe &recipe)
+{
+    cv::Mat image = decoded.pixels;
+    const QByteArray &icc = in.metadata.icc;
+    if (hasAlpha(image) && !formatKeepsAlpha(in.outputFormat))
+        image = flattenOnWhite(image);
+    // The profile describes these pixels unless the decoder converted them already, or it is
+    // for other pixels (an RGB profile on a luma decode, a damaged one): then it is ignored.
+    const bool profileFits =
+        !decoded.inSrgb && !icc.isEmpty() && profileFitsPixels(icc, image.channels());
+    // Gray is always computed from sRGB, so a kept profile never describes gray pixels.
+    const bool keepProfile =
+        profileFits && recipe.colour == ColourPolicy::Keep && !recipe.grayscale;
+    const bool convert = profileFits && !keepProfile && !isSrgbEquivalent(icc);
+    if (recipe.grayscale && !convert) // gray is linear: one channel resizes 3x faster
+        image = toGray(image);
+    image = resized(image, in.storedTarget());
+    if (recipe.autoOrient)
+        image = orient(image, in.header.orientation);
+    const QRect c = in.plan.crop;
+    if (c.size() != QSize(image.cols, image.rows))
+        image = image(cv::Rect(c.x(), c.y(), c.width(), c.height())).clone();
+    if (convert)
+        convertToSrgb(image, icc);
+    if (recipe.grayscale)
+        image = toGray(image);
+    // Kept: the original profile with the original numbers. Otherwise sRGB, untagged.
+    const QByteArray outputIcc = keepProfile ? icc : QByteArray();
+    const QSize size(image.cols, image.rows);
+    const OutputMetadata metadata = metadataForOutput(in.metadata, recipe, size, outputIcc);
+    return {encode(image, in.outputFormat, recipe.quality, metadata), size};
+}

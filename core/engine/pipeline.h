@@ -1,0 +1,44 @@
+#pragma once
+
+#include <QByteArray>
+
+#include <opencv2/core.hpp>
+
+#include <optional>
+
+#include "engineshared.h"
+#include "metadata.h"
+
+// Internal to pixelmill_engine: the one pixel pipeline. Decoders differ (libjpeg-turbo, the PNG
+// fast path, libwebp's luma decode, libvips, OpenCV for BMP) and are chosen for speed only;
+// everything after decoding is this shared code, so a recipe means the same on every route:
+//
+//   decode (shrink-on-load never below the target) -> flatten alpha the output cannot keep
+//   -> resize (Lanczos-3, resample.h) -> orient -> crop -> colour to sRGB (colour.h)
+//   -> grayscale (BT.601 luma) -> encode, with the metadata (metadata.h) read from the input.
+//
+// Resizing before orienting and converting colour is the same result for less work: rotation
+// commutes with resizing, and the profile conversion then runs on the smaller image.
+
+// Pixels as a decoder hands them over: 8 bits, RGB channel order (1 gray, 2 gray+alpha, 3 RGB,
+// 4 RGBA), stored orientation, no smaller than the target.
+struct DecodedPixels
+{
+    cv::Mat pixels;
+    bool inSrgb = false; // the decoder already converted (CMYK and Lab, through libvips)
+};
+
+EncodedImage finishImage(DecodedPixels decoded, const EngineInput &in, const Recipe &recipe);
+
+// True when the grayscale output may come straight from the input's luma plane (JPEG, WebP):
+// the input is sRGB, so its luma is the BT.601 formula the pipeline applies, and no alpha.
+bool decodesAsLuma(const EngineInput &in, const Recipe &recipe);
+
+// The decoders. decodeWithVips takes every format but BMP; decodeFast returns nullopt for
+// inputs outside its fast paths (the route then falls back to libvips).
+DecodedPixels decodeWithVips(const EngineInput &in, const Recipe &recipe);
+std::optional<DecodedPixels> decodeFast(const EngineInput &in, const Recipe &recipe);
+
+// PNG, WebP and TIFF outputs through libvips' writers, which carry the profile, EXIF and XMP.
+QByteArray encodeWithVips(const cv::Mat &pixels, OutputFormat format, int quality,
+                          const OutputMetadata &metadata);

@@ -1,0 +1,181 @@
+#include "pipeline.h"
+#include "resample.h"
+
+#include <vips/vips8>
+
+#include <algorithm>
+#include <cstring>
+
+// libvips as one decoder among several (every format but BMP, and whatever the fast decoders
+// decline: CMYK, 16-bit, interlaced, animated, TIFF, GIF), and as the writer of PNG, WebP and
+// TIFF. Colour and metadata are not its business here: the pipeline converts colour with lcms2
+// and reads metadata with Exiv2, as on every route.
+
+using vips::VImage;
+
+namespace {
+
+// libjpeg scales by 1/2, 1/4 or 1/8 inside the decoder. libvips 8.14 rounds the shrunk sides
+// down, and aborts (an assertion, not an error) when a side would become 0: so never let it.
+int jpegShrinkFor(QSize stored, QSize target)
+{
+    for (int shrink : {8, 4, 2}) {
+        if (stored.width() / shrink >= target.width() &&
+            stored.height() / shrink >= target.height())
+            return shrink;
+    }
+    return 1;
+}
+
+int boxFactor(const EngineInput &in)
+{
+    const QSize stored = in.header.size;
+    const QSize target = in.storedTarget();
+    return std::min(boxShrinkFactor(stored.width(), target.width()),
+                    boxShrinkFactor(stored.height(), target.height()));
+}
+
+// Loads from memory (never from a path: libvips would parse "[...]" in a name as options),
+// asking the decoder to scale down where the format can, and to stop on truncated data.
+VImage load(const EngineInput &in)
+{
+    auto *options =
+        VImage::option()->set("access", VIPS_ACCESS_SEQUENTIAL)->set("fail_on", VIPS_FAIL_ON_ERROR);
+    const int box = boxFactor(in);
+    if (in.format == ImageFormat::Jpeg) {
+        const int shrink = jpegShrinkFor(in.header.size, in.storedTarget());
+        if (shrink > 1)
+            options->set("shrink", shrink);
+    } else if (in.format == ImageFormat::Webp && box > 1) {
+        options->set("scale", 1.0 / box); // libwebp averages boxes while decoding
+    }
+    VImage image =
+        VImage::new_from_buffer(in.bytes.constData(), size_t(in.bytes.size()), "", options);
+    if (in.format != ImageFormat::Jpeg && in.format != ImageFormat::Webp && box > 1)
+        image = image.shrink(box, box); // streams: a huge PNG never sits whole in memory
+    return image;
+}
+
+// To 8-bit RGB or gray (with alpha), as the pipeline takes them. CMYK and the other
+// non-RGB spaces are converted to sRGB here, through their profile (or libvips' built-in CMYK
+// profile when the file has none): lcms2 too, but only libvips knows these layouts.
+VImage toPipelineLayout(VImage image, bool *inSrgb)
+{
+    const VipsInterpretation space = image.interpretation();
+    if (space == VIPS_INTERPRETATION_CMYK || image.bands() - image.has_alpha() == 4) {
+        image = image.icc_transform("srgb", VImage::option()
+                                                ->set("embedded", true)
+                                                ->set("input_profile", "cmyk")
+                                                ->set("intent", VIPS_INTENT_RELATIVE));
+        *inSrgb = true;
+    } else if (space == VIPS_INTERPRETATION_LAB || space == VIPS_INTERPRETATION_XYZ ||
+               space == VIPS_INTERPRETATION_LABS || space == VIPS_INTERPRETATION_LCH) {
+        image = image.colourspace(VIPS_INTERPRETATION_sRGB);
+        *inSrgb = true;
+    }
+    const bool gray = image.bands() - image.has_alpha() < 3;
+    if (image.format() != VIPS_FORMAT_UCHAR) // 16-bit and float: same space, 8 bits
+        image = image.colourspace(gray ? VIPS_INTERPRETATION_B_W : VIPS_INTERPRETATION_sRGB);
+    const int wanted = (gray ? 1 : 3) + (image.has_alpha() ? 1 : 0);
+    if (image.bands() > wanted)
+        image = image.extract_band(0, VImage::option()->set("n", wanted));
+    return image.cast(VIPS_FORMAT_UCHAR);
+}
+
+cv::Mat toMat(const VImage &image)
+{
+    checkDecodeMemory(QSize(image.width(), image.height()),
+                      qint64(image.width()) * image.height() * image.bands());
+    size_t size = 0;
+    void *memory = image.write_to_memory(&size); // runs the whole decode
+    cv::Mat pixels(image.height(), image.width(), CV_8UC(image.bands()));
+    std::memcpy(pixels.data, memory, std::min(size, pixels.total() * pixels.elemSize()));
+    g_free(memory);
+    return pixels;
+}
+
+DecodedPixels decodePixels(const EngineInput &in)
+{
+    vips_error_clear(); // VError carries the whole error buffer: start each job empty
+    DecodedPixels decoded;
+    decoded.pixels = toMat(toPipelineLayout(load(in), &decoded.inSrgb));
+    return decoded;
+}
+
+} // namespace
+
+DecodedPixels decodeWithVips(const EngineInput &in, const Recipe &)
+{
+    if (in.format == ImageFormat::Bmp)
+        throw EngineFailure{FailureKind::UnsupportedFormat,
+                            QStringLiteral("BMP is not supported by the libvips decoder")};
+    if (in.format != ImageFormat::Jpeg)
+        return decodePixels(in);
+    // libjpeg only warns about damaged data, and fills the rest with gray: the warnings decide.
+    StderrCapture capture;
+    DecodedPixels decoded = decodePixels(in);
+    if (auto failure = damageFromJpegWarnings(capture.finish()))
+        throw *failure;
+    return decoded;
+}
+
+QByteArray encodeWithVips(const cv::Mat &pixels, OutputFormat format, int quality,
+                          const OutputMetadata &metadata)
+{
+    const cv::Mat contiguous = pixels.isContinuous() ? pixels : pixels.clone();
+    const int bands = contiguous.channels();
+    VImage image =
+        VImage::new_from_memory(const_cast<uchar *>(contiguous.data), contiguous.total() * bands,
+                                contiguous.cols, contiguous.rows, bands, VIPS_FORMAT_UCHAR);
+    const double dotsPerMm = 72 / 25.4; // what viewers assume when a file says nothing
+    image = image.copy(
+        VImage::option()
+            ->set("interpretation", bands < 3 ? VIPS_INTERPRETATION_B_W : VIPS_INTERPRETATION_sRGB)
+            ->set("xres", dotsPerMm)
+            ->set("yres", dotsPerMm));
+    auto blob = [&](const char *name, const QByteArray &bytes) {
+        if (!bytes.isEmpty())
+            vips_image_set_blob_copy(image.get_image(), name, bytes.constData(),
+                                     size_t(bytes.size()));
+    };
+    blob(VIPS_META_ICC_NAME, metadata.icc);
+    blob(VIPS_META_EXIF_NAME,
+         metadata.exif.isEmpty() ? QByteArray() : QByteArray("Exif\0\0", 6) + metadata.exif);
+    blob(VIPS_META_XMP_NAME, metadata.xmp);
+    auto *options = VImage::option();
+    const char *suffix = ".png";
+    switch (format) {
+    case OutputFormat::Webp:
+        suffix = ".webp";
+        options->set("Q", quality);
+        break;
+    case OutputFormat::Tiff:
+        suffix = ".tif";
+        options->set("compression", VIPS_FOREIGN_TIFF_COMPRESSION_LZW);
+        break;
+    default:
+        break;
+    }
+    void *buffer = nullptr;
+    size_t size = 0;
+    image.write_to_buffer(suffix, &buffer, &size, options);
+    QByteArray bytes(static_cast<const char *>(buffer), qsizetype(size));
+    g_free(buffer);
+    return format == OutputFormat::Tiff ? addExifAndIptcToTiff(bytes, metadata) : bytes;
+}
+
+bool initializeVips(const char *argv0, QString *error)
+{
+    if (VIPS_INIT(argv0 ? argv0 : "pixelmill") != 0) {
+        *error = QStringLiteral("libvips failed to start: %1")
+                     .arg(QString::fromUtf8(vips_error_buffer()).trimmed());
+        return false;
+    }
+    // Each worker process is one thread; parallelism comes from running several workers.
+    vips_concurrency_set(1);
+    // Every job is a different file: an operation cache would only hold memory.
+    vips_cache_set_max(0);
+    // Loaders not fuzzed for hostile input (ImageMagick, matlab, ...) are refused.
+    vips_block_untrusted_set(TRUE);
+    return true;
+}
