@@ -1,5 +1,9 @@
 #include "imageformat.h"
 
+#include <QStringList>
+
+#include <algorithm>
+
 #include <QFile>
 
 namespace {
@@ -54,6 +58,25 @@ QString toString(ImageFormat format)
         break;
     }
     return QStringLiteral("unknown");
+}
+
+bool hasImageFileName(const QString &fileName)
+{
+    static const QStringList kSuffixes = {
+        QStringLiteral("jpg"),  QStringLiteral("jpeg"), QStringLiteral("jpe"),
+        QStringLiteral("jfif"), QStringLiteral("png"),  QStringLiteral("apng"),
+        QStringLiteral("webp"), QStringLiteral("tif"),  QStringLiteral("tiff"),
+        QStringLiteral("gif"),  QStringLiteral("bmp"),  QStringLiteral("dib"),
+        QStringLiteral("heic"), QStringLiteral("heif"), QStringLiteral("avif"),
+        QStringLiteral("jxl"),  QStringLiteral("jp2"),  QStringLiteral("svg"),
+    };
+    const qsizetype dot = fileName.lastIndexOf(QLatin1Char('.'));
+    if (dot < 0)
+        return false;
+    const QStringView suffix = QStringView(fileName).mid(dot + 1);
+    return std::any_of(kSuffixes.begin(), kSuffixes.end(), [&](const QString &known) {
+        return suffix.compare(known, Qt::CaseInsensitive) == 0;
+    });
 }
 
 OutputFormat resolveOutputFormat(OutputFormat requested, ImageFormat input)

@@ -149,6 +149,42 @@ private Q_SLOTS:
         QVERIFY(!QFileInfo::exists(m_out + "/broken.jpg"));
     }
 
+    // A file named like an image whose content is none still gets exactly one verdict, with
+    // a reason a person can act on; a file with another name stays out of the count.
+    void filesNamedLikeImagesAreAccountedFor()
+    {
+        writeGradientImage(m_in + "/photo.jpg", {40, 30}, "JPEG");
+        const QList<QPair<QString, QByteArray>> impostors = {
+            {"empty.jpg", {}},
+            {"notes.png", "Shopping list\n- milk\n- bread\n"},
+            {"logo.webp", "<?xml version='1.0'?><svg xmlns='http://www.w3.org/2000/svg'/>"},
+        };
+        for (const auto &[name, bytes] : impostors) {
+            QFile file(m_in + "/" + name);
+            QVERIFY(file.open(QIODevice::WriteOnly));
+            file.write(bytes);
+        }
+        QFile readme(m_in + "/readme.txt");
+        QVERIFY(readme.open(QIODevice::WriteOnly));
+        readme.write("not an image, and not named like one");
+        readme.close();
+        const QString report = m_tmp.filePath("impostors.json");
+        const Run run = cli({"--report", report, "-o", m_out, "--", m_in});
+        QCOMPARE(run.exitCode, 1);
+        QVERIFY2(run.err.contains("1 done, 3 failed, 0 skipped in "), run.err);
+        QHash<QString, QString> reasons;
+        const QJsonArray results = readJson(report).value("results").toArray();
+        for (const QJsonValue &value : results)
+            reasons.insert(QFileInfo(value.toObject().value("input").toString()).fileName(),
+                           value.toObject().value("error").toString());
+        QCOMPARE(reasons.size(), 4);
+        QCOMPARE(reasons.value("photo.jpg"), QString());
+        QCOMPARE(reasons.value("empty.jpg"), QStringLiteral("empty file (0 bytes)"));
+        QCOMPARE(reasons.value("notes.png"), QStringLiteral("not an image (looks like text)"));
+        QVERIFY2(reasons.value("logo.webp").startsWith("unsupported format: SVG"),
+                 qPrintable(reasons.value("logo.webp")));
+    }
+
     void allSucceedExitsZero()
     {
         writeGradientImage(m_in + "/a.png", {300, 200}, "PNG");

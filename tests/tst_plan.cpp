@@ -86,15 +86,19 @@ private Q_SLOTS:
 
     void sniffsContentNotExtension()
     {
-        writePng(m_in + QStringLiteral("/real.jpg"));    // PNG named .jpg: an image
-        writeText(m_in + QStringLiteral("/fake.jpg"));   // text named .jpg: not
-        writePng(m_in + QStringLiteral("/noextension")); // an image without extension
-        writeText(m_in + QStringLiteral("/empty.png"), {});
+        writePng(m_in + QStringLiteral("/real.jpg"));       // PNG named .jpg: an image
+        writeText(m_in + QStringLiteral("/fake.jpg"));      // text named .jpg: planned, to fail
+        writePng(m_in + QStringLiteral("/noextension"));    // an image without extension
+        writeText(m_in + QStringLiteral("/empty.png"), {}); // planned, to fail
+        writeText(m_in + QStringLiteral("/notes.txt"));     // neither: stays out
         const BatchPlan plan = planBatch(options());
         QVERIFY2(plan.error.isEmpty(), qPrintable(plan.error));
         QStringList names = inputNames(plan);
         names.sort();
-        QCOMPARE(names, (QStringList{QStringLiteral("noextension"), QStringLiteral("real.jpg")}));
+        // A file whose name claims an image is planned whatever its content, so that the
+        // worker gives it a verdict ("empty file", "looks like text") instead of it vanishing.
+        QCOMPARE(names, (QStringList{QStringLiteral("empty.png"), QStringLiteral("fake.jpg"),
+                                     QStringLiteral("noextension"), QStringLiteral("real.jpg")}));
         // Format Same keeps the sniffed format: the .jpg that is a PNG becomes real.png.
         QVERIFY(outputs(plan).contains(m_out + QStringLiteral("/real.png")));
         QVERIFY(outputs(plan).contains(m_out + QStringLiteral("/noextension.png")));

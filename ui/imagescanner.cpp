@@ -53,14 +53,15 @@ void ImageScanner::scan(const QString &dir, bool recursive, const QString &exclu
             if (!excluded.isEmpty() && isInside(info.absolutePath(), excluded))
                 continue;
             const ImageFormat format = sniffImageFormatOfFile(path);
-            if (format == ImageFormat::Unknown)
-                continue;
+            if (format == ImageFormat::Unknown && !hasImageFileName(info.fileName()))
+                continue; // the planner's rule (scan.cpp): such files get a verdict
             ++summary.count;
             summary.hasLossyInputs = summary.hasLossyInputs || isLossy(format);
-            if (info.absolutePath() == QFileInfo(dir).absoluteFilePath())
+            if (format != ImageFormat::Unknown &&
+                info.absolutePath() == QFileInfo(dir).absoluteFilePath())
                 topLevel.append(path);
-            if (summary.firstImage.isEmpty())
-                summary.firstImage = path;
+            if (summary.firstImage.isEmpty() && format != ImageFormat::Unknown)
+                summary.firstImage = path; // the preview shows an image we can read
             if (summary.count % kReportEvery == 0)
                 QMetaObject::invokeMethod(
                     this, [this, generation, summary] { deliver(generation, summary); },

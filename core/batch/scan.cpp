@@ -115,7 +115,7 @@ void scanFolder(const ScanRoots &roots, const QString &relative, bool recursive,
             continue;
         const QString path = folder + QLatin1Char('/') + entry.name;
         const ImageFormat format = sniffRegularFile(path);
-        if (format == ImageFormat::Unknown)
+        if (format == ImageFormat::Unknown && !hasImageFileName(entry.name))
             continue;
         QString canonical = entry.isSymLink ? QFileInfo(path).canonicalFilePath()
                                             : canonicalFolder + QLatin1Char('/') + entry.name;

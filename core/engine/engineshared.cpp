@@ -4,6 +4,7 @@
 #include <QFile>
 #include <QFileInfo>
 
+#include <algorithm>
 #include <exception>
 
 #include "outputfile.h"
@@ -96,6 +97,17 @@ void checkStructure(const QByteArray &bytes, ImageFormat format)
     }
 }
 
+// Printable UTF-8 and white space only: a text file (notes, HTML, JSON) with an image's name.
+bool looksLikeText(const QByteArray &head)
+{
+    QString text = QString::fromUtf8(head);
+    // The cut at 512 bytes may split one character: its pieces decode as replacements.
+    for (int i = 0; i < 3 && text.endsWith(QChar::ReplacementCharacter); ++i)
+        text.chop(1);
+    return !text.isEmpty() && std::all_of(text.begin(), text.end(),
+                                          [](QChar c) { return c.isPrint() || c.isSpace(); });
+}
+
 EngineFailure unknownFormat(const QByteArray &bytes)
 {
     if (bytes.isEmpty())
@@ -105,6 +117,8 @@ EngineFailure unknownFormat(const QByteArray &bytes)
         return {FailureKind::UnsupportedFormat,
                 QStringLiteral("unsupported format: %1 (accepted: JPEG, PNG, WebP, TIFF, GIF, BMP)")
                     .arg(refused)};
+    if (looksLikeText(bytes.left(512)))
+        return {FailureKind::UnsupportedFormat, QStringLiteral("not an image (looks like text)")};
     return {FailureKind::UnsupportedFormat, QStringLiteral("not an image (unknown format)")};
 }
 
