@@ -19,24 +19,9 @@
 
 namespace {
 
-// libjpeg scales by 1/2, 1/4 or 1/8 inside the decoder (sides rounded up): the largest factor
-// that still leaves at least the target size.
-int jpegReduction(const EngineInput &in)
-{
-    const QSize stored = in.header.size;
-    const QSize target = in.storedTarget();
-    for (const int factor : {8, 4, 2}) {
-        const int w = (stored.width() + factor - 1) / factor;
-        const int h = (stored.height() + factor - 1) / factor;
-        if (w >= target.width() && h >= target.height())
-            return factor;
-    }
-    return 1;
-}
-
 std::optional<DecodedPixels> decodeJpegFast(const EngineInput &in, const Recipe &recipe)
 {
-    const int reduction = jpegReduction(in);
+    const int reduction = jpegShrinkFactor(in);
     const QSize size = in.header.size / reduction;
     checkDecodeMemory(size, qint64(size.width()) * size.height() * 3);
     JpegDecoded jpeg = decodeJpeg(in.bytes, reduction, decodesAsLuma(in, recipe));
@@ -47,7 +32,7 @@ std::optional<DecodedPixels> decodeJpegFast(const EngineInput &in, const Recipe 
         throw std::runtime_error(jpeg.error.toStdString());
     if (jpeg.outcome == JpegDecoded::Outcome::NotHandled) // CMYK: libvips converts it
         return std::nullopt;
-    return DecodedPixels{jpeg.image, false};
+    return DecodedPixels{jpeg.image, QSizeF(in.header.size) / reduction, false};
 }
 
 std::optional<DecodedPixels> decodePng(const EngineInput &in)
@@ -57,21 +42,19 @@ std::optional<DecodedPixels> decodePng(const EngineInput &in)
     cv::Mat png = decodePngFast(in.bytes); // PNG order is RGB already
     if (png.empty())
         return std::nullopt;
-    return DecodedPixels{png, false};
+    return DecodedPixels{png, {}, false};
 }
 
 // libwebp averages boxes while decoding, to the size the box step of resample.h would leave.
 std::optional<DecodedPixels> decodeWebpGray(const EngineInput &in)
 {
     const QSize stored = in.header.size;
-    const QSize target = in.storedTarget();
-    const int box = std::min(boxShrinkFactor(stored.width(), target.width()),
-                             boxShrinkFactor(stored.height(), target.height()));
+    const int box = boxShrinkFactor(in);
     cv::Mat gray = decodeWebpLuma(
         in.bytes, QSize(std::max(1, stored.width() / box), std::max(1, stored.height() / box)));
     if (gray.empty())
         return std::nullopt;
-    return DecodedPixels{gray, false};
+    return DecodedPixels{gray, {}, false}; // libwebp's scaled decode spans the whole image
 }
 
 // OpenCV's BMP reader, the only one we have (libvips reads BMP only through ImageMagick, which
@@ -91,7 +74,7 @@ DecodedPixels decodeBmp(const EngineInput &in)
         cv::cvtColor(image, image, cv::COLOR_BGR2RGB);
     else if (image.channels() == 4)
         cv::cvtColor(image, image, cv::COLOR_BGRA2RGBA);
-    return DecodedPixels{image, false};
+    return DecodedPixels{image, {}, false};
 }
 
 } // namespace

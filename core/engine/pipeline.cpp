@@ -70,16 +70,18 @@ void premultiply(cv::Mat &image, bool undo)
     }
 }
 
-cv::Mat resized(cv::Mat image, QSize target)
+cv::Mat resized(cv::Mat image, QSize target, QSizeF coverage)
 {
-    if (image.cols == target.width() && image.rows == target.height())
+    if (coverage.isEmpty())
+        coverage = QSizeF(image.cols, image.rows);
+    if (image.cols == target.width() && image.rows == target.height() && coverage == QSizeF(target))
         return image;
     const bool alpha = hasAlpha(image) && !isOpaque(image);
     if (alpha) {
         image = image.clone();
         premultiply(image, false);
     }
-    cv::Mat out = resizeLanczos3(image, target);
+    cv::Mat out = resizeLanczos3(image, target, coverage);
     if (alpha)
         premultiply(out, true);
     return out;
@@ -124,6 +126,26 @@ QByteArray encode(const cv::Mat &image, OutputFormat format, int quality,
 
 } // namespace
 
+int boxShrinkFactor(const EngineInput &in)
+{
+    const QSize stored = in.header.size;
+    const QSize target = in.storedTarget();
+    return std::min(boxShrinkFactor(stored.width(), target.width()),
+                    boxShrinkFactor(stored.height(), target.height()));
+}
+
+int jpegShrinkFactor(const EngineInput &in)
+{
+    const QSize stored = in.header.size;
+    const QSize target = in.storedTarget();
+    const int box = std::min(boxShrinkFactor(stored.width(), target.width(), kDctReducingGap),
+                             boxShrinkFactor(stored.height(), target.height(), kDctReducingGap));
+    for (const int factor : {8, 4, 2})
+        if (factor <= box)
+            return factor;
+    return 1;
+}
+
 bool decodesAsLuma(const EngineInput &in, const Recipe &recipe)
 {
     return recipe.grayscale && !in.header.hasAlpha && isSrgbEquivalent(in.metadata.icc);
@@ -145,7 +167,7 @@ EncodedImage finishImage(DecodedPixels decoded, const EngineInput &in, const Rec
     const bool convert = profileFits && !keepProfile && !isSrgbEquivalent(icc);
     if (recipe.grayscale && !convert) // gray is linear: one channel resizes 3x faster
         image = toGray(image);
-    image = resized(image, in.storedTarget());
+    image = resized(image, in.storedTarget(), decoded.coverage);
     if (recipe.autoOrient)
         image = orient(image, in.header.orientation);
     const QRect c = in.plan.crop;

@@ -25,8 +25,17 @@
 struct DecodedPixels
 {
     cv::Mat pixels;
+    // How many of these pixels the whole stored image spans per side (resizeLanczos3's
+    // coverage): the pixel size, unless the decoder shrank by a factor that does not divide
+    // the stored size. Empty means the pixel size.
+    QSizeF coverage;
     bool inSrgb = false; // the decoder already converted (CMYK and Lab, through libvips)
 };
+
+// Shrink-on-load, the same for every decoder: the box factor (resample.h) for the whole image,
+// and for JPEG the largest DCT scaling (8, 4, 2 or 1) that leaves kDctReducingGap.
+int boxShrinkFactor(const EngineInput &in);
+int jpegShrinkFactor(const EngineInput &in);
 
 EncodedImage finishImage(DecodedPixels decoded, const EngineInput &in, const Recipe &recipe);
 

@@ -30,9 +30,10 @@ struct Taps
     std::vector<float> weights; // count per output pixel
 };
 
-Taps computeTaps(int from, int to)
+// `span`: how many source pixels the `to` output pixels cover (see resizeLanczos3).
+Taps computeTaps(double span, int to)
 {
-    const double scale = double(from) / to;
+    const double scale = span / to;
     const double widen = std::max(scale, 1.0);
     const double support = kLobes * widen;
     Taps taps;
@@ -75,9 +76,9 @@ __attribute__((target_clones("avx2", "default"))) void storeRow(uchar *out, cons
     }
 }
 
-cv::Mat resampleRows(const cv::Mat &src, int rows)
+cv::Mat resampleRows(const cv::Mat &src, int rows, double span)
 {
-    const Taps taps = computeTaps(src.rows, rows);
+    const Taps taps = computeTaps(span, rows);
     cv::Mat out(rows, src.cols, src.type());
     const int n = src.cols * src.channels();
     std::vector<float> sums(static_cast<size_t>(n));
@@ -97,34 +98,39 @@ cv::Mat resampleRows(const cv::Mat &src, int rows)
 
 } // namespace
 
-int boxShrinkFactor(int from, int to)
+int boxShrinkFactor(int from, int to, double gap)
 {
     if (to <= 0 || from <= to)
         return 1;
-    return std::max(1, int(std::floor(double(from) / to / kReducingGap)));
+    return std::max(1, int(std::floor(double(from) / to / gap)));
 }
 
-cv::Mat resizeLanczos3(const cv::Mat &image, QSize target)
+cv::Mat resizeLanczos3(const cv::Mat &image, QSize target, QSizeF coverage)
 {
     CV_Assert(image.depth() == CV_8U && image.channels() <= 4);
     cv::Mat current = image;
-    if (current.cols == target.width() && current.rows == target.height())
+    if (current.cols == target.width() && current.rows == target.height() &&
+        coverage == QSizeF(current.cols, current.rows))
         return current;
-    const int kx = boxShrinkFactor(current.cols, target.width());
-    const int ky = boxShrinkFactor(current.rows, target.height());
+    const int kx = boxShrinkFactor(int(coverage.width()), target.width());
+    const int ky = boxShrinkFactor(int(coverage.height()), target.height());
     if (kx > 1 || ky > 1) {
+        // Whole k x k boxes only, like libvips' shrink: the partial boxes at the right and
+        // bottom edges are dropped, and `coverage` keeps the geometry exact.
+        const int cols = std::max(1, current.cols / kx), rows = std::max(1, current.rows / ky);
+        const cv::Mat whole = current(
+            cv::Rect(0, 0, std::min(current.cols, cols * kx), std::min(current.rows, rows * ky)));
         cv::Mat boxed;
-        cv::resize(current, boxed,
-                   cv::Size(std::max(1, current.cols / kx), std::max(1, current.rows / ky)), 0, 0,
-                   cv::INTER_AREA);
+        cv::resize(whole, boxed, cv::Size(cols, rows), 0, 0, cv::INTER_AREA);
         current = boxed;
+        coverage = QSizeF(coverage.width() / kx, coverage.height() / ky);
     }
-    if (current.rows != target.height())
-        current = resampleRows(current, target.height());
-    if (current.cols != target.width()) {
+    if (current.rows != target.height() || coverage.height() != current.rows)
+        current = resampleRows(current, target.height(), coverage.height());
+    if (current.cols != target.width() || coverage.width() != current.cols) {
         cv::Mat turned;
         cv::transpose(current, turned);
-        cv::transpose(resampleRows(turned, target.width()), current);
+        cv::transpose(resampleRows(turned, target.width(), coverage.width()), current);
     }
     return current;
 }

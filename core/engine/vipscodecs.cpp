@@ -2,6 +2,7 @@
 #include "resample.h"
 
 #include <vips/vips8>
+#include <webp/mux.h>
 
 #include <algorithm>
 #include <cstring>
@@ -37,22 +38,27 @@ int boxFactor(const EngineInput &in)
 
 // Loads from memory (never from a path: libvips would parse "[...]" in a name as options),
 // asking the decoder to scale down where the format can, and to stop on truncated data.
-VImage load(const EngineInput &in)
+// Sets *coverage (DecodedPixels) for the shrink it asked for.
+VImage load(const EngineInput &in, QSizeF *coverage)
 {
     auto *options =
         VImage::option()->set("access", VIPS_ACCESS_SEQUENTIAL)->set("fail_on", VIPS_FAIL_ON_ERROR);
-    const int box = boxFactor(in);
-    if (in.format == ImageFormat::Jpeg) {
-        const int shrink = jpegShrinkFor(in.header.size, in.storedTarget());
-        if (shrink > 1)
-            options->set("shrink", shrink);
+    const int box = boxShrinkFactor(in);
+    // libjpeg's DCT scaling (libvips 8.14 rounds the sides down, and aborts when one would be
+    // 0, which the box factor's rule never allows).
+    const int jpegShrink = in.format == ImageFormat::Jpeg ? jpegShrinkFactor(in) : 1;
+    if (jpegShrink > 1) {
+        options->set("shrink", jpegShrink);
+        *coverage = QSizeF(in.header.size) / jpegShrink;
     } else if (in.format == ImageFormat::Webp && box > 1) {
         options->set("scale", 1.0 / box); // libwebp averages boxes while decoding
     }
     VImage image =
         VImage::new_from_buffer(in.bytes.constData(), size_t(in.bytes.size()), "", options);
-    if (in.format != ImageFormat::Jpeg && in.format != ImageFormat::Webp && box > 1)
+    if (in.format != ImageFormat::Jpeg && in.format != ImageFormat::Webp && box > 1) {
         image = image.shrink(box, box); // streams: a huge PNG never sits whole in memory
+        *coverage = QSizeF(in.header.size) / box;
+    }
     return image;
 }
 
@@ -98,7 +104,7 @@ DecodedPixels decodePixels(const EngineInput &in)
 {
     vips_error_clear(); // VError carries the whole error buffer: start each job empty
     DecodedPixels decoded;
-    decoded.pixels = toMat(toPipelineLayout(load(in), &decoded.inSrgb));
+    decoded.pixels = toMat(toPipelineLayout(load(in, &decoded.coverage), &decoded.inSrgb));
     return decoded;
 }
 
@@ -118,6 +124,30 @@ DecodedPixels decodeWithVips(const EngineInput &in, const Recipe &)
         throw *failure;
     return decoded;
 }
+
+namespace {
+
+// libvips 8.14's WebP writer makes up an EXIF block (resolution, orientation, sizes) when the
+// image has none and strip is off, and strip would also drop a kept profile: so the made-up
+// block is taken out again with libwebpmux.
+QByteArray withoutExifChunk(const QByteArray &webp)
+{
+    const WebPData input{reinterpret_cast<const uint8_t *>(webp.constData()), size_t(webp.size())};
+    WebPMux *mux = WebPMuxCreate(&input, 0);
+    if (!mux)
+        return webp;
+    QByteArray out = webp;
+    WebPData assembled{nullptr, 0};
+    if (WebPMuxDeleteChunk(mux, "EXIF") == WEBP_MUX_OK &&
+        WebPMuxAssemble(mux, &assembled) == WEBP_MUX_OK)
+        out =
+            QByteArray(reinterpret_cast<const char *>(assembled.bytes), qsizetype(assembled.size));
+    WebPDataClear(&assembled);
+    WebPMuxDelete(mux);
+    return out;
+}
+
+} // namespace
 
 QByteArray encodeWithVips(const cv::Mat &pixels, OutputFormat format, int quality,
                           const OutputMetadata &metadata)
@@ -161,6 +191,8 @@ QByteArray encodeWithVips(const cv::Mat &pixels, OutputFormat format, int qualit
     image.write_to_buffer(suffix, &buffer, &size, options);
     QByteArray bytes(static_cast<const char *>(buffer), qsizetype(size));
     g_free(buffer);
+    if (format == OutputFormat::Webp && metadata.exif.isEmpty())
+        return withoutExifChunk(bytes);
     return format == OutputFormat::Tiff ? addExifAndIptcToTiff(bytes, metadata) : bytes;
 }
 
