@@ -440,6 +440,7 @@ bool writeMetadata(const QString &path, int orientation, QSize stored,
             exif["Exif.Photo.DateTimeOriginal"] = kDateTimeOriginal;
             exif["Exif.Photo.PixelXDimension"] = uint32_t(stored.width());
             exif["Exif.Photo.PixelYDimension"] = uint32_t(stored.height());
+            exif["Exif.Photo.ColorSpace"] = uint16_t(65535); // "uncalibrated", as cameras say
             exif["Exif.GPSInfo.GPSVersionID"] = "2 3 0 0";
             exif["Exif.GPSInfo.GPSLatitudeRef"] = "N";
             exif["Exif.GPSInfo.GPSLatitude"] = kGpsLatitude;

@@ -782,6 +782,15 @@ void tst_Fidelity::metadata()
         problems << QStringLiteral("Exif.Photo.PixelXDimension is %1").arg(width);
     if (!height.isEmpty() && height != QString::number(in.target.height()))
         problems << QStringLiteral("Exif.Photo.PixelYDimension is %1").arg(height);
+    // Converted (untagged) pixels are sRGB, and EXIF's colour space must say so (1); pixels
+    // kept in their profile stay "uncalibrated" (65535), as the input says.
+    if (in.carries.exif) {
+        const QString space = exif.value(QStringLiteral("Exif.Photo.ColorSpace"));
+        const QString wanted = out.icc.isEmpty() ? QStringLiteral("1") : QStringLiteral("65535");
+        if (space != wanted)
+            problems
+                << QStringLiteral("Exif.Photo.ColorSpace is %1, expected %2").arg(space, wanted);
+    }
     const QStringList thumbnail = keysWithPrefix(out.meta.exif, QStringLiteral("Exif.Thumbnail."));
     if (!thumbnail.isEmpty())
         problems << QStringLiteral("EXIF thumbnail kept: ") + keyList(thumbnail);

@@ -66,14 +66,26 @@ bool isGps(const Exiv2::Exifdatum &datum)
     return datum.groupName() == "GPSInfo" || datum.key() == "Exif.Image.GPSTag";
 }
 
+// Keeps the tag's type (SHORT or LONG, as the file had it) and sets its value.
 void setIfPresent(Exiv2::ExifData &exif, const char *key, uint32_t value)
 {
     auto it = exif.findKey(Exiv2::ExifKey(key));
     if (it != exif.end())
-        *it = value;
+        it->setValue(std::to_string(value));
 }
 
-QByteArray encodeExif(const Exiv2::ExifData &source, const Recipe &recipe, QSize size)
+// Untagged output pixels are sRGB: EXIF's colour space says so too (cameras write 65535,
+// "uncalibrated", and the R03 interoperability index for Adobe RGB).
+void markAsSrgb(Exiv2::ExifData &exif)
+{
+    setIfPresent(exif, "Exif.Photo.ColorSpace", 1);
+    auto it = exif.findKey(Exiv2::ExifKey("Exif.Iop.InteroperabilityIndex"));
+    if (it != exif.end())
+        it->setValue("R98");
+}
+
+QByteArray encodeExif(const Exiv2::ExifData &source, const Recipe &recipe, QSize size,
+                      bool srgb)
 {
     Exiv2::ExifData exif = source;
     eraseIf(exif, isContainerTag);
@@ -87,6 +99,8 @@ QByteArray encodeExif(const Exiv2::ExifData &source, const Recipe &recipe, QSize
     }
     setIfPresent(exif, "Exif.Photo.PixelXDimension", uint32_t(size.width()));
     setIfPresent(exif, "Exif.Photo.PixelYDimension", uint32_t(size.height()));
+    if (srgb)
+        markAsSrgb(exif);
     if (exif.empty())
         return {};
     Exiv2::Blob blob;
@@ -171,7 +185,7 @@ OutputMetadata metadataForOutput(const ImageMetadata &in, const Recipe &recipe, 
         return out;
     try {
         if (in.exif)
-            out.exif = encodeExif(*in.exif, recipe, outputSize);
+            out.exif = encodeExif(*in.exif, recipe, outputSize, outputIcc.isEmpty());
         out.xmp = editXmp(in.xmp, recipe, outputSize);
         if (in.iptc) {
             out.photoshopIrb = photoshopIrbFor(*in.iptc);
