@@ -35,6 +35,15 @@ template <typename T> void selectData(QComboBox *combo, T value)
 {
     combo->setCurrentIndex(qMax(0, combo->findData(int(value))));
 }
+
+// The metadata combo's three choices; Recipe holds them as two flags (see recipe()).
+enum class MetadataChoice { KeepAll, RemoveGps, StripAll };
+
+void addItem(QComboBox *combo, const QString &text, int data, const QString &toolTip)
+{
+    combo->addItem(text, data);
+    combo->setItemData(combo->count() - 1, toolTip, Qt::ToolTipRole);
+}
 } // namespace
 
 RecipePanel::RecipePanel(QSettings *settings, QWidget *parent)
@@ -70,7 +79,6 @@ void RecipePanel::buildResizeRows()
     m_percentSpin->setSuffix(QStringLiteral(" %"));
     m_noEnlargeBox =
         makeCheck(this, QStringLiteral("noEnlargeCheckBox"), tr("Don't enlarge smaller images"));
-    m_grayscaleBox = makeCheck(this, QStringLiteral("grayscaleCheckBox"), tr("Grayscale"));
 
     m_form->addRow(tr("Resize:"), m_modeCombo);
     m_form->addRow(tr("Width:"), m_widthSpin);
@@ -78,14 +86,12 @@ void RecipePanel::buildResizeRows()
     m_form->addRow(tr("Scale:"), m_percentSpin);
     m_form->addRow(tr("Long edge:"), m_longEdgeSpin);
     m_form->addRow(QString(), m_noEnlargeBox);
-    m_form->addRow(tr("Color:"), m_grayscaleBox);
 
     connect(m_modeCombo, &QComboBox::currentIndexChanged, this, &RecipePanel::onEdited);
     for (QSpinBox *spin : {m_widthSpin, m_heightSpin, m_longEdgeSpin})
         connect(spin, &QSpinBox::valueChanged, this, &RecipePanel::onEdited);
     connect(m_percentSpin, &QDoubleSpinBox::valueChanged, this, &RecipePanel::onEdited);
-    for (QCheckBox *box : {m_noEnlargeBox, m_grayscaleBox})
-        connect(box, &QCheckBox::toggled, this, &RecipePanel::onEdited);
+    connect(m_noEnlargeBox, &QCheckBox::toggled, this, &RecipePanel::onEdited);
 }
 
 void RecipePanel::buildOutputRows()
@@ -107,21 +113,63 @@ void RecipePanel::buildOutputRows()
     qualityLayout->setContentsMargins(0, 0, 0, 0);
     qualityLayout->addWidget(m_qualitySlider, 1);
     qualityLayout->addWidget(m_qualitySpin);
-    m_stripBox =
-        makeCheck(this, QStringLiteral("stripMetadataCheckBox"), tr("Strip metadata (EXIF, GPS…)"));
+    m_colourCombo = new QComboBox(this);
+    m_colourCombo->setObjectName(QStringLiteral("colourCombo"));
+    const QString grayscaleNote = tr("Grayscale always converts to sRGB first.");
+    addItem(m_colourCombo, tr("Convert to sRGB"), int(ColourPolicy::Srgb),
+            tr("Colours look the same everywhere: the output is untagged sRGB, which browsers "
+               "and viewers assume."));
+    addItem(m_colourCombo, tr("Keep original profile"), int(ColourPolicy::Keep),
+            tr("Pixels and the embedded colour profile stay as they are (for print or further "
+               "editing). %1")
+                .arg(grayscaleNote));
+    m_colourCombo->setToolTip(
+        tr("<p><b>Convert to sRGB</b>: colours look the same everywhere; the output is untagged "
+           "sRGB, which browsers and viewers assume.</p>"
+           "<p><b>Keep original profile</b>: pixels and the embedded profile stay as they are, "
+           "for print or further editing.</p><p>%1</p>")
+            .arg(grayscaleNote));
+    m_colourCombo->setAccessibleName(tr("Colour profile"));
+    m_colourCombo->setAccessibleDescription(
+        tr("Convert to sRGB, or keep the original colour profile. %1").arg(grayscaleNote));
+    m_grayscaleBox = makeCheck(this, QStringLiteral("grayscaleCheckBox"), tr("Grayscale"));
+
+    m_metadataCombo = new QComboBox(this);
+    m_metadataCombo->setObjectName(QStringLiteral("metadataCombo"));
+    const QString stripAllMeaning =
+        tr("removes camera, date, copyright, GPS and keywords (EXIF, XMP, IPTC). A kept colour "
+           "profile stays, so colours do not change.");
+    addItem(m_metadataCombo, tr("Keep all"), int(MetadataChoice::KeepAll),
+            tr("Metadata is copied to the output unchanged."));
+    addItem(m_metadataCombo, tr("Remove location (GPS)"), int(MetadataChoice::RemoveGps),
+            tr("Only where the photo was taken is removed; everything else is kept."));
+    addItem(m_metadataCombo, tr("Strip all"), int(MetadataChoice::StripAll),
+            tr("Strip all %1").arg(stripAllMeaning));
+    m_metadataCombo->setToolTip(
+        tr("<p><b>Keep all</b>: metadata is copied unchanged.</p>"
+           "<p><b>Remove location (GPS)</b>: only the location is removed.</p>"
+           "<p><b>Strip all</b> %1</p>")
+            .arg(stripAllMeaning));
+    m_metadataCombo->setAccessibleName(tr("Metadata"));
+    m_metadataCombo->setAccessibleDescription(
+        tr("Keep all metadata, remove only the location (GPS), or strip all. Strip all %1")
+            .arg(stripAllMeaning));
     m_orientBox = makeCheck(this, QStringLiteral("autoOrientCheckBox"),
                             tr("Rotate upright (EXIF orientation)"));
 
     m_form->addRow(tr("Format:"), m_formatCombo);
     m_form->addRow(tr("Quality:"), m_qualityRow);
-    m_form->addRow(tr("Metadata:"), m_stripBox);
+    m_form->addRow(tr("&Colour:"), m_colourCombo);
+    m_form->addRow(QString(), m_grayscaleBox);
+    m_form->addRow(tr("&Metadata:"), m_metadataCombo);
     m_form->addRow(QString(), m_orientBox);
 
     connect(m_qualitySlider, &QSlider::valueChanged, m_qualitySpin, &QSpinBox::setValue);
     connect(m_qualitySpin, &QSpinBox::valueChanged, m_qualitySlider, &QSlider::setValue);
     connect(m_qualitySpin, &QSpinBox::valueChanged, this, &RecipePanel::onEdited);
-    connect(m_formatCombo, &QComboBox::currentIndexChanged, this, &RecipePanel::onEdited);
-    for (QCheckBox *box : {m_stripBox, m_orientBox})
+    for (QComboBox *combo : {m_formatCombo, m_colourCombo, m_metadataCombo})
+        connect(combo, &QComboBox::currentIndexChanged, this, &RecipePanel::onEdited);
+    for (QCheckBox *box : {m_grayscaleBox, m_orientBox})
         connect(box, &QCheckBox::toggled, this, &RecipePanel::onEdited);
 }
 
@@ -137,7 +185,11 @@ Recipe RecipePanel::recipe() const
     r.grayscale = m_grayscaleBox->isChecked();
     r.format = OutputFormat(m_formatCombo->currentData().toInt());
     r.quality = m_qualitySpin->value();
-    r.stripMetadata = m_stripBox->isChecked();
+    r.colour = ColourPolicy(m_colourCombo->currentData().toInt());
+    // Strip all removes the location too, so it needs no stripGps of its own.
+    const auto metadata = MetadataChoice(m_metadataCombo->currentData().toInt());
+    r.stripMetadata = metadata == MetadataChoice::StripAll;
+    r.stripGps = metadata == MetadataChoice::RemoveGps;
     r.autoOrient = m_orientBox->isChecked();
     r.engine = m_engine;
     return r;
@@ -158,7 +210,10 @@ void RecipePanel::setRecipe(const Recipe &recipe)
     m_grayscaleBox->setChecked(recipe.grayscale);
     selectData(m_formatCombo, recipe.format);
     m_qualitySpin->setValue(recipe.quality);
-    m_stripBox->setChecked(recipe.stripMetadata);
+    selectData(m_colourCombo, recipe.colour);
+    selectData(m_metadataCombo, recipe.stripMetadata ? MetadataChoice::StripAll
+                                : recipe.stripGps     ? MetadataChoice::RemoveGps
+                                                      : MetadataChoice::KeepAll);
     m_orientBox->setChecked(recipe.autoOrient);
     m_engine = recipe.engine;
     m_updating = false;

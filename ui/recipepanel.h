@@ -49,7 +49,8 @@ private:
     QWidget *m_qualityRow;
     QSlider *m_qualitySlider;
     QSpinBox *m_qualitySpin;
-    QCheckBox *m_stripBox;
+    QComboBox *m_colourCombo;
+    QComboBox *m_metadataCombo;
     QCheckBox *m_orientBox;
     EngineChoice m_engine = EngineChoice::Auto;
     bool m_inputsMayBeLossy = true;
