@@ -1,7 +1,7 @@
 #!/usr/bin/python3
 """Pixelmill benchmark: pixelmill-cli against its peers, interleaved, medians of N runs.
 
-Job everywhere: fit inside 800x600, grayscale, JPEG quality 85, 2 workers (one per core).
+Seed job: fit inside 800x600, grayscale, JPEG quality 85, 2 workers (one per core).
 Peers: the reference Python recipe (../shared/bench/seed_pool.py, Pillow process pool),
 `vips thumbnail` through GNU parallel, and ImageMagick `mogrify` (JPEG subset only).
 The GUI latency probe (bench_guilatency) runs the whole window over the 10,000 tiny images
@@ -9,10 +9,18 @@ and measures how long its GUI thread is ever blocked.
 The "ideal" is the sum over images of the fastest single-process time for that image
 (per-image worker times of both engines, one worker each) divided by the cores.
 
+Second job, "photo export" (whole corpus only): long edge 2048, never enlarged, colour, JPEG
+quality 90, metadata kept, sRGB. Peers: ../shared/bench/photo_pool.py (Pillow process pool),
+`vips thumbnail` and ImageMagick `convert`, each through GNU parallel. Its pixel quality is
+checked after every timed run: PSNR of each output against an independent full-resolution
+Lanczos-3 resize of its input, so that speed bought with pixels shows.
+`--jobs photo` runs that job alone (`--jobs seed,photo`, the default, runs both).
+
 Run through `make bench`; not a test: nothing here gates CI.
 """
 import argparse
 import json
+import math
 import os
 import shutil
 import statistics
@@ -21,12 +29,19 @@ import sys
 import tempfile
 import threading
 import time
+from concurrent.futures import ThreadPoolExecutor
+
+try:  # not in Debian 12: the quality check falls back to the vips CLI (libvips-tools)
+    import pyvips
+except (ImportError, OSError):
+    pyvips = None
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(os.path.dirname(HERE))
 SHARED = os.path.join(os.path.dirname(ROOT), "shared", "bench")
 CORES = os.cpu_count() or 2
 SUBSETS = ["jpg", "png", "webp", "all"]
+JOBS = ["seed", "photo"]
 
 
 def run_timed(cmd, env=None, cwd=None):
@@ -250,6 +265,200 @@ def measure_memory(bin_dir, scratch, results):
     return peaks, cli_mb, time.perf_counter() - start
 
 
+# The "photo export" job: what exporting photos for the web or a client asks for. Unlike the
+# seed job's gray 800x600 (JPEGs decoded at 1/8 or 1/4 scale, luma only), it keeps colour and
+# most of the pixels: shrink-on-load gets at most 1/2 (5120 -> 2048), and 40 of the 100
+# images are not resized at all (never enlarged).
+PHOTO_EDGE = 2048
+# Debian's ImageMagick (bench-packages.txt), by path: a `convert` earlier in PATH may be another.
+IM_CONVERT = "/usr/bin/convert"
+
+
+def photo_cmd(bin_dir, src, dst, extra=()):
+    return [os.path.join(bin_dir, "pixelmill-cli"), src, "-o", dst, "--long-edge", str(PHOTO_EDGE),
+            "--no-enlarge", "--format", "jpg", "--quality", "90", "--colour", "srgb",
+            "--workers", str(CORES), "--on-conflict", "overwrite", "--quiet", *extra]
+
+
+def photo_peers(bin_dir, src, scratch):
+    """(name, command-maker) pairs for the photo job. GNU parallel gets the files as arguments,
+    with no shell between it and the names, and one job per core, as pixelmill has one worker
+    per core. None is told to strip metadata."""
+    files = sorted(os.path.join(src, f) for f in os.listdir(src))
+
+    def pixelmill():  # its report maps inputs to outputs for photo_quality
+        return photo_cmd(bin_dir, src, output_dir(scratch, "photo-pixelmill"),
+                         ["--report", os.path.join(scratch, "photo-report.json")])
+
+    def pillow():
+        return ["/usr/bin/python3", os.path.join(SHARED, "photo_pool.py"), src,
+                output_dir(scratch, "photo-pillow")]
+
+    # A width alone is a width x width box: the long edge. With --export-profile srgb, vips 8.14
+    # converts every image through a profile: from its embedded one, or from its own sRGB via
+    # XYZ when there is none (thumbnail.c), so it pays for colour management on all 100.
+    def vips_parallel():
+        out = output_dir(scratch, "photo-vips")
+        return ["parallel", "-q", f"-j{CORES}", "vips", "thumbnail", "{}",
+                f"{out}/{{/.}}.jpg[Q=90]", str(PHOTO_EDGE), "--size", "down",
+                "--export-profile", "srgb", ":::", *files]
+
+    # No colour conversion for ImageMagick: version 6 converts only to a profile file named on
+    # its command line, and every profile embedded in this corpus (19 of the 100 images) is an
+    # sRGB one already, so the transform would change next to nothing. The embedded profile is
+    # kept, like the rest of the metadata.
+    def convert_parallel():
+        out = output_dir(scratch, "photo-convert")
+        return ["parallel", "-q", f"-j{CORES}", IM_CONVERT, "{}", "-resize",
+                f"{PHOTO_EDGE}x{PHOTO_EDGE}>", "-quality", "90", f"{out}/{{/.}}.jpg",
+                ":::", *files]
+
+    return [("pixelmill", pixelmill), ("Pillow pool", pillow),
+            ("vips CLI + parallel", vips_parallel),
+            ("ImageMagick convert + parallel", convert_parallel)]
+
+
+def measure_photo(bin_dir, corpus, scratch, reps):
+    """Medians per peer over the whole corpus, interleaved as the seed job's subsets are."""
+    rows = photo_peers(bin_dir, os.path.join(corpus, "all"), scratch)
+    times = {}
+    for _ in range(reps):  # every peer once per repetition
+        for name, make in rows:
+            times.setdefault(name, []).append(run_timed(make()))
+    return {name: statistics.median(v) for name, v in times.items()}
+
+
+def photo_quality(scratch):
+    """PSNR (dB) of each output of the last timed pixelmill photo run against a reference made
+    independently from its input (see reference_steps), and the inputs not measured with why.
+    Two images at a time, one per core. Called only after every timed run: it keeps both cores
+    busy for about a minute, and deletes files (see output_dir)."""
+    with open(os.path.join(scratch, "photo-report.json")) as f:
+        results = json.load(f)["results"]
+    # The full-size intermediates of the CLI path (up to 60 MB an image) go to memory where
+    # there is a tmpfs: on disk, their writeback would outlast the pass.
+    base = "/dev/shm" if os.path.isdir("/dev/shm") else scratch
+
+    def measure(result):
+        if result["status"] != "ok":
+            return None, f"pixelmill: {result['status']} {result.get('error') or ''}".strip()
+        try:
+            if pyvips:
+                return psnr_pyvips(result["input"], result["output"]), None
+            with tempfile.TemporaryDirectory(prefix="pixelmill-quality-", dir=base) as work:
+                return psnr_vips_cli(result["input"], result["output"], work), None
+        except Exception as e:  # a failed vips call, pyvips.Error, a header without a field
+            detail = (getattr(e, "stderr", None) or str(e)).strip() or type(e).__name__
+            return None, detail.splitlines()[-1]
+
+    with ThreadPoolExecutor(CORES) as pool:
+        measured = list(pool.map(measure, results))
+    psnrs = [(db, os.path.basename(r["input"])) for r, (db, _) in zip(results, measured)
+             if db is not None]
+    missed = [(os.path.basename(r["input"]), why) for r, (db, why) in zip(results, measured)
+              if db is None]
+    return psnrs, missed
+
+
+def psnr(mse):
+    """Peak signal-to-noise ratio of 8-bit samples from their mean squared difference."""
+    return math.inf if mse == 0 else 10 * math.log10(255 ** 2 / mse)
+
+
+def reference_steps(header, width, height):
+    """The steps that make the reference for one output of width x height from its input:
+    decoded at full size (no shrink-on-load), converted to sRGB from its embedded profile if it
+    has one, made 8-bit sRGB, flattened on white (as pixelmill does for JPEG), turned upright by
+    its EXIF orientation, resized with Lanczos-3 to the output's size. Gap 0: libvips' resize
+    would otherwise box-filter down to within twice the target size first. Only the steps an
+    image needs, as (operation, positional arguments, options), so that the pyvips and the CLI
+    path run the same list. `header`: the input's width, height, bands, format, interpretation,
+    icc (bool) and orientation."""
+    steps = []
+    if header["icc"]:
+        steps.append(("icc_transform", ["srgb"], {"embedded": True}))
+    if header["interpretation"] != "srgb" or header["format"] != "uchar":
+        steps.append(("colourspace", ["srgb"], {}))
+    if header["bands"] in (2, 4):
+        steps.append(("flatten", [], {"background": 255}))
+    w, h = header["width"], header["height"]
+    if header["orientation"] in range(2, 9):
+        steps.append(("autorot", [], {}))
+        if header["orientation"] >= 5:
+            w, h = h, w
+    if (w, h) != (width, height):
+        steps.append(("resize", [width / w],
+                      {"vscale": height / h, "kernel": "lanczos3", "gap": 0}))
+    return steps
+
+
+# The resize's rounding can miss the output's size by a pixel: cropped, or padded by copying
+# the edge, before the comparison.
+def fit_step(width, height):
+    return ("embed", [0, 0, width, height], {"extend": "copy"})
+
+
+def psnr_pyvips(src, out):
+    output = pyvips.Image.new_from_file(out)
+    image = pyvips.Image.new_from_file(src)
+    header = {"width": image.width, "height": image.height, "bands": image.bands,
+              "format": image.format, "interpretation": image.interpretation,
+              "icc": image.get_typeof("icc-profile-data") != 0,
+              "orientation": image.get("orientation")
+              if image.get_typeof("orientation") != 0 else 1}
+    steps = reference_steps(header, output.width, output.height)
+    for operation, args, options in steps + [fit_step(output.width, output.height)]:
+        image = getattr(image, operation)(*args, **options)
+    diff = image - output  # a one-band (gray) output is compared with each of the three bands
+    return psnr((diff * diff).avg())
+
+
+def vips_header(path):
+    """reference_steps' header fields of an image, from `vipsheader -a`."""
+    proc = subprocess.run(["vipsheader", "-a", path], capture_output=True, text=True, check=True)
+    fields = {}
+    for line in proc.stdout.splitlines()[1:]:  # the first line is a summary after the path
+        key, sep, value = line.partition(": ")
+        if sep:
+            fields.setdefault(key, value)
+    return {"width": int(fields["width"]), "height": int(fields["height"]),
+            "bands": int(fields["bands"]), "format": fields["format"],
+            "interpretation": fields["interpretation"], "icc": "icc-profile-data" in fields,
+            "orientation": int(fields.get("orientation") or 1)}
+
+
+def psnr_vips_cli(src, out, work):
+    """psnr_pyvips through the vips CLI: one call per step, through .v files in `work`, the
+    last saving a PPM; the output is decoded by vips into a PPM too, and Pillow only reads the
+    two and sums the squared differences. As few calls as an image needs: each costs 0.1-0.2 s
+    of start-up alone. One vips thread per call, as two images are measured at a time."""
+    from PIL import Image, ImageChops, ImageStat
+    env = dict(os.environ, VIPS_CONCURRENCY="1")
+
+    def vips(operation, image, args=(), options=None, suffix=".v"):
+        path = os.path.join(work, f"{len(os.listdir(work))}-{operation}{suffix}")
+        flags = [x for k, v in (options or {}).items()
+                 for x in ([f"--{k}"] if v is True else [f"--{k}", str(v)])]
+        subprocess.run(["vips", operation, image, path, *map(str, args), *flags],
+                       capture_output=True, text=True, check=True, env=env)
+        return path
+
+    with Image.open(vips("copy", out, suffix=".ppm")) as decoded:
+        output = decoded.convert("RGB")  # gray: its value in each of the three bands
+    image = src
+    steps = reference_steps(vips_header(src), *output.size) or [("copy", [], {})]
+    for i, (operation, args, options) in enumerate(steps):
+        image = vips(operation, image, args, options, ".ppm" if i == len(steps) - 1 else ".v")
+    with Image.open(image) as reference:
+        size = reference.size
+    if size != output.size:
+        operation, args, options = fit_step(*output.size)
+        image = vips(operation, image, args, options, ".ppm")
+    with Image.open(image) as reference:
+        diff = ImageChops.difference(reference.convert("RGB"), output)
+    return psnr(sum(ImageStat.Stat(diff).sum2) / (output.width * output.height * 3))
+
+
 def machine():
     model = "unknown CPU"
     with open("/proc/cpuinfo") as f:
@@ -269,22 +478,10 @@ def ratio_row(label, ours, theirs, goal):
     return f"| {label} | {ours:.2f} | {theirs:.2f} | {ratio:.2f} | <= {goal:.2f} | {verdict} |"
 
 
-def main():
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("bin_dir")
-    parser.add_argument("--corpus", default=os.path.join(tempfile.gettempdir(), "pixelmill-corpus"))
-    parser.add_argument("--scratch", default=os.path.join(tempfile.gettempdir(), "pixelmill-bench"))
-    parser.add_argument("--reps", type=int, default=3)
-    parser.add_argument("--tiny", type=int, default=10000)
-    parser.add_argument("--results", type=int, default=100000,
-                        help="results the CLI holds in the memory test")
-    args = parser.parse_args()
-    if not os.path.isdir(os.path.join(args.corpus, "all")):
-        subprocess.run([os.path.join(SHARED, "corpus.sh"), args.corpus], check=True)
-    os.makedirs(args.scratch, exist_ok=True)
-    clear_outputs(args.scratch)
-    machine_before = machine()
-
+def seed_job(args):
+    """The seed job's timed runs, the tiny set, the GUI latency and the memory peaks. Returns
+    the function that prints their tables: main prints every job's tables after every job's
+    runs, after the machine line that they all share."""
     t, ideal, pool_overhead = measure_subsets(args.bin_dir, args.corpus, args.scratch, args.reps)
     tiny = make_tiny_set(args.scratch, args.tiny)
     tiny_times = {"ours": [], "seed": []}
@@ -302,41 +499,111 @@ def main():
     gui = gui_latency(args.bin_dir, tiny, args.scratch, args.reps)
     worker_peaks, cli_mb, cli_seconds = measure_memory(args.bin_dir, args.scratch, args.results)
 
-    print(f"\nMachine: {machine_before} (at start); load at end {os.getloadavg()[0]:.2f}")
-    print(f"{args.reps} repetitions, interleaved, medians, seconds (wall, start to exit)\n")
-    print("| subset | pixelmill | seed_pool (Pillow) | vips CLI + parallel | mogrify |")
-    print("|---|---|---|---|---|")
-    for s in SUBSETS:
-        cell = lambda name: f"{t[(s, name)]:.2f}" if (s, name) in t else "-"
-        print(f"| {s} | {cell('pixelmill')} | {cell('seed_pool (Pillow)')} | "
-              f"{cell('vips CLI + parallel')} | {cell('mogrify')} |")
+    def report():
+        print("| subset | pixelmill | seed_pool (Pillow) | vips CLI + parallel | mogrify |")
+        print("|---|---|---|---|---|")
+        for s in SUBSETS:
+            cell = lambda name: f"{t[(s, name)]:.2f}" if (s, name) in t else "-"
+            print(f"| {s} | {cell('pixelmill')} | {cell('seed_pool (Pillow)')} | "
+                  f"{cell('vips CLI + parallel')} | {cell('mogrify')} |")
+        print("\n| goal | pixelmill | peer | ratio | target | |")
+        print("|---|---|---|---|---|---|")
+        p = lambda s: t[(s, "pixelmill")]
+        print(ratio_row("all vs seed_pool", p("all"), t[("all", "seed_pool (Pillow)")], 0.75))
+        for s, goal in (("jpg", 1.0), ("png", 1.0), ("webp", 0.6)):
+            print(ratio_row(f"{s} vs seed_pool", p(s), t[(s, "seed_pool (Pillow)")], goal))
+        print(ratio_row("all vs vips CLI + parallel", p("all"), t[("all", "vips CLI + parallel")], 0.35))
+        print(ratio_row("jpg vs mogrify", p("jpg"), t[("jpg", "mogrify")], 0.1))
+        print(ratio_row("all vs ideal", p("all"), ideal, 1.10))
+        print(f"| (all vs its own job times / cores: pool, IPC, start-up, tail) | | | "
+              f"{pool_overhead:.2f} | | |")
+        print(ratio_row(f"{args.tiny} tiny PNG vs seed_pool", tiny_ours, tiny_seed, 1 / 1.5))
+        print("\n| memory | peak RSS (MB) | target | |")
+        print("|---|---|---|---|")
+        for name, label in (("huge.jpg", "worker, 16000x16000 JPEG"), ("large.png", "worker, 8000x8000 PNG")):
+            mb = worker_peaks[name]
+            print(f"| {label} | {mb:.0f} | <= 200 | {'met' if mb <= 200 else 'NOT met'} |")
+        print(f"| CLI holding {args.results} results ({cli_seconds:.1f} s) | {cli_mb:.0f} | <= 150 | "
+              f"{'met' if cli_mb <= 150 else 'NOT met'} |")
+        stall = gui["max_stall_ms"]
+        print("\n| latency | measured | target | |")
+        print("|---|---|---|---|")
+        print(f"| GUI thread max stall, {gui['results']} results | {stall:.0f} ms | <= 50 | "
+              f"{'met' if stall <= 50 else 'NOT met'} |")
+        print(f"(the run of median max stall of {args.reps}: p99 stall {gui['p99_stall_ms']:.1f} ms, "
+              f"{gui['stalls_over_50ms']} stalls over 50 ms, GUI-thread CPU at most "
+              f"{gui['max_busy_ms']:.1f} ms between probe firings, batch {gui['batch_seconds']:.1f} s)")
+    return report
+
+
+def print_photo(times, quality, quality_seconds):
+    print(f"Photo export, whole corpus: long edge {PHOTO_EDGE}, never enlarged, colour, "
+          "JPEG quality 90, metadata kept, sRGB\n")
+    names = list(times)  # photo_peers' order: pixelmill first
+    print("| job | " + " | ".join(names) + " |")
+    print("|---" * (len(names) + 1) + "|")
+    print("| photo export, all | " + " | ".join(f"{times[n]:.2f}" for n in names) + " |")
     print("\n| goal | pixelmill | peer | ratio | target | |")
     print("|---|---|---|---|---|---|")
-    p = lambda s: t[(s, "pixelmill")]
-    print(ratio_row("all vs seed_pool", p("all"), t[("all", "seed_pool (Pillow)")], 0.75))
-    for s, goal in (("jpg", 1.0), ("png", 1.0), ("webp", 0.6)):
-        print(ratio_row(f"{s} vs seed_pool", p(s), t[(s, "seed_pool (Pillow)")], goal))
-    print(ratio_row("all vs vips CLI + parallel", p("all"), t[("all", "vips CLI + parallel")], 0.35))
-    print(ratio_row("jpg vs mogrify", p("jpg"), t[("jpg", "mogrify")], 0.1))
-    print(ratio_row("all vs ideal", p("all"), ideal, 1.10))
-    print(f"| (all vs its own job times / cores: pool, IPC, start-up, tail) | | | "
-          f"{pool_overhead:.2f} | | |")
-    print(ratio_row(f"{args.tiny} tiny PNG vs seed_pool", tiny_ours, tiny_seed, 1 / 1.5))
-    print("\n| memory | peak RSS (MB) | target | |")
-    print("|---|---|---|---|")
-    for name, label in (("huge.jpg", "worker, 16000x16000 JPEG"), ("large.png", "worker, 8000x8000 PNG")):
-        mb = worker_peaks[name]
-        print(f"| {label} | {mb:.0f} | <= 200 | {'met' if mb <= 200 else 'NOT met'} |")
-    print(f"| CLI holding {args.results} results ({cli_seconds:.1f} s) | {cli_mb:.0f} | <= 150 | "
-          f"{'met' if cli_mb <= 150 else 'NOT met'} |")
-    stall = gui["max_stall_ms"]
-    print("\n| latency | measured | target | |")
-    print("|---|---|---|---|")
-    print(f"| GUI thread max stall, {gui['results']} results | {stall:.0f} ms | <= 50 | "
-          f"{'met' if stall <= 50 else 'NOT met'} |")
-    print(f"(the run of median max stall of {args.reps}: p99 stall {gui['p99_stall_ms']:.1f} ms, "
-          f"{gui['stalls_over_50ms']} stalls over 50 ms, GUI-thread CPU at most "
-          f"{gui['max_busy_ms']:.1f} ms between probe firings, batch {gui['batch_seconds']:.1f} s)")
+    for name, goal in (("Pillow pool", 0.5), ("vips CLI + parallel", 0.35),
+                       ("ImageMagick convert + parallel", 0.15)):
+        print(ratio_row(f"photo export vs {name}", times["pixelmill"], times[name], goal))
+    psnrs, missed = quality
+    how = "pyvips" if pyvips else "the vips CLI"
+    if psnrs:
+        worst_db, worst_name = min(psnrs)
+        print(f"\nphoto export quality vs full-resolution Lanczos-3: median "
+              f"{statistics.median(db for db, _ in psnrs):.1f} dB, worst {worst_db:.1f} dB "
+              f"({len(psnrs)} images; worst {worst_name}; measured with {how} in "
+              f"{quality_seconds:.0f} s, untimed)")
+    if missed:
+        print(f"photo export quality: {len(missed)} of {len(psnrs) + len(missed)} outputs not "
+              "measured: " + "; ".join(f"{name}: {why}" for name, why in missed[:3]) +
+              ("; ..." if len(missed) > 3 else ""))
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("bin_dir")
+    parser.add_argument("--corpus", default=os.path.join(tempfile.gettempdir(), "pixelmill-corpus"))
+    parser.add_argument("--scratch", default=os.path.join(tempfile.gettempdir(), "pixelmill-bench"))
+    parser.add_argument("--reps", type=int, default=3)
+    parser.add_argument("--tiny", type=int, default=10000)
+    parser.add_argument("--results", type=int, default=100000,
+                        help="results the CLI holds in the memory test")
+    parser.add_argument("--jobs", type=lambda text: text.split(","), default=JOBS,
+                        help="comma-separated, run in this file's order: seed (with the tiny, "
+                             "GUI latency and memory figures), photo (default: seed,photo)")
+    args = parser.parse_args()
+    if not args.jobs or not set(args.jobs) <= set(JOBS):
+        parser.error(f"--jobs: a comma-separated choice of {', '.join(JOBS)}")
+    if args.reps < 1:
+        parser.error("--reps: at least 1")
+    if not os.path.isdir(os.path.join(args.corpus, "all")):
+        subprocess.run([os.path.join(SHARED, "corpus.sh"), args.corpus], check=True)
+    os.makedirs(args.scratch, exist_ok=True)
+    clear_outputs(args.scratch)
+    machine_before = machine()
+
+    selected = set(args.jobs)
+    seed_report = seed_job(args) if "seed" in selected else None
+    photo_times = None
+    if "photo" in selected:
+        photo_times = measure_photo(args.bin_dir, args.corpus, args.scratch, args.reps)
+    load_after = os.getloadavg()[0]
+    if photo_times:  # untimed, after every timed run
+        start = time.perf_counter()
+        quality = photo_quality(args.scratch)
+        quality_seconds = time.perf_counter() - start
+
+    print(f"\nMachine: {machine_before} (at start); load at end of the timed runs {load_after:.2f}")
+    print(f"{args.reps} repetitions, interleaved, medians, seconds (wall, start to exit)\n")
+    if seed_report:
+        seed_report()
+    if photo_times:
+        if seed_report:
+            print()
+        print_photo(photo_times, quality, quality_seconds)
 
 
 if __name__ == "__main__":
