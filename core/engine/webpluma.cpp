@@ -29,7 +29,10 @@ cv::Mat decodeWebpLuma(const QByteArray &bytes, QSize target)
     config.options.use_scaling = 1;
     config.options.scaled_width = target.width();
     config.options.scaled_height = target.height();
-    config.options.bypass_filtering = 1;
+    // The in-loop deblocking filter only smooths 4x4-block edges: skipping it is invisible
+    // once four or more blocks' worth of pixels average into one, and visible below that.
+    config.options.bypass_filtering =
+        target.width() * 4 <= config.input.width && target.height() * 4 <= config.input.height;
     config.output.colorspace = MODE_YUV;
     const DecodedBuffer guard{&config.output};
     if (WebPDecode(data, size, &config) != VP8_STATUS_OK)
