@@ -629,7 +629,7 @@ void tst_Engine::autoPicksPerFormat_data()
     QTest::newRow("png") << ".png"
                          << "opencv";
     QTest::newRow("webp") << ".webp"
-                          << "vips";
+                          << "opencv";
     QTest::newRow("tiff") << ".tif"
                           << "vips";
 }

@@ -14,7 +14,7 @@ namespace {
 
 // A route is a choice of decoders around the one pipeline (pipeline.h); the name is what
 // results report. "vips": libvips decodes everything but BMP. "opencv" (the fast decoders):
-// libjpeg-turbo, the PNG fast path, libwebp's luma plane and OpenCV's BMP reader where they
+// libjpeg-turbo, the PNG fast path, libwebp and OpenCV's BMP reader where they
 // apply, libvips for the rest.
 class RouteEngine final : public Engine
 {
@@ -63,16 +63,6 @@ bool isLargePng(const QByteArray &head, qint64 fileBytes)
     return rowBytes + 2 * fileBytes > kPngDecodeBudget;
 }
 
-// Lossy or lossless WebP without alpha or animation (VP8X flags), which OpenCV decodes as luma
-// only for grayscale jobs: measured on the corpus' 16 WebPs (one worker, CPU of CLI + worker,
-// 3 interleaved runs) 3.61/3.98/3.94 s against libvips' scaled decode 4.20/4.36/4.25 s.
-bool isPlainWebp(const QByteArray &head)
-{
-    if (head.size() < 21)
-        return false;
-    return head.mid(12, 4) != "VP8X" || (uchar(head[20]) & 0x12) == 0;
-}
-
 // Per input format, the engine measured faster with these implementations on the project's
 // machine (2 cores, one thread, best of 7; 4000x3000 photo-like gradient with noise, fit
 // 800x600, output in the input format), gray / colour, libvips vs OpenCV:
@@ -81,6 +71,9 @@ bool isPlainWebp(const QByteArray &head)
 //   WebP 125 / 116 ms vs 140 / 142 ms  (libvips asks libwebp for a scaled decode)
 // Re-checked on the 100-image corpus (fit 800x600 gray JPEG, one worker, summed job ms), after
 // OpenCV's PNG fast path (pngfast.h): PNG 9644 vs 3699, JPEG 3125 vs 1631, WebP 4949 vs 5254.
+// Since the one pipeline, WebP goes to libwebp directly (webpdecode.h): libvips' loader copies
+// the whole frame twice more, which tripled the CPU of the photo export job on the WebPs
+// (4096x4096 -> long edge 2048, one worker: 12.9 s against 4.3 s before the pipeline).
 class AutoEngine final : public Engine
 {
 public:
@@ -93,8 +86,6 @@ public:
         const QByteArray head =
             file.open(QIODevice::ReadOnly | QIODevice::Unbuffered) ? file.read(32) : QByteArray();
         const ImageFormat format = sniffImageFormat(head);
-        if (format == ImageFormat::Webp && job.recipe.grayscale && isPlainWebp(head))
-            return m_openCv->run(job); // luma-only decode (webpluma.h)
         return preferredEngine(format, head, file.size()).run(job);
     }
 
@@ -105,7 +96,8 @@ private:
         case ImageFormat::Png:
             return isLargePng(head, fileBytes) ? *m_vips : *m_openCv;
         case ImageFormat::Jpeg:
-        case ImageFormat::Bmp: // libvips reads BMP only through ImageMagick, which we block
+        case ImageFormat::Webp: // animations fall back to libvips inside the fast route
+        case ImageFormat::Bmp:  // libvips reads BMP only through ImageMagick, which we block
             return *m_openCv;
         default:
             return *m_vips;

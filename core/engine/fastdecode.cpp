@@ -4,7 +4,7 @@
 #include "jpegcodec.h"
 #include "pngfast.h"
 #include "resample.h"
-#include "webpluma.h"
+#include "webpdecode.h"
 
 #include <opencv2/core/utils/logger.hpp>
 #include <opencv2/imgcodecs.hpp>
@@ -14,8 +14,8 @@
 #include <stdexcept>
 
 // The fast decoders, each for the common case of one format: JPEG through libjpeg-turbo
-// (scaled in the DCT, luma only for gray), 8-bit PNG through pngfast.h, grayscale WebP as its
-// luma plane (webpluma.h), BMP through OpenCV. What they decline, libvips decodes.
+// (scaled in the DCT, luma only for gray), 8-bit PNG through pngfast.h, WebP through libwebp
+// (its luma plane for gray, webpdecode.h), BMP through OpenCV. What they decline, libvips decodes.
 
 namespace {
 
@@ -45,16 +45,19 @@ std::optional<DecodedPixels> decodePng(const EngineInput &in)
     return DecodedPixels{png, {}, false};
 }
 
-// libwebp averages boxes while decoding, to the size the box step of resample.h would leave.
-std::optional<DecodedPixels> decodeWebpGray(const EngineInput &in)
+// libwebp averages boxes while decoding, to the size the box step of resample.h would leave;
+// its scaled decode spans the whole image, so the coverage is the pixel size.
+std::optional<DecodedPixels> decodeWebp(const EngineInput &in, const Recipe &recipe)
 {
     const QSize stored = in.header.size;
     const int box = boxShrinkFactor(in);
-    cv::Mat gray = decodeWebpLuma(
-        in.bytes, QSize(std::max(1, stored.width() / box), std::max(1, stored.height() / box)));
-    if (gray.empty())
+    const QSize size(std::max(1, stored.width() / box), std::max(1, stored.height() / box));
+    checkDecodeMemory(size, qint64(size.width()) * size.height() * 4);
+    cv::Mat pixels = decodesAsLuma(in, recipe) ? decodeWebpLuma(in.bytes, size)
+                                               : decodeWebpColour(in.bytes, size);
+    if (pixels.empty())
         return std::nullopt;
-    return DecodedPixels{gray, {}, false}; // libwebp's scaled decode spans the whole image
+    return DecodedPixels{pixels, {}, false};
 }
 
 // OpenCV's BMP reader, the only one we have (libvips reads BMP only through ImageMagick, which
@@ -87,9 +90,7 @@ std::optional<DecodedPixels> decodeFast(const EngineInput &in, const Recipe &rec
     case ImageFormat::Png:
         return decodePng(in);
     case ImageFormat::Webp:
-        if (decodesAsLuma(in, recipe))
-            return decodeWebpGray(in);
-        return std::nullopt;
+        return decodeWebp(in, recipe);
     case ImageFormat::Bmp:
         return decodeBmp(in);
     default:

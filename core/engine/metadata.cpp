@@ -84,8 +84,7 @@ void markAsSrgb(Exiv2::ExifData &exif)
         it->setValue("R98");
 }
 
-QByteArray encodeExif(const Exiv2::ExifData &source, const Recipe &recipe, QSize size,
-                      bool srgb)
+QByteArray encodeExif(const Exiv2::ExifData &source, const Recipe &recipe, QSize size, bool srgb)
 {
     Exiv2::ExifData exif = source;
     eraseIf(exif, isContainerTag);
