@@ -100,11 +100,15 @@ void tst_Fidelity::metadata()
         problems << QStringLiteral("Exif.Photo.PixelXDimension is %1").arg(width);
     if (!height.isEmpty() && height != QString::number(in.target.height()))
         problems << QStringLiteral("Exif.Photo.PixelYDimension is %1").arg(height);
-    // Converted (untagged) pixels are sRGB, and EXIF's colour space must say so (1); pixels
-    // kept in their profile stay "uncalibrated" (65535), as the input says.
+    // Pixels converted to sRGB from another profile (or CMYK) must say so in EXIF (1); pixels
+    // not converted, kept in their profile or already sRGB, keep what the input says (65535).
     if (in.carries.exif) {
         const QString space = exif.value(QStringLiteral("Exif.Photo.ColorSpace"));
-        const QString wanted = out.icc.isEmpty() ? QStringLiteral("1") : QStringLiteral("65535");
+        QString why;
+        const bool wideProfile =
+            !in.icc.isEmpty() && !F::isSrgbProfile(in.icc, in.kind == Kind::Gray ? 1 : 3, &why);
+        const bool converted = out.icc.isEmpty() && (in.kind == Kind::Cmyk || wideProfile);
+        const QString wanted = converted ? QStringLiteral("1") : QStringLiteral("65535");
         if (space != wanted)
             problems
                 << QStringLiteral("Exif.Photo.ColorSpace is %1, expected %2").arg(space, wanted);

@@ -84,6 +84,28 @@ private Q_SLOTS:
         QVERIFY(stopped.error.contains(QLatin1String("cancelled")));
     }
 
+    // Files that only claim to be images fail in the worker; they must not take the output
+    // name (or the {n}) of a real image on the way.
+    void nonImagesTakeNoNames()
+    {
+        writeText(m_in + QStringLiteral("/a.heic")); // junk, sorted before a.png
+        writeText(m_in + QStringLiteral("/a.jpg"));  // text
+        writePng(m_in + QStringLiteral("/a.png"));
+        PlanOptions o = options();
+        o.recipe.format = OutputFormat::Png;
+        const BatchPlan plan = planBatch(o);
+        QVERIFY2(plan.error.isEmpty(), qPrintable(plan.error));
+        QCOMPARE(plan.jobs.size(), 3);
+        for (const Job &job : plan.jobs)
+            if (job.inputPath.endsWith(QLatin1String("a.png")))
+                QCOMPARE(job.outputPath, m_out + QStringLiteral("/a.png"));
+        o.namePattern = QStringLiteral("photo-{n}");
+        const BatchPlan numbered = planBatch(o);
+        for (const Job &job : numbered.jobs)
+            if (job.inputPath.endsWith(QLatin1String("a.png")))
+                QCOMPARE(job.outputPath, m_out + QStringLiteral("/photo-1.png"));
+    }
+
     void sniffsContentNotExtension()
     {
         writePng(m_in + QStringLiteral("/real.jpg"));       // PNG named .jpg: an image

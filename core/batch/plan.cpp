@@ -177,19 +177,26 @@ BatchPlan planBatch(const PlanOptions &options)
         state.inputPaths.insert(file.canonicalPath);
 
     QList<std::pair<qint64, Job>> sized;
-    for (int i = 0; i < files.size(); ++i) {
-        const ScannedFile &file = files.at(i);
+    int number = 0; // {n}: images only
+    for (const ScannedFile &file : files) {
         Job job;
         job.inputPath = file.path;
         job.recipe = options.recipe;
         job.maxPixels = options.maxPixels;
         const OutputFormat format = resolveOutputFormat(options.recipe.format, file.format);
-        const QString fullName =
-            outputFileName(options.namePattern, file.path, i + 1, OutputFormat::Same);
+        const bool isImage = file.format != ImageFormat::Unknown;
+        const QString fullName = outputFileName(options.namePattern, file.path,
+                                                isImage ? ++number : number, OutputFormat::Same);
         const QString dir = file.relativeDir.isEmpty()
                                 ? roots.outputPath
                                 : roots.outputPath + QLatin1Char('/') + file.relativeDir;
-        if (nameOne(state, dir, fullName, extensionFor(format), &job))
+        if (!isImage) {
+            // Named like an image but none we read: it will fail with its reason in the worker.
+            // It takes no output name (and no {n}) that a real image would then have to avoid.
+            job.outputPath =
+                dir + QLatin1Char('/') + fullName + QLatin1Char('.') + extensionFor(format);
+            sized.append({file.size, job});
+        } else if (nameOne(state, dir, fullName, extensionFor(format), &job))
             sized.append({file.size, job});
         else
             plan.preResolved.append(

@@ -19,12 +19,6 @@ struct ProfileCloser
 };
 using Profile = std::unique_ptr<void, ProfileCloser>;
 
-struct TransformDeleter
-{
-    void operator()(void *t) const { cmsDeleteTransform(t); }
-};
-using Transform = std::unique_ptr<void, TransformDeleter>;
-
 // lcms2 reports a damaged profile through this handler; the caller then sees a null profile
 // and treats the image as untagged, so the message itself is not needed.
 void quietErrors(cmsContext, cmsUInt32Number, const char *) {}
@@ -40,7 +34,7 @@ Profile openProfile(const QByteArray &icc)
 
 QByteArray keyOf(const QByteArray &icc)
 {
-    return QCryptographicHash::hash(icc, QCryptographicHash::Md5);
+    return QCryptographicHash::hash(icc, QCryptographicHash::Sha256);
 }
 
 // sRGB's colorants (D50-adapted, as ICC stores them) and tone curve, from lcms2's own sRGB.
@@ -102,8 +96,12 @@ void *cachedTransform(const QByteArray &icc, cmsUInt32Number format)
         transform = cmsCreateTransform(input.get(), format, gray ? srgbGrayProfile() : srgb.get(),
                                        format, INTENT_RELATIVE_COLORIMETRIC, flags);
     }
-    if (cache.size() > 64) // a batch of many unlike profiles: keep memory bounded
-        cache.clear();     // (the transforms are leaked: a few KB each, bounded by recycling)
+    if (cache.size() > 64) { // a batch of many unlike profiles: keep memory bounded
+        for (void *old : std::as_const(cache))
+            if (old)
+                cmsDeleteTransform(old);
+        cache.clear();
+    }
     cache.insert(key, transform);
     return transform;
 }

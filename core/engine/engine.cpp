@@ -34,7 +34,11 @@ public:
 private:
     DecodedPixels decode(const EngineInput &in, const Recipe &recipe) const
     {
-        if (m_fast || in.format == ImageFormat::Bmp) {
+        // BMP has no other reader. A grayscale JPEG comes from its luma plane on every route:
+        // the luma is the BT.601 formula itself, while gray computed back from decoded RGB
+        // differs where YCbCr -> RGB clips (saturated colours, up to a few levels).
+        const bool jpegLuma = in.format == ImageFormat::Jpeg && decodesAsLuma(in, recipe);
+        if (m_fast || in.format == ImageFormat::Bmp || jpegLuma) {
             if (std::optional<DecodedPixels> decoded = decodeFast(in, recipe))
                 return *decoded;
         }

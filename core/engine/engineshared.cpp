@@ -144,6 +144,8 @@ EngineInput prepareInput(const Job &job, QByteArray bytes, ImageFormat format)
                                 .arg(stored.height())
                                 .arg(QString::number(job.maxPixels / 1e6, 'g', 3))};
     in.metadata = readMetadata(in.bytes);
+    if (const int orientation = exifOrientation(in.metadata))
+        in.header.orientation = orientation;
     in.outputFormat = resolveOutputFormat(job.recipe.format, in.format);
     in.swapsAxes = job.recipe.autoOrient && hasQuarterTurn(in.header.orientation);
     in.plan = planResize(job.recipe, in.swapsAxes ? stored.transposed() : stored);

@@ -32,7 +32,13 @@ std::optional<DecodedPixels> decodeJpegFast(const EngineInput &in, const Recipe 
         throw std::runtime_error(jpeg.error.toStdString());
     if (jpeg.outcome == JpegDecoded::Outcome::NotHandled) // CMYK: libvips converts it
         return std::nullopt;
-    return DecodedPixels{jpeg.image, QSizeF(in.header.size) / reduction, false};
+    // libjpeg rounds scaled sides up, libvips down: keep the whole pixels only, as libvips
+    // does, so that both routes resample the same pixels (coverage says what they span).
+    const QSize stored = in.header.size;
+    const cv::Mat whole = jpeg.image(
+        cv::Rect(0, 0, std::min(jpeg.image.cols, std::max(1, stored.width() / reduction)),
+                 std::min(jpeg.image.rows, std::max(1, stored.height() / reduction))));
+    return DecodedPixels{whole, QSizeF(stored) / reduction, false};
 }
 
 std::optional<DecodedPixels> decodePng(const EngineInput &in)

@@ -7,6 +7,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <vector>
 
 #include <jpeglib.h>
 
@@ -90,31 +91,32 @@ bool runDecode(jpeg_decompress_struct *info, ErrorManager *manager, const QByteA
     return true;
 }
 
-// One marker of at most 65533 bytes; longer EXIF or XMP (which would need extended XMP or
-// several APP1s, which few readers join) is left out rather than written broken.
-void writeMarker(jpeg_compress_struct *info, int marker, const QByteArray &prefix,
-                 const QByteArray &payload)
+// The APPn markers for the metadata, assembled before libjpeg runs: its errors longjmp out of
+// runEncode, which must then hold no C++ object. One marker is at most 65533 bytes; longer
+// EXIF or XMP (which would need extended XMP or several APP1s, which few readers join) is
+// left out rather than written broken.
+struct Marker
 {
-    if (payload.isEmpty() || prefix.size() + payload.size() > 65533)
-        return;
-    const QByteArray data = prefix + payload;
-    jpeg_write_marker(info, marker, reinterpret_cast<const JOCTET *>(data.constData()),
-                      unsigned(data.size()));
-}
+    int code;
+    QByteArray data;
+};
 
-void writeMetadata(jpeg_compress_struct *info, const OutputMetadata &metadata)
+std::vector<Marker> markersFor(const OutputMetadata &metadata)
 {
-    writeMarker(info, JPEG_APP0 + 1, QByteArray("Exif\0\0", 6), metadata.exif);
-    writeMarker(info, JPEG_APP0 + 1, QByteArray("http://ns.adobe.com/xap/1.0/\0", 29),
-                metadata.xmp);
-    writeMarker(info, JPEG_APP0 + 13, QByteArray("Photoshop 3.0\0", 14), metadata.photoshopIrb);
-    if (!metadata.icc.isEmpty())
-        jpeg_write_icc_profile(info, reinterpret_cast<const JOCTET *>(metadata.icc.constData()),
-                               unsigned(metadata.icc.size()));
+    std::vector<Marker> markers;
+    auto add = [&](int code, const QByteArray &prefix, const QByteArray &payload) {
+        if (!payload.isEmpty() && prefix.size() + payload.size() <= 65533)
+            markers.push_back({code, prefix + payload});
+    };
+    add(JPEG_APP0 + 1, QByteArray("Exif\0\0", 6), metadata.exif);
+    add(JPEG_APP0 + 1, QByteArray("http://ns.adobe.com/xap/1.0/\0", 29), metadata.xmp);
+    add(JPEG_APP0 + 13, QByteArray("Photoshop 3.0\0", 14), metadata.photoshopIrb);
+    return markers;
 }
 
 bool runEncode(jpeg_compress_struct *info, ErrorManager *manager, const cv::Mat &image, int quality,
-               const OutputMetadata &metadata, unsigned char **buffer, unsigned long *size)
+               const std::vector<Marker> &markers, const QByteArray &icc, unsigned char **buffer,
+               unsigned long *size)
 {
     if (setjmp(manager->jump))
         return false;
@@ -127,7 +129,13 @@ bool runEncode(jpeg_compress_struct *info, ErrorManager *manager, const cv::Mat 
     jpeg_set_defaults(info);
     jpeg_set_quality(info, quality, TRUE);
     jpeg_start_compress(info, TRUE);
-    writeMetadata(info, metadata);
+    for (const Marker &marker : markers)
+        jpeg_write_marker(info, marker.code,
+                          reinterpret_cast<const JOCTET *>(marker.data.constData()),
+                          unsigned(marker.data.size()));
+    if (!icc.isEmpty())
+        jpeg_write_icc_profile(info, reinterpret_cast<const JOCTET *>(icc.constData()),
+                               unsigned(icc.size()));
     while (info->next_scanline < info->image_height) {
         JSAMPROW row = const_cast<uchar *>(image.ptr<uchar>(int(info->next_scanline)));
         jpeg_write_scanlines(info, &row, 1);
@@ -173,7 +181,9 @@ QByteArray encodeJpeg(const cv::Mat &image, int quality, const OutputMetadata &m
     jpeg_create_compress(&info);
     unsigned char *buffer = nullptr;
     unsigned long size = 0;
-    const bool ok = runEncode(&info, &manager, image, quality, metadata, &buffer, &size);
+    const std::vector<Marker> markers = markersFor(metadata);
+    const bool ok =
+        runEncode(&info, &manager, image, quality, markers, metadata.icc, &buffer, &size);
     jpeg_destroy_compress(&info);
     QByteArray bytes;
     if (ok)

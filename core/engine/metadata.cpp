@@ -107,6 +107,21 @@ QByteArray encodeExif(const Exiv2::ExifData &source, const Recipe &recipe, QSize
     return QByteArray(reinterpret_cast<const char *>(blob.data()), qsizetype(blob.size()));
 }
 
+// Coordinates anywhere in XMP: exif:GPS* at the top and inside structures (IPTC Extension's
+// LocationCreated/LocationShown, written by Lightroom and Photo Mechanic), and vendors' own
+// (DJI's drone-dji:GpsLatitude, ...:Latitude/Longitude/Altitude).
+bool isXmpLocation(const std::string &key)
+{
+    QString text = QString::fromStdString(key).toLower();
+    if (text.contains(QLatin1String("gps")))
+        return true;
+    text = text.section(QLatin1Char('/'), -1)
+               .section(QLatin1Char(':'), -1)
+               .section(QLatin1Char('.'), -1);
+    return text.endsWith(QLatin1String("latitude")) || text.endsWith(QLatin1String("longitude")) ||
+           text.endsWith(QLatin1String("altitude"));
+}
+
 QByteArray editXmp(const QByteArray &packet, const Recipe &recipe, QSize size)
 {
     if (packet.isEmpty())
@@ -114,10 +129,8 @@ QByteArray editXmp(const QByteArray &packet, const Recipe &recipe, QSize size)
     Exiv2::XmpData xmp;
     if (Exiv2::XmpParser::decode(xmp, packet.toStdString()) != 0)
         return {}; // not XMP we can read: not carried rather than carried blind
-    for (auto it = xmp.begin(); it != xmp.end();) {
-        const bool gps = it->groupName() == "exif" && it->tagName().rfind("GPS", 0) == 0;
-        it = recipe.stripGps && gps ? xmp.erase(it) : std::next(it);
-    }
+    for (auto it = xmp.begin(); it != xmp.end();)
+        it = recipe.stripGps && isXmpLocation(it->key()) ? xmp.erase(it) : std::next(it);
     if (recipe.autoOrient && xmp.findKey(Exiv2::XmpKey("Xmp.tiff.Orientation")) != xmp.end())
         xmp["Xmp.tiff.Orientation"] = 1;
     for (const auto &[key, value] : {std::pair{"Xmp.exif.PixelXDimension", size.width()},
@@ -175,8 +188,19 @@ ImageMetadata readMetadata(const QByteArray &bytes)
     return metadata;
 }
 
+int exifOrientation(const ImageMetadata &metadata)
+{
+    if (!metadata.exif)
+        return 0;
+    auto it = metadata.exif->findKey(Exiv2::ExifKey("Exif.Image.Orientation"));
+    if (it == metadata.exif->end() || it->count() < 1)
+        return 0;
+    const long value = it->toLong();
+    return value >= 1 && value <= 8 ? int(value) : 0;
+}
+
 OutputMetadata metadataForOutput(const ImageMetadata &in, const Recipe &recipe, QSize outputSize,
-                                 const QByteArray &outputIcc)
+                                 const QByteArray &outputIcc, bool convertedToSrgb)
 {
     OutputMetadata out;
     out.icc = outputIcc;
@@ -184,7 +208,7 @@ OutputMetadata metadataForOutput(const ImageMetadata &in, const Recipe &recipe, 
         return out;
     try {
         if (in.exif)
-            out.exif = encodeExif(*in.exif, recipe, outputSize, outputIcc.isEmpty());
+            out.exif = encodeExif(*in.exif, recipe, outputSize, convertedToSrgb);
         out.xmp = editXmp(in.xmp, recipe, outputSize);
         if (in.iptc) {
             out.photoshopIrb = photoshopIrbFor(*in.iptc);

@@ -28,6 +28,11 @@ struct ImageMetadata
 // Never throws: metadata that cannot be read counts as absent (the pixels may still decode).
 ImageMetadata readMetadata(const QByteArray &bytes);
 
+// The EXIF Orientation (1..8) as Exiv2 reads it, whatever its type (SHORT or LONG) and
+// wherever the file keeps it (a PNG's eXIf after the image data); 0 when there is none. The
+// pixels are turned by this value because the output's tag is reset from it: one source.
+int exifOrientation(const ImageMetadata &metadata);
+
 // What an output carries, encoded for writing.
 struct OutputMetadata
 {
@@ -38,7 +43,8 @@ struct OutputMetadata
     QByteArray iptc;         // IPTC records as such (TIFF)
     bool isEmpty() const
     {
-        return icc.isEmpty() && exif.isEmpty() && xmp.isEmpty() && iptc.isEmpty();
+        return icc.isEmpty() && exif.isEmpty() && xmp.isEmpty() && iptc.isEmpty() &&
+               photoshopIrb.isEmpty();
     }
 };
 
@@ -46,8 +52,10 @@ struct OutputMetadata
 // profile `outputIcc` stays: pixels in a wide gamut are never left untagged), without location
 // when it strips GPS. After auto-orient the Orientation tags say 1, pixel dimensions say the
 // output's, and the EXIF thumbnail (a stale picture of the original) is dropped.
+// `convertedToSrgb`: the pipeline converted the pixels from another profile, so EXIF's colour
+// space is set to sRGB; otherwise it is left as the input says.
 OutputMetadata metadataForOutput(const ImageMetadata &in, const Recipe &recipe, QSize outputSize,
-                                 const QByteArray &outputIcc);
+                                 const QByteArray &outputIcc, bool convertedToSrgb);
 
 // TIFF outputs: libvips' TIFF writer carries the profile and XMP but not EXIF or IPTC, which
 // Exiv2 adds to the encoded file. Returns `tiff` unchanged when there is nothing to add.

@@ -180,6 +180,7 @@ EncodedImage finishImage(DecodedPixels decoded, const EngineInput &in, const Rec
     // Kept: the original profile with the original numbers. Otherwise sRGB, untagged.
     const QByteArray outputIcc = keepProfile ? icc : QByteArray();
     const QSize size(image.cols, image.rows);
-    const OutputMetadata metadata = metadataForOutput(in.metadata, recipe, size, outputIcc);
+    const OutputMetadata metadata =
+        metadataForOutput(in.metadata, recipe, size, outputIcc, convert || decoded.inSrgb);
     return {encode(image, in.outputFormat, recipe.quality, metadata), size};
 }

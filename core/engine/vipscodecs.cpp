@@ -1,6 +1,9 @@
 #include "pipeline.h"
 #include "resample.h"
 
+#include <QtEndian>
+
+#include <libdeflate.h>
 #include <vips/vips8>
 #include <webp/mux.h>
 
@@ -38,6 +41,16 @@ int boxFactor(const EngineInput &in)
 
 // Loads from memory (never from a path: libvips would parse "[...]" in a name as options),
 // asking the decoder to scale down where the format can, and to stop on truncated data.
+// Images up to this size are decoded whole and left to the pipeline's own box step, so that
+// every route averages the same boxes the same way; larger ones are shrunk while streaming.
+constexpr qint64 kWholeDecodeBudget = 96ll << 20;
+
+qint64 wholeDecodeBytes(const VImage &image)
+{
+    return qint64(image.width()) * image.height() * image.bands() *
+           qint64(vips_format_sizeof(image.format()));
+}
+
 // Sets *coverage (DecodedPixels) for the shrink it asked for.
 VImage load(const EngineInput &in, QSizeF *coverage)
 {
@@ -55,8 +68,16 @@ VImage load(const EngineInput &in, QSizeF *coverage)
     }
     VImage image =
         VImage::new_from_buffer(in.bytes.constData(), size_t(in.bytes.size()), "", options);
-    if (in.format != ImageFormat::Jpeg && in.format != ImageFormat::Webp && box > 1) {
-        image = image.shrink(box, box); // streams: a huge PNG never sits whole in memory
+    if (in.format != ImageFormat::Jpeg && in.format != ImageFormat::Webp && box > 1 &&
+        wholeDecodeBytes(image) > kWholeDecodeBudget) {
+        // Streams: a huge PNG or TIFF never sits whole in memory. Alpha is premultiplied around
+        // the box average, as the pipeline's own box step does, so that the colour of
+        // transparent pixels does not bleed into visible edges.
+        const VipsBandFormat format = image.format();
+        if (image.has_alpha())
+            image = image.premultiply().shrink(box, box).unpremultiply().cast(format);
+        else
+            image = image.shrink(box, box);
         *coverage = QSizeF(in.header.size) / box;
     }
     return image;
@@ -80,7 +101,9 @@ VImage toPipelineLayout(VImage image, bool *inSrgb)
         *inSrgb = true;
     }
     const bool gray = image.bands() - image.has_alpha() < 3;
-    if (image.format() != VIPS_FORMAT_UCHAR) // 16-bit and float: same space, 8 bits
+    if (image.format() == VIPS_FORMAT_USHORT) // 16 bits to 8, rounded (v / 257), not shifted
+        image = image.linear(1.0 / 257, 0.5).cast(VIPS_FORMAT_UCHAR);
+    else if (image.format() != VIPS_FORMAT_UCHAR) // float and others: same space, 8 bits
         image = image.colourspace(gray ? VIPS_INTERPRETATION_B_W : VIPS_INTERPRETATION_sRGB);
     const int wanted = (gray ? 1 : 3) + (image.has_alpha() ? 1 : 0);
     if (image.bands() > wanted)
@@ -147,6 +170,35 @@ QByteArray withoutExifChunk(const QByteArray &webp)
     return out;
 }
 
+QByteArray pngChunk(const char *type, const QByteArray &data)
+{
+    QByteArray chunk(4, '\0');
+    qToBigEndian<quint32>(quint32(data.size()), chunk.data());
+    chunk += QByteArray(type, 4) + data;
+    const quint32 crc =
+        quint32(libdeflate_crc32(0, chunk.constData() + 4, size_t(chunk.size() - 4)));
+    QByteArray tail(4, '\0');
+    qToBigEndian<quint32>(crc, tail.data());
+    return chunk + tail;
+}
+
+// EXIF as one eXIf chunk and XMP as an uncompressed iTXt "XML:com.adobe.xmp", as the PNG and
+// XMP specifications have them, right after IHDR. libvips 8.14 with libpng 1.6.39 wrote eXIf
+// twice (before and after the image data) and XMP compressed in zTXt. Our own output's
+// chunks are assembled here, never parsed: the file is libvips' PNG of known layout.
+QByteArray withPngMetadata(const QByteArray &png, const OutputMetadata &metadata)
+{
+    constexpr qsizetype kAfterIhdr = 8 + 8 + 13 + 4; // signature, IHDR chunk
+    if (png.size() < kAfterIhdr || png.mid(12, 4) != "IHDR")
+        return png;
+    QByteArray chunks;
+    if (!metadata.exif.isEmpty())
+        chunks += pngChunk("eXIf", metadata.exif);
+    if (!metadata.xmp.isEmpty())
+        chunks += pngChunk("iTXt", QByteArray("XML:com.adobe.xmp\0\0\0\0\0", 22) + metadata.xmp);
+    return chunks.isEmpty() ? png : png.left(kAfterIhdr) + chunks + png.mid(kAfterIhdr);
+}
+
 } // namespace
 
 QByteArray encodeWithVips(const cv::Mat &pixels, OutputFormat format, int quality,
@@ -169,9 +221,11 @@ QByteArray encodeWithVips(const cv::Mat &pixels, OutputFormat format, int qualit
                                      size_t(bytes.size()));
     };
     blob(VIPS_META_ICC_NAME, metadata.icc);
-    blob(VIPS_META_EXIF_NAME,
-         metadata.exif.isEmpty() ? QByteArray() : QByteArray("Exif\0\0", 6) + metadata.exif);
-    blob(VIPS_META_XMP_NAME, metadata.xmp);
+    if (format != OutputFormat::Png) { // PNG's EXIF and XMP chunks are written below
+        blob(VIPS_META_EXIF_NAME,
+             metadata.exif.isEmpty() ? QByteArray() : QByteArray("Exif\0\0", 6) + metadata.exif);
+        blob(VIPS_META_XMP_NAME, metadata.xmp);
+    }
     auto *options = VImage::option();
     const char *suffix = ".png";
     switch (format) {
@@ -191,6 +245,8 @@ QByteArray encodeWithVips(const cv::Mat &pixels, OutputFormat format, int qualit
     image.write_to_buffer(suffix, &buffer, &size, options);
     QByteArray bytes(static_cast<const char *>(buffer), qsizetype(size));
     g_free(buffer);
+    if (format == OutputFormat::Png)
+        return withPngMetadata(bytes, metadata);
     if (format == OutputFormat::Webp && metadata.exif.isEmpty())
         return withoutExifChunk(bytes);
     return format == OutputFormat::Tiff ? addExifAndIptcToTiff(bytes, metadata) : bytes;
