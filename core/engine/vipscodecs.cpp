@@ -41,9 +41,10 @@ int boxFactor(const EngineInput &in)
 
 // Loads from memory (never from a path: libvips would parse "[...]" in a name as options),
 // asking the decoder to scale down where the format can, and to stop on truncated data.
-// Images up to this size are decoded whole and left to the pipeline's own box step, so that
-// every route averages the same boxes the same way; larger ones are shrunk while streaming.
-constexpr qint64 kWholeDecodeBudget = 96ll << 20;
+// Images whose whole decode fits (the file, libvips' pixels and our copy of them) are decoded
+// whole and left to the pipeline's own box step, so that every route averages the same boxes
+// the same way; larger ones are shrunk while streaming, within the workers' 200 MB goal.
+constexpr qint64 kWholeDecodeBudget = 128ll << 20;
 
 qint64 wholeDecodeBytes(const VImage &image)
 {
@@ -69,7 +70,7 @@ VImage load(const EngineInput &in, QSizeF *coverage)
     VImage image =
         VImage::new_from_buffer(in.bytes.constData(), size_t(in.bytes.size()), "", options);
     if (in.format != ImageFormat::Jpeg && in.format != ImageFormat::Webp && box > 1 &&
-        wholeDecodeBytes(image) > kWholeDecodeBudget) {
+        2 * wholeDecodeBytes(image) + in.bytes.size() > kWholeDecodeBudget) {
         // Streams: a huge PNG or TIFF never sits whole in memory. Alpha is premultiplied around
         // the box average, as the pipeline's own box step does, so that the colour of
         // transparent pixels does not bleed into visible edges.
