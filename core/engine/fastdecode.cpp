@@ -59,7 +59,7 @@ std::optional<DecodedPixels> decodeWebp(const EngineInput &in, const Recipe &rec
     const int box = boxShrinkFactor(in);
     const QSize size(std::max(1, stored.width() / box), std::max(1, stored.height() / box));
     checkDecodeMemory(size, qint64(size.width()) * size.height() * 4);
-    cv::Mat pixels = decodesAsLuma(in, recipe) ? decodeWebpLuma(in.bytes, size)
+    cv::Mat pixels = decodesAsLuma(in, recipe) ? decodeWebpLuma(in.bytes, size, in.storedTarget())
                                                : decodeWebpColour(in.bytes, size);
     if (pixels.empty())
         return std::nullopt;

@@ -13,7 +13,7 @@ struct DecodedBuffer
 
 } // namespace
 
-cv::Mat decodeWebpLuma(const QByteArray &bytes, QSize target)
+cv::Mat decodeWebpLuma(const QByteArray &bytes, QSize target, QSize finalSize)
 {
     WebPDecoderConfig config;
     if (!WebPInitDecoderConfig(&config))
@@ -30,9 +30,10 @@ cv::Mat decodeWebpLuma(const QByteArray &bytes, QSize target)
     config.options.scaled_width = target.width();
     config.options.scaled_height = target.height();
     // The in-loop deblocking filter only smooths 4x4-block edges: skipping it is invisible
-    // once four or more blocks' worth of pixels average into one, and visible below that.
-    config.options.bypass_filtering =
-        target.width() * 4 <= config.input.width && target.height() * 4 <= config.input.height;
+    // once the whole reduction (decoder and pipeline) averages four or more blocks' worth of
+    // pixels into one, and visible below that.
+    config.options.bypass_filtering = finalSize.width() * 4 <= config.input.width &&
+                                      finalSize.height() * 4 <= config.input.height;
     config.output.colorspace = MODE_YUV;
     const DecodedBuffer guard{&config.output};
     if (WebPDecode(data, size, &config) != VP8_STATUS_OK)

@@ -10,7 +10,8 @@
 // `target`, and skips the in-loop deblocking filter in a 4x+ shrink, where its effect vanishes.
 // Returns 8-bit full-range gray of exactly `target` size, or an empty Mat when the file is outside
 // this path (alpha, animation, not a shrink, decode error): callers then decode it the usual way.
-cv::Mat decodeWebpLuma(const QByteArray &bytes, QSize target);
+// `finalSize`: what the pipeline will resize the image to in the end (see the filter note).
+cv::Mat decodeWebpLuma(const QByteArray &bytes, QSize target, QSize finalSize);
 
 // Colour WebP straight into one buffer: RGB, or RGBA when the file has alpha, scaled inside the
 // decoder to `target` (no larger than the image). libvips' loader decodes the whole frame and
