@@ -358,13 +358,4 @@ double bandMean(const VImage &image, int band, QRect area)
         .avg();
 }
 
-double psnr(const VImage &a, const VImage &b)
-{
-    const VImage diff = a.cast(VIPS_FORMAT_DOUBLE) - b.cast(VIPS_FORMAT_DOUBLE);
-    const double mse = (diff * diff).avg();
-    if (mse == 0)
-        return std::numeric_limits<double>::infinity();
-    return 10 * std::log10(255.0 * 255.0 / mse);
-}
-
 } // namespace Fidelity

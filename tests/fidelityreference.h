@@ -90,7 +90,5 @@ vips::VImage lanczos3(const vips::VImage &image, QSize size);
 vips::VImage grayFormula(const vips::VImage &rgb);
 // Mean of one band over `area`.
 double bandMean(const vips::VImage &image, int band, QRect area);
-// PSNR in dB of two images of equal size and bands (inf when equal).
-double psnr(const vips::VImage &a, const vips::VImage &b);
 
 } // namespace Fidelity

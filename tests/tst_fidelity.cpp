@@ -29,6 +29,7 @@
 
 #include "fidelityimages.h"
 #include "fidelityreference.h"
+#include "testimages.h"
 #include "tst_fidelity.h"
 
 using vips::VImage;
@@ -111,7 +112,7 @@ void tst_Fidelity::thresholdsAreReachable()
     const VImage encoded = F::decode(F::encode(ref, QLatin1Char('.') + format, kQuality));
     const VImage back =
         format == QLatin1String("webp") && ref.bands() == 1 ? encoded.extract_band(1) : encoded;
-    const double db = F::psnr(back, ref);
+    const double db = TestImages::psnr(back, ref);
     if (m_verbose)
         qInfo("%.2f dB", db);
     QVERIFY2(db >= kLossyDb + 1, qPrintable(QStringLiteral("%1 dB").arg(db, 0, 'f', 2)));
@@ -209,7 +210,7 @@ void tst_Fidelity::pixels()
         QVERIFY2(wrong.isEmpty(), qPrintable(wrong.join(QLatin1String("; "))));
     }
     const double threshold = isLossy(format) ? kLossyDb : kLosslessDb;
-    const double db = F::psnr(image, ref);
+    const double db = TestImages::psnr(image, ref);
     if (m_verbose)
         qInfo("%.2f dB", db);
     QVERIFY2(db >= threshold, qPrintable(QStringLiteral("PSNR %1 dB against the reference (< %2)")

@@ -8,6 +8,7 @@
 
 #include "fidelityimages.h"
 #include "fidelityreference.h"
+#include "testimages.h"
 #include "tst_fidelity.h"
 
 using vips::VImage;
@@ -188,7 +189,7 @@ QStringList tst_Fidelity::routeDisagreements(Case base, QSize expected)
                                 .arg(b->second.bands());
                 continue;
             }
-            const double db = F::psnr(a->second, b->second);
+            const double db = TestImages::psnr(a->second, b->second);
             if (m_verbose)
                 qInfo("%s vs %s: %.2f dB", qPrintable(a->first), qPrintable(b->first), db);
             if (db < kRoutesDb)

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "fidelityreference.h"
+#include "testimages.h"
 #include "tst_fidelity.h"
 
 namespace F = Fidelity;
@@ -61,7 +62,7 @@ void tst_Fidelity::resampling()
                                 .arg(box.height());
                 continue;
             }
-            const double db = F::psnr(out.image, reference(input(name), "srgb", box));
+            const double db = TestImages::psnr(out.image, reference(input(name), "srgb", box));
             figures.push_back(db);
             qInfo("resampling %s %s -> %dx%d: %.2f dB", qPrintable(route), qPrintable(name),
                   box.width(), box.height(), db);
