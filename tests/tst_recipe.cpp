@@ -42,6 +42,10 @@ void tst_Recipe::roundTrip_data()
     longEdge.engine = EngineChoice::Vips;
     QTest::newRow("long-edge") << longEdge;
     QTest::newRow("default") << Recipe{};
+    Recipe photo;
+    photo.colour = ColourPolicy::Keep;
+    photo.stripGps = true;
+    QTest::newRow("keep profile, no location") << photo;
 }
 
 void tst_Recipe::roundTrip()
@@ -79,6 +83,8 @@ void tst_Recipe::rejectsBadValues_data()
     QTest::newRow("fractional width")
         << QByteArray(R"({"resize":"fit","width":80.5,"height":600})") << "width";
     QTest::newRow("gray as number") << QByteArray(R"({"grayscale":1})") << "grayscale";
+    QTest::newRow("unknown colour") << QByteArray(R"({"colour":"adobe"})") << "colour";
+    QTest::newRow("strip gps as text") << QByteArray(R"({"stripGps":"yes"})") << "stripGps";
     QTest::newRow("percent as text")
         << QByteArray(R"({"resize":"percent","percent":"50"})") << "percent";
 }
