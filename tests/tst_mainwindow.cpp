@@ -341,12 +341,12 @@ void tst_MainWindow::colourAndMetadataChoices()
             QVERIFY(!combo->toolTip().isEmpty());
             QVERIFY(combo->focusPolicy() & Qt::TabFocus);
         }
-        QCOMPARE(qobject_cast<QLabel *>(
-                     qobject_cast<QFormLayout *>(colour->parentWidget()->layout())
-                         ->labelForField(colour))
-                     ->text()
-                     .remove(QLatin1Char('&')),
-                 QStringLiteral("Colour:"));
+        QCOMPARE(
+            qobject_cast<QLabel *>(qobject_cast<QFormLayout *>(colour->parentWidget()->layout())
+                                       ->labelForField(colour))
+                ->text()
+                .remove(QLatin1Char('&')),
+            QStringLiteral("Colour:"));
         const QString stripAllTip =
             metadata->itemData(metadata->findText(QStringLiteral("Strip all")), Qt::ToolTipRole)
                 .toString();

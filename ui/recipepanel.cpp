@@ -212,8 +212,8 @@ void RecipePanel::setRecipe(const Recipe &recipe)
     m_qualitySpin->setValue(recipe.quality);
     selectData(m_colourCombo, recipe.colour);
     selectData(m_metadataCombo, recipe.stripMetadata ? MetadataChoice::StripAll
-                                : recipe.stripGps     ? MetadataChoice::RemoveGps
-                                                      : MetadataChoice::KeepAll);
+                                : recipe.stripGps    ? MetadataChoice::RemoveGps
+                                                     : MetadataChoice::KeepAll);
     m_orientBox->setChecked(recipe.autoOrient);
     m_engine = recipe.engine;
     m_updating = false;
