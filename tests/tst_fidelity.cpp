@@ -121,13 +121,9 @@ void tst_Fidelity::thresholdsAreReachable()
 // Every run succeeds with the hand-computed size, the right bands and upright pixels.
 void tst_Fidelity::outputs()
 {
-    QFETCH(QString, input);
-    QFETCH(QString, route);
-    QFETCH(QString, mode);
-    QFETCH(QString, meta);
-    QFETCH(QString, format);
-    const Input &in = this->input(input);
-    const Output &out = output({input, route, mode, meta, format});
+    const Case c = matrixCase();
+    const Input &in = this->input(c.input);
+    const Output &out = output(c);
     QVERIFY2(out.result.isOk(), qPrintable(out.result.message));
     QCOMPARE(out.result.outputSize, in.target);
     QVERIFY2(out.decoded, qPrintable(out.problem));
@@ -136,9 +132,9 @@ void tst_Fidelity::outputs()
     QVERIFY2(!image.has_alpha(), "alpha appeared");
     QCOMPARE(image.format(), VIPS_FORMAT_UCHAR);
     const int bands = colourBands(image);
-    if (mode == QLatin1String("gray")) {
+    if (c.mode == QLatin1String("gray")) {
         // WebP has no one-band form: its decoder gives three, which must be equal.
-        if (format == QLatin1String("webp")) {
+        if (c.format == QLatin1String("webp")) {
             QCOMPARE(bands, 3);
             for (int b = 1; b < 3; ++b)
                 QVERIFY2((image[b].cast(VIPS_FORMAT_INT) - image[0]).abs().max() <= 1,
@@ -173,18 +169,14 @@ void tst_Fidelity::outputs()
 // (SwappedRedAndGreen swaps them; Adobe and ProPhoto desaturate).
 void tst_Fidelity::pixels()
 {
-    QFETCH(QString, input);
-    QFETCH(QString, route);
-    QFETCH(QString, mode);
-    QFETCH(QString, meta);
-    QFETCH(QString, format);
-    const Input &in = this->input(input);
-    const Output &out = output({input, route, mode, meta, format});
+    const Case c = matrixCase();
+    const Input &in = this->input(c.input);
+    const Output &out = output(c);
     QVERIFY2(out.decoded, qPrintable(out.problem));
     QCOMPARE(QSize(out.image.width(), out.image.height()), in.target);
     VImage image = out.image;
-    VImage ref = reference(in, mode, in.target);
-    if (mode == QLatin1String("gray") && colourBands(image) == 3)
+    VImage ref = reference(in, c.mode, in.target);
+    if (c.mode == QLatin1String("gray") && colourBands(image) == 3)
         image = image.extract_band(1); // gray WebP: three equal bands
     else if (colourBands(image) == 1 && ref.bands() == 3)
         ref = F::grayFormula(ref); // gray input kept one band: sRGB gray, R = G = B
@@ -209,7 +201,7 @@ void tst_Fidelity::pixels()
             }
         QVERIFY2(wrong.isEmpty(), qPrintable(wrong.join(QLatin1String("; "))));
     }
-    const double threshold = isLossy(format) ? kLossyDb : kLosslessDb;
+    const double threshold = isLossy(c.format) ? kLossyDb : kLosslessDb;
     const double db = TestImages::psnr(image, ref);
     if (m_verbose)
         qInfo("%.2f dB", db);
@@ -222,15 +214,11 @@ void tst_Fidelity::pixels()
 // metadata is stripped: a profile is colour, not metadata).
 void tst_Fidelity::colourProfile()
 {
-    QFETCH(QString, input);
-    QFETCH(QString, route);
-    QFETCH(QString, mode);
-    QFETCH(QString, meta);
-    QFETCH(QString, format);
-    const Input &in = this->input(input);
-    const Output &out = output({input, route, mode, meta, format});
+    const Case c = matrixCase();
+    const Input &in = this->input(c.input);
+    const Output &out = output(c);
     QVERIFY2(out.decoded, qPrintable(out.problem));
-    if (mode == QLatin1String("keep")) {
+    if (c.mode == QLatin1String("keep")) {
         QVERIFY2(!out.icc.isEmpty(), "no profile in the output; expected the input's");
         QVERIFY2(out.icc == in.icc, qPrintable(QStringLiteral("profile differs: %1 bytes, the "
                                                               "input's %2")

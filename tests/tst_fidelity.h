@@ -122,6 +122,8 @@ private:
     void addInput(Input in, const vips::VImage &stored, const QString &suffix,
                   bool palette = false);
     const Input &input(const QString &name) const { return m_inputs.at(name); }
+    // The current row's input, route, mode, meta and format (the matrix tables' columns).
+    static Case matrixCase();
     const Output &output(const Case &c);
     vips::VImage reference(const Input &in, const QString &mode, QSize size);
     vips::VImage fullReference(const Input &in, bool colourManaged);

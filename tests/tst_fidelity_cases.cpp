@@ -198,3 +198,13 @@ QStringList tst_Fidelity::routeDisagreements(Case base, QSize expected)
         }
     return problems;
 }
+
+Case tst_Fidelity::matrixCase()
+{
+    QFETCH(QString, input);
+    QFETCH(QString, route);
+    QFETCH(QString, mode);
+    QFETCH(QString, meta);
+    QFETCH(QString, format);
+    return {input, route, mode, meta, format};
+}

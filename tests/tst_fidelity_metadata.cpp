@@ -31,21 +31,17 @@ QStringList setDifference(const QStringList &a, const QStringList &b)
 
 void tst_Fidelity::metadata()
 {
-    QFETCH(QString, input);
-    QFETCH(QString, route);
-    QFETCH(QString, mode);
-    QFETCH(QString, meta);
-    QFETCH(QString, format);
-    const Input &in = this->input(input);
-    const Output &out = output({input, route, mode, meta, format});
+    const Case c = matrixCase();
+    const Input &in = this->input(c.input);
+    const Output &out = output(c);
     QVERIFY2(out.result.isOk(), qPrintable(out.result.message));
     QVERIFY2(out.meta.readable, qPrintable(out.meta.error));
-    const bool tiff = format == QLatin1String("tif");
+    const bool tiff = c.format == QLatin1String("tif");
     const QMap<QString, QString> exif = tiff ? F::descriptiveExif(out.meta.exif) : out.meta.exif;
     const QMap<QString, QString> &xmp = out.meta.xmp;
     const QMap<QString, QString> &iptc = out.meta.iptc;
     QStringList problems;
-    if (meta == QLatin1String("strip")) {
+    if (c.meta == QLatin1String("strip")) {
         if (!exif.isEmpty())
             problems << QStringLiteral("EXIF left: ") + keyList(exif.keys());
         if (!xmp.isEmpty())
@@ -55,7 +51,7 @@ void tst_Fidelity::metadata()
         QVERIFY2(problems.isEmpty(), qPrintable(problems.join(QLatin1String("; "))));
         return;
     }
-    const bool gps = meta == QLatin1String("keep");
+    const bool gps = c.meta == QLatin1String("keep");
     auto expect = [&](const QMap<QString, QString> &map, const char *key, const QString &value,
                       bool contains = false) {
         const QString got = map.value(QLatin1String(key));
@@ -80,7 +76,7 @@ void tst_Fidelity::metadata()
         if (gps)
             expect(xmp, "Xmp.exif.GPSLatitude", QLatin1String(F::kXmpGpsLatitude));
     }
-    if (in.carries.iptc && format == QLatin1String("jpg"))
+    if (in.carries.iptc && c.format == QLatin1String("jpg"))
         expect(iptc, "Iptc.Application2.Byline", QLatin1String(F::kCreator));
     if (!gps) {
         QStringList left = keysWithPrefix(out.meta.exif, QStringLiteral("Exif.GPSInfo."));
