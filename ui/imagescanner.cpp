@@ -1,19 +1,11 @@
 #include "imagescanner.h"
 
-#include <QDir>
-#include <QDirIterator>
-#include <QFileInfo>
 #include <QMetaObject>
 
-#include "imageformat.h"
+#include "batch/scan.h"
 
 namespace {
 constexpr int kReportEvery = 250;
-
-bool isInside(const QString &path, const QString &dir)
-{
-    return path == dir || path.startsWith(dir + QLatin1Char('/'));
-}
 
 bool isLossy(ImageFormat format)
 {
@@ -30,47 +22,35 @@ ImageScanner::ImageScanner(QObject *parent)
 ImageScanner::~ImageScanner()
 {
     ++*m_generation;
+    if (m_stop)
+        m_stop->store(true);
     m_pool.waitForDone();
 }
 
 void ImageScanner::scan(const QString &dir, bool recursive, const QString &excludeDir)
 {
     const quint64 generation = ++*m_generation;
-    auto current = m_generation;
-    m_pool.start([this, generation, current, dir, recursive, excludeDir] {
-        const QString excluded = excludeDir.isEmpty()
-                                     ? QString()
-                                     : QDir::cleanPath(QFileInfo(excludeDir).absoluteFilePath());
+    if (m_stop)
+        m_stop->store(true); // a newer scan took over; nobody wants the old answer
+    m_stop = std::make_shared<std::atomic_bool>(false);
+    m_pool.start([this, generation, stop = m_stop, dir, recursive, excludeDir] {
         Summary summary;
-        QStringList topLevel;
-        QDirIterator it(dir, QDir::Files | QDir::NoDotAndDotDot,
-                        recursive ? QDirIterator::Subdirectories : QDirIterator::NoIteratorFlags);
-        while (it.hasNext()) {
-            if (*current != generation)
-                return; // a newer scan took over; nobody wants this answer
-            const QString path = it.next();
-            const QFileInfo info = it.fileInfo();
-            if (!excluded.isEmpty() && isInside(info.absolutePath(), excluded))
-                continue;
-            const ImageFormat format = sniffImageFormatOfFile(path);
-            if (format == ImageFormat::Unknown && !hasImageFileName(info.fileName()))
-                continue; // the planner's rule (scan.cpp): such files get a verdict
-            ++summary.count;
-            summary.hasLossyInputs = summary.hasLossyInputs || isLossy(format);
-            if (format != ImageFormat::Unknown &&
-                info.absolutePath() == QFileInfo(dir).absoluteFilePath())
-                topLevel.append(path);
-            if (summary.firstImage.isEmpty() && format != ImageFormat::Unknown)
-                summary.firstImage = path; // the preview shows an image we can read
-            if (summary.count % kReportEvery == 0)
-                QMetaObject::invokeMethod(
-                    this, [this, generation, summary] { deliver(generation, summary); },
-                    Qt::QueuedConnection);
-        }
-        if (!topLevel.isEmpty()) {
-            topLevel.sort();
-            summary.firstImage = topLevel.constFirst();
-        }
+        // The walk lists a folder's files before its subfolders, so the first readable image
+        // found is the top folder's first in name order when it has one.
+        walkImages(scanRoots(dir, excludeDir), recursive, stop.get(),
+                   [this, generation, &summary](const ScannedFile &file) {
+                       ++summary.count;
+                       summary.hasLossyInputs = summary.hasLossyInputs || isLossy(file.format);
+                       if (summary.firstImage.isEmpty() && file.format != ImageFormat::Unknown)
+                           summary.firstImage = file.path; // the preview shows what we read
+                       if (summary.count % kReportEvery == 0)
+                           QMetaObject::invokeMethod(
+                               this, [this, generation, summary] { deliver(generation, summary); },
+                               Qt::QueuedConnection);
+                       return true;
+                   });
+        if (stop->load())
+            return;
         summary.done = true;
         QMetaObject::invokeMethod(
             this, [this, generation, summary] { deliver(generation, summary); },

@@ -7,9 +7,10 @@
 #include <atomic>
 #include <memory>
 
-// Counts the images in a folder on a worker thread, recognising them by content like the
-// planner does, and reports back through queued signals on this object's thread.
-// A new scan() abandons the previous one; its late results are dropped by generation.
+// Counts the images in a folder on a worker thread with the planner's own walk (walkImages in
+// core/batch/scan.h), so the count shown is the count a batch will process, and reports back
+// through queued signals on this object's thread.
+// A new scan() stops the previous one; its late results are dropped by generation.
 //
 // Threading: create and use from the GUI thread; the destructor stops and waits for the scan.
 class ImageScanner : public QObject
@@ -19,7 +20,7 @@ public:
     struct Summary
     {
         int count = 0;
-        QString firstImage;          // first in name order of the top folder, else the first found
+        QString firstImage;          // the first readable image in the walk's (name) order
         bool hasLossyInputs = false; // JPEG or WebP: quality matters for "same format"
         bool done = false;
     };
@@ -27,7 +28,7 @@ public:
     explicit ImageScanner(QObject *parent = nullptr);
     ~ImageScanner() override;
 
-    // excludeDir: the output folder, never counted (as the planner never reads inside it).
+    // excludeDir: the output folder, never entered (as the planner never reads inside it).
     void scan(const QString &dir, bool recursive, const QString &excludeDir);
 
 Q_SIGNALS:
@@ -39,4 +40,5 @@ private:
 
     QThreadPool m_pool;
     std::shared_ptr<std::atomic<quint64>> m_generation;
+    std::shared_ptr<std::atomic_bool> m_stop; // the current walk's; set to abandon it
 };

@@ -34,8 +34,10 @@ ScanRoots scanRoots(const QString &inputDir, const QString &outputDir)
 {
     ScanRoots roots;
     roots.inputPath = QDir::cleanPath(QFileInfo(inputDir).absoluteFilePath());
-    roots.outputPath = QDir::cleanPath(QFileInfo(outputDir).absoluteFilePath());
     roots.input = canonicalOrAbsolute(inputDir);
+    if (outputDir.isEmpty())
+        return roots; // an empty path would resolve to the working folder and exclude it
+    roots.outputPath = QDir::cleanPath(QFileInfo(outputDir).absoluteFilePath());
     roots.output = canonicalOrAbsolute(outputDir);
     return roots;
 }
@@ -92,8 +94,9 @@ QList<Entry> listFolder(const QString &folder)
     return entries;
 }
 
-void scanFolder(const ScanRoots &roots, const QString &relative, bool recursive,
-                const std::atomic_bool *stop, QList<ScannedFile> *out)
+// False once the walk should end (stopped, or the visitor had enough).
+bool walkFolder(const ScanRoots &roots, const QString &relative, bool recursive,
+                const std::atomic_bool *stop, const ImageVisitor &visit)
 {
     const QString suffix = relative.isEmpty() ? QString() : QLatin1Char('/') + relative;
     const QString folder = roots.inputPath + suffix;
@@ -101,11 +104,10 @@ void scanFolder(const ScanRoots &roots, const QString &relative, bool recursive,
     // plus the relative part; only a symlinked file needs resolving on its own.
     const QString canonicalFolder = roots.input + suffix;
     const QList<Entry> entries = listFolder(folder);
-    out->reserve(out->size() + entries.size());
     QStringList subfolders;
     for (const Entry &entry : entries) {
         if (stop && stop->load())
-            return;
+            return false;
         if (entry.isDir) {
             if (recursive && !entry.isSymLink)
                 subfolders.append(entry.name);
@@ -121,21 +123,33 @@ void scanFolder(const ScanRoots &roots, const QString &relative, bool recursive,
                                             : canonicalFolder + QLatin1Char('/') + entry.name;
         if (canonical == path)
             canonical = path; // one shared string, not two equal ones
-        out->append({path, canonical, relative, entry.size, format});
+        if (!visit({path, canonical, relative, entry.size, format}))
+            return false;
     }
     for (const QString &name : std::as_const(subfolders)) {
         if (canonicalFolder + QLatin1Char('/') + name == roots.output)
             continue; // never read our own outputs as inputs
-        scanFolder(roots, relative.isEmpty() ? name : relative + QLatin1Char('/') + name, recursive,
-                   stop, out);
+        if (!walkFolder(roots, relative.isEmpty() ? name : relative + QLatin1Char('/') + name,
+                        recursive, stop, visit))
+            return false;
     }
+    return true;
 }
 
 } // namespace
 
+void walkImages(const ScanRoots &roots, bool recursive, const std::atomic_bool *stop,
+                const ImageVisitor &visit)
+{
+    walkFolder(roots, QString(), recursive, stop, visit);
+}
+
 QList<ScannedFile> scanImages(const ScanRoots &roots, bool recursive, const std::atomic_bool *stop)
 {
     QList<ScannedFile> files;
-    scanFolder(roots, QString(), recursive, stop, &files);
+    walkImages(roots, recursive, stop, [&files](const ScannedFile &file) {
+        files.append(file);
+        return true;
+    });
     return files;
 }

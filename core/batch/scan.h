@@ -4,10 +4,12 @@
 #include <QString>
 
 #include <atomic>
+#include <functional>
 
 #include "imageformat.h"
 
-// Internal to core/batch: the folder walk behind planBatch().
+// The one folder walk: planBatch() plans what it finds, and the GUI's count (ui/imagescanner)
+// counts the same files, so the number shown before Start is the number processed.
 
 struct ScanRoots
 {
@@ -26,16 +28,23 @@ struct ScannedFile
     ImageFormat format = ImageFormat::Unknown;
 };
 
+// outputDir may be empty (the GUI before an output folder is chosen): nothing is excluded.
 ScanRoots scanRoots(const QString &inputDir, const QString &outputDir);
 
 // Resolves symlinks in the part of `path` that exists; a folder that is still to be created
 // keeps its remaining components as given.
 QString canonicalOrAbsolute(const QString &path);
 
-// Images under roots.inputPath, in name order (folders depth-first). Only regular files (or
-// symlinks to regular files) are opened, without blocking; symlinked folders are not entered,
-// nor is the output folder.
-// Returns early (with what it found so far) once *stop is true.
+// Calls `visit` for each image under roots.inputPath, in name order (a folder's files, then its
+// subfolders, depth-first). Hidden files and folders count like any other. Only regular files
+// (or symlinks to regular files) are opened, without blocking; symlinked folders are not
+// entered, nor is the output folder. A file counts when its content is an image we read or its
+// name claims one (hasImageFileName). Stops early once *stop is true or `visit` returns false.
+using ImageVisitor = std::function<bool(const ScannedFile &)>;
+void walkImages(const ScanRoots &roots, bool recursive, const std::atomic_bool *stop,
+                const ImageVisitor &visit);
+
+// Every file walkImages() visits, in its order; what was found so far once *stop is true.
 QList<ScannedFile> scanImages(const ScanRoots &roots, bool recursive,
                               const std::atomic_bool *stop = nullptr);
 
