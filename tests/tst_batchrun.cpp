@@ -47,6 +47,49 @@ private:
         o.pool.jobTimeoutMs = 30'000;
         return o;
     }
+    // One input per name (named like a PNG, so planned), run by pixelmill-fakeworker, which
+    // misbehaves as each input's name says (tests/fakeworker/main.cpp).
+    RunOptions scriptedInputs(const QStringList &names) const
+    {
+        for (const QString &name : names) {
+            QFile file(m_in + "/" + name + ".png");
+            if (!file.open(QIODevice::WriteOnly) || file.write("scripted") != 8)
+                qFatal("cannot write %s", qPrintable(file.fileName()));
+        }
+        RunOptions o = options();
+        o.pool.workerPath = QCoreApplication::applicationDirPath() + "/pixelmill-fakeworker";
+        return o;
+    }
+    // Every planned input has exactly one verdict, in the signals and in results().
+    static void checkOneVerdictEach(const BatchRun &run, const QSignalSpy &verdicts, int inputs)
+    {
+        QCOMPARE(run.counts().total, inputs);
+        QCOMPARE(run.counts().finished(), inputs);
+        QCOMPARE(run.results().size(), qsizetype(inputs));
+        QCOMPARE(verdicts.size(), inputs);
+        QSet<JobId> seen;
+        for (const QList<QVariant> &signal : verdicts)
+            seen.insert(signal.first().value<JobResult>().id);
+        QCOMPARE(seen.size(), inputs);
+        for (const Job &job : run.jobs())
+            QVERIFY2(seen.contains(job.id), qPrintable(job.inputPath));
+    }
+    // Starts `run`, cancels it once `signal` came, and checks that it ends with one verdict per
+    // input, some of them "cancelled", and no worker left.
+    template <typename Signal>
+    static void cancelOnceStarted(BatchRun &run, Signal signal, int inputs)
+    {
+        QSignalSpy cue(&run, signal);
+        QSignalSpy verdicts(&run, &BatchRun::jobFinished);
+        QSignalSpy finished(&run, &BatchRun::finished);
+        run.start();
+        QVERIFY(cue.wait(30'000));
+        run.cancel();
+        QVERIFY(finished.size() == 1 || finished.wait(10'000));
+        checkOneVerdictEach(run, verdicts, inputs);
+        QVERIFY(run.counts().cancelled > 0);
+        QTRY_VERIFY(workerChildren().isEmpty());
+    }
     // Worker processes whose parent is this test.
     static QList<int> workerChildren()
     {
@@ -59,7 +102,8 @@ private:
             const QByteArray text = stat.readAll();
             const int close = text.lastIndexOf(')');
             const QList<QByteArray> fields = text.mid(close + 2).split(' ');
-            const bool isWorker = text.contains("(pixelmill-work");
+            const bool isWorker =
+                text.contains("(pixelmill-work") || text.contains("(pixelmill-fake");
             if (isWorker && fields.size() > 1 && fields.at(1).toInt() == getpid() &&
                 fields.at(0) != "Z")
                 pids << entry.toInt();
@@ -263,7 +307,7 @@ private Q_SLOTS:
         QCOMPARE(files, QStringList({".pixelmill-journal", "a.png", "b.png", "c.png"}));
     }
 
-    void retryRunsAnExplicitJobList()
+    void retryFailedReplacesItsVerdictInPlace()
     {
         writeGradientImage(m_in + "/a.png", {64, 64}, "PNG");
         writeCorrupt(m_in + "/b.png");
@@ -272,20 +316,52 @@ private Q_SLOTS:
         run.start();
         QVERIFY(finished.wait(30'000));
         QCOMPARE(run.counts().failed, 1);
-        QList<Job> retry;
-        for (const JobResult &r : run.results())
-            for (const Job &job : run.jobs())
-                if (job.id == r.id && !r.isOk())
-                    retry << job;
-        QCOMPARE(retry.size(), 1);
+        qsizetype failedRow = -1;
+        for (qsizetype row = 0; row < run.results().size(); ++row)
+            if (run.results().at(row).status == JobStatus::Failed)
+                failedRow = row;
+        QVERIFY(failedRow >= 0);
+        const JobId failedId = run.results().at(failedRow).id;
         writeGradientImage(m_in + "/b.png", {64, 32}, "PNG"); // the person fixed the file
         QSignalSpy planned(&run, &BatchRun::planned);
-        run.startJobs(retry);
+        QSignalSpy verdicts(&run, &BatchRun::jobFinished);
+        QVERIFY(run.retryFailed());
         QVERIFY(finished.wait(30'000));
-        QCOMPARE(planned.first().first().toInt(), 1);
-        QCOMPARE(run.counts().total, 1);
-        QCOMPARE(run.counts().ok, 1);
+        QCOMPARE(planned.first().first().toInt(), 2); // the whole batch, as before
+        QCOMPARE(verdicts.size(), 1);                 // only the failed job ran again
+        QCOMPARE(run.counts().total, 2);
+        QCOMPARE(run.counts().ok, 2);
+        QCOMPARE(run.counts().failed, 0);
+        QCOMPARE(run.results().size(), 2); // replaced, not appended
+        QCOMPARE(run.rowOf(failedId), failedRow);
+        QVERIFY(run.results().at(failedRow).isOk());
         QCOMPARE(QImageReader(m_out + "/b.png").size(), QSize(32, 16));
+        QVERIFY(!run.retryFailed()); // nothing left to retry
+    }
+
+    // Crashes (retried once, then failed), hangs, garbage and silent exits of the fake worker:
+    // the run still ends (on the pool's drained) with exactly one verdict per input.
+    void faultyWorkersGiveOneVerdictEach()
+    {
+        const QStringList names{"crash", "abort", "hang", "garbage", "oversize",
+                                "exit0", "fail",  "ok-1", "ok-2",    "ok-3"};
+        RunOptions o = scriptedInputs(names);
+        o.pool.jobTimeoutMs = 500;
+        BatchRun run(o);
+        QSignalSpy verdicts(&run, &BatchRun::jobFinished);
+        QSignalSpy finished(&run, &BatchRun::finished);
+        run.start();
+        QVERIFY(finished.wait(60'000));
+        checkOneVerdictEach(run, verdicts, int(names.size()));
+        QCOMPARE(run.counts().ok, 3);
+        QCOMPARE(run.counts().failed, int(names.size()) - 3);
+    }
+
+    void cancelOfHungAndSlowJobsGivesOneVerdictEach()
+    {
+        const QStringList names{"hang", "stuckwrite", "slow-3000-a", "slow-3000-b", "ok-1", "ok-2"};
+        BatchRun run(scriptedInputs(names));
+        cancelOnceStarted(run, &BatchRun::jobStarted, int(names.size()));
     }
 
     void cancelEndsEveryJobAndEveryWorker()
@@ -298,17 +374,7 @@ private Q_SLOTS:
         o.plan.recipe.format = OutputFormat::Tiff;
         o.pool.workerCount = 1;
         BatchRun run(o);
-        QSignalSpy finishedJobs(&run, &BatchRun::jobFinished);
-        QSignalSpy finished(&run, &BatchRun::finished);
-        run.start();
-        QVERIFY(finishedJobs.wait(30'000));
-        run.cancel();
-        QVERIFY(finished.size() == 1 || finished.wait(10'000));
-        const BatchCounts counts = run.counts();
-        QCOMPARE(counts.finished(), counts.total);
-        QVERIFY(counts.cancelled > 0);
-        QCOMPARE(run.results().size(), 61);
-        QTRY_VERIFY(workerChildren().isEmpty());
+        cancelOnceStarted(run, &BatchRun::jobFinished, 61);
     }
 };
 

@@ -1,6 +1,5 @@
 #include "batchcontroller.h"
 
-#include <QSet>
 #include <QThread>
 
 #include "resultsmodel.h"
@@ -15,18 +14,30 @@ BatchController::~BatchController() = default;
 void BatchController::start(const RunOptions &options)
 {
     m_options = options;
-    m_model->clear();
-    m_jobs.clear();
-    m_seconds = 0;
-    m_total = 0;
-    launch(false, {});
+    if (m_run)
+        m_run->deleteLater(); // may be inside one of its own signals
+    m_run = new BatchRun(m_options, this);
+    m_model->setSource(&m_run->results()); // before the old run goes
+    BatchRun *run = m_run;
+    connect(run, &BatchRun::planned, this, &BatchController::planned);
+    connect(run, &BatchRun::jobStarted, this, &BatchController::jobStarted);
+    connect(run, &BatchRun::jobFinished, this, [this, run](const JobResult &result) {
+        m_model->rowArrived(run->rowOf(result.id));
+        Q_EMIT jobFinished(result.id);
+        Q_EMIT progressed(run->counts(), run->imagesPerSecond(), run->etaSeconds());
+    });
+    connect(run, &BatchRun::setupFailed, this, &BatchController::setupFailed);
+    connect(run, &BatchRun::finished, this, &BatchController::onFinished);
+    announceStart();
+    run->start();
 }
 
 void BatchController::retryFailed()
 {
-    const QList<Job> jobs = failedJobs();
-    if (!jobs.isEmpty() && !isRunning())
-        launch(true, jobs);
+    if (!m_run || m_run->isRunning() || m_run->counts().failed == 0)
+        return;
+    announceStart();
+    m_run->retryFailed();
 }
 
 void BatchController::cancel()
@@ -42,65 +53,35 @@ bool BatchController::isRunning() const
     return m_run && m_run->isRunning();
 }
 
-QList<Job> BatchController::failedJobs() const
-{
-    QSet<JobId> failed;
-    for (const JobResult &r : m_model->allResults())
-        if (r.status == JobStatus::Failed)
-            failed.insert(r.id);
-    QList<Job> jobs;
-    for (const Job &job : m_jobs)
-        if (failed.contains(job.id))
-            jobs.append(job);
-    return jobs;
-}
-
 BatchCounts BatchController::counts() const
 {
-    BatchCounts counts = m_model->counts();
-    counts.total = qMax(counts.total, m_total);
-    return counts;
+    return m_run ? m_run->counts() : BatchCounts{};
+}
+
+double BatchController::seconds() const
+{
+    return m_run ? m_run->elapsedSeconds() : 0;
 }
 
 bool BatchController::writeReport(const QString &path, QString *error) const
 {
-    return ::writeReport(path, m_model->allResults(), counts().total, m_seconds, error);
+    if (!m_run) {
+        *error = tr("no batch has run");
+        return false;
+    }
+    return m_run->writeReport(path, error);
 }
 
-void BatchController::launch(bool retry, const QList<Job> &jobs)
+void BatchController::announceStart()
 {
-    if (m_run)
-        m_run->deleteLater(); // may be inside one of its own signals
     m_cancelled = false;
-    m_run = new BatchRun(m_options, this);
-    BatchRun *run = m_run;
-    connect(run, &BatchRun::planned, this, [this, retry, run](int total) {
-        if (!retry) {
-            m_total = total;
-            m_jobs = run->jobs();
-        }
-        Q_EMIT planned(total);
-    });
-    connect(run, &BatchRun::jobStarted, this, &BatchController::jobStarted);
-    connect(run, &BatchRun::jobFinished, this, [this, run](const JobResult &result) {
-        m_model->addResult(result);
-        Q_EMIT jobFinished(result.id);
-        Q_EMIT progressed(run->counts(), run->imagesPerSecond(), run->etaSeconds());
-    });
-    connect(run, &BatchRun::setupFailed, this, &BatchController::setupFailed);
-    connect(run, &BatchRun::finished, this, &BatchController::onFinished);
     const int workers =
         m_options.pool.workerCount > 0 ? m_options.pool.workerCount : QThread::idealThreadCount();
     Q_EMIT started(workers);
-    if (retry)
-        run->startJobs(jobs);
-    else
-        run->start();
 }
 
 void BatchController::onFinished()
 {
-    m_seconds += m_run->elapsedSeconds();
     m_model->flush();
     Q_EMIT finished(counts(), m_cancelled);
 }

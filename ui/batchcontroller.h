@@ -8,8 +8,8 @@
 
 class ResultsModel;
 
-// Runs batches for the window: one BatchRun at a time, its results fed into the
-// ResultsModel, Retry failed over the model's failures, and the report over everything shown.
+// Runs batches for the window: one BatchRun at a time, which keeps the verdicts (the
+// ResultsModel is a view over them), runs Retry failed in place and writes the report.
 //
 // Ownership: owns the current BatchRun; the model is not owned and must outlive this.
 class BatchController : public QObject
@@ -24,9 +24,8 @@ public:
     void cancel();
 
     bool isRunning() const;
-    QList<Job> failedJobs() const;
     BatchCounts counts() const; // over every result shown
-    double seconds() const { return m_seconds; }
+    double seconds() const;     // the first run and its retries
     QString outputFolder() const { return m_options.plan.outputDir; }
     bool writeReport(const QString &path, QString *error) const;
 
@@ -40,17 +39,11 @@ Q_SIGNALS:
     void finished(const BatchCounts &counts, bool cancelled);
 
 private:
-    void launch(bool retry, const QList<Job> &jobs);
+    void announceStart();
     void onFinished();
 
     ResultsModel *m_model;
     RunOptions m_options;
     BatchRun *m_run = nullptr;
-    // Every job of the last start(), for Retry failed (whose jobs are some of these again).
-    // A list shared with the run's, not a hash: copying 10,000 jobs into a hash cost the GUI
-    // thread milliseconds at the plan and again at the end; Retry looks them up once.
-    QList<Job> m_jobs;
-    double m_seconds = 0;
-    int m_total = 0;
     bool m_cancelled = false;
 };

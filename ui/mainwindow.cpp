@@ -267,7 +267,7 @@ void MainWindow::notifyDone(const QString &message)
 
 void MainWindow::exportReport()
 {
-    if (m_controller->isRunning() || m_model->allResults().isEmpty())
+    if (m_controller->isRunning() || m_controller->counts().finished() == 0)
         return;
     const QString suggested =
         QDir(m_controller->outputFolder()).filePath(QStringLiteral("pixelmill-report.json"));

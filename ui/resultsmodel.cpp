@@ -24,7 +24,7 @@ ResultsModel::ResultsModel(QObject *parent)
 
 int ResultsModel::rowCount(const QModelIndex &parent) const
 {
-    return parent.isValid() ? 0 : int(m_results.size());
+    return parent.isValid() ? 0 : m_shown;
 }
 
 int ResultsModel::columnCount(const QModelIndex &parent) const
@@ -36,7 +36,7 @@ QVariant ResultsModel::data(const QModelIndex &index, int role) const
 {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
-    const JobResult &r = m_results.at(index.row());
+    const JobResult &r = m_source->at(index.row());
     switch (role) {
     case Qt::DisplayRole:
         return displayData(r, index.column());
@@ -144,90 +144,48 @@ QIcon ResultsModel::statusIcon(JobStatus status) const
     return {};
 }
 
-void ResultsModel::addResult(const JobResult &result)
+void ResultsModel::setSource(const QList<JobResult> *results)
 {
-    m_pending.append(result);
+    m_flushTimer.stop();
+    beginResetModel();
+    m_source = results;
+    m_shown = 0;
+    m_firstChanged = m_lastChanged = -1;
+    endResetModel();
+    if (hasPending())
+        scheduleFlush();
+}
+
+void ResultsModel::rowArrived(qsizetype row)
+{
+    if (row < m_shown) {
+        m_firstChanged = m_firstChanged < 0 ? int(row) : qMin(m_firstChanged, int(row));
+        m_lastChanged = qMax(m_lastChanged, int(row));
+    }
+    scheduleFlush();
+}
+
+void ResultsModel::scheduleFlush()
+{
     if (!m_flushTimer.isActive())
         m_flushTimer.start();
+}
+
+bool ResultsModel::hasPending() const
+{
+    return m_firstChanged >= 0 || (m_source && m_source->size() > m_shown);
 }
 
 void ResultsModel::flush()
 {
     m_flushTimer.stop();
-    QList<JobResult> fresh;
-    QHash<JobId, qsizetype> freshIndex;
-    for (const JobResult &r : std::as_const(m_pending)) {
-        const auto existing = m_rowOfId.constFind(r.id);
-        if (existing != m_rowOfId.cend()) {
-            m_results[*existing] = r;
-            Q_EMIT dataChanged(index(*existing, 0), index(*existing, ColumnCount - 1));
-        } else if (freshIndex.contains(r.id)) {
-            fresh[freshIndex.value(r.id)] = r;
-        } else {
-            freshIndex.insert(r.id, fresh.size());
-            fresh.append(r);
-        }
+    if (m_firstChanged >= 0) {
+        Q_EMIT dataChanged(index(m_firstChanged, 0), index(m_lastChanged, ColumnCount - 1));
+        m_firstChanged = m_lastChanged = -1;
     }
-    m_pending.clear();
-    if (fresh.isEmpty())
+    if (!m_source || m_source->size() <= m_shown)
         return;
-    const int first = int(m_results.size());
-    beginInsertRows({}, first, first + int(fresh.size()) - 1);
-    for (const JobResult &r : std::as_const(fresh)) {
-        m_rowOfId.insert(r.id, int(m_results.size()));
-        m_results.append(r);
-    }
+    beginInsertRows({}, m_shown, int(m_source->size()) - 1);
+    m_shown = int(m_source->size());
     endInsertRows();
-}
-
-void ResultsModel::clear()
-{
-    m_flushTimer.stop();
-    beginResetModel();
-    m_results.clear();
-    m_pending.clear();
-    m_rowOfId.clear();
-    endResetModel();
-}
-
-QList<JobResult> ResultsModel::allResults() const
-{
-    QList<JobResult> all = m_results;
-    QHash<JobId, qsizetype> indexOfId;
-    for (auto it = m_rowOfId.cbegin(); it != m_rowOfId.cend(); ++it)
-        indexOfId.insert(it.key(), it.value());
-    for (const JobResult &r : m_pending) {
-        const auto existing = indexOfId.constFind(r.id);
-        if (existing != indexOfId.cend()) {
-            all[*existing] = r;
-        } else {
-            indexOfId.insert(r.id, all.size());
-            all.append(r);
-        }
-    }
-    return all;
-}
-
-BatchCounts ResultsModel::counts() const
-{
-    BatchCounts counts;
-    // Counted here rather than with BatchCounts::add so the model stands alone.
-    for (const JobResult &r : allResults()) {
-        ++counts.total;
-        switch (r.status) {
-        case JobStatus::Ok:
-            ++counts.ok;
-            break;
-        case JobStatus::Failed:
-            ++counts.failed;
-            break;
-        case JobStatus::Skipped:
-            ++counts.skipped;
-            break;
-        case JobStatus::Cancelled:
-            ++counts.cancelled;
-            break;
-        }
-    }
-    return counts;
 }

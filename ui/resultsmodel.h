@@ -1,18 +1,17 @@
 #pragma once
 
 #include <QAbstractTableModel>
-#include <QHash>
 #include <QIcon>
 #include <QList>
 #include <QTimer>
 
-#include "batch/report.h"
 #include "job.h"
 
-// The results table: one row per finished job, in arrival order. Results are queued by
-// addResult() and inserted in one beginInsertRows() per short timer tick, so a batch of
-// 100,000 small images does not cost one view relayout per image. A result for a JobId that
-// is already shown (Retry failed) replaces its row in place.
+// The results table: a view over a list of verdicts kept elsewhere (a BatchRun's results(),
+// the one copy of them), one row per entry. New rows are announced by rowArrived() and
+// inserted in one beginInsertRows() per short timer tick, so a batch of 100,000 small images
+// does not cost one view relayout per image; a row whose verdict was replaced in place (Retry
+// failed) is repainted at the same tick.
 //
 // Threading: GUI thread only (the model is read by views).
 class ResultsModel : public QAbstractTableModel
@@ -30,25 +29,29 @@ public:
     QVariant headerData(int section, Qt::Orientation orientation,
                         int role = Qt::DisplayRole) const override;
 
-    void addResult(const JobResult &result);
-    // Inserts everything queued now (also called by the timer); tests and end-of-batch use it.
+    // Shows `results` from now on (nullptr: nothing). The list is not owned: it must stay
+    // alive, and only grow or change in place, until the next setSource(). Rows it already
+    // holds are shown at the next flush.
+    void setSource(const QList<JobResult> *results);
+    // Row `row` of the source is new or holds a new verdict: shown at the next flush.
+    void rowArrived(qsizetype row);
+    // Shows everything announced now (also called by the timer); tests and end-of-batch use it.
     void flush();
-    void clear();
 
-    const JobResult &result(int row) const { return m_results.at(row); }
-    // Every result shown plus those still queued, for reports and Retry failed.
-    QList<JobResult> allResults() const;
-    BatchCounts counts() const; // over allResults(); total is left to the caller
-    bool hasPending() const { return !m_pending.isEmpty(); }
+    const JobResult &result(int row) const { return m_source->at(row); }
+    bool hasPending() const;
 
 private:
     QVariant displayData(const JobResult &result, int column) const;
     QVariant toolTipData(const JobResult &result, int column) const;
     QIcon statusIcon(JobStatus status) const;
 
-    QList<JobResult> m_results;
-    QList<JobResult> m_pending;
-    QHash<JobId, int> m_rowOfId;
+    void scheduleFlush();
+
+    const QList<JobResult> *m_source = nullptr;
+    int m_shown = 0;         // rows of the source the view knows about
+    int m_firstChanged = -1; // rows already shown whose verdict changed since the last flush
+    int m_lastChanged = -1;
     bool m_resourcesReady; // before the icons: they are loaded from the resources
     QTimer m_flushTimer;
     QIcon m_okIcon, m_failedIcon, m_skippedIcon, m_cancelledIcon;

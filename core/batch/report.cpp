@@ -47,22 +47,31 @@ QByteArray csvField(const QString &text)
 
 } // namespace
 
-void BatchCounts::add(const JobResult &result)
+namespace {
+int &counterOf(BatchCounts &counts, JobStatus status)
 {
-    switch (result.status) {
+    switch (status) {
     case JobStatus::Ok:
-        ++ok;
-        break;
+        return counts.ok;
     case JobStatus::Failed:
-        ++failed;
-        break;
+        return counts.failed;
     case JobStatus::Skipped:
-        ++skipped;
-        break;
+        return counts.skipped;
     case JobStatus::Cancelled:
-        ++cancelled;
         break;
     }
+    return counts.cancelled;
+}
+} // namespace
+
+void BatchCounts::add(const JobResult &result)
+{
+    ++counterOf(*this, result.status);
+}
+
+void BatchCounts::remove(const JobResult &result)
+{
+    --counterOf(*this, result.status);
 }
 
 QByteArray reportJson(const QList<JobResult> &results, int total, double seconds)

@@ -14,6 +14,7 @@ struct BatchCounts
     int cancelled = 0;
     int finished() const { return ok + failed + skipped + cancelled; }
     void add(const JobResult &result);
+    void remove(const JobResult &result); // undoes add(): a retried job's old verdict
 };
 
 // The report format shared by the CLI and the GUI:

@@ -6,14 +6,14 @@
 #include <QDir>
 #include <QFileInfo>
 #include <QHash>
+#include <QLoggingCategory>
 #include <QPointer>
 #include <QSet>
 #include <QThreadPool>
-#include <QTimer>
+
+Q_LOGGING_CATEGORY(lcRun, "pixelmill.run", QtInfoMsg)
 
 namespace {
-constexpr int kDrainGraceMs = 10'000;
-
 // The plan makes output paths absolute and clean, so the folder is the text before the last
 // slash: a QFileInfo per job was half the GUI thread's work when a 10,000-image plan arrived.
 QString outputFolderOf(const QString &outputPath)
@@ -35,20 +35,23 @@ struct BatchRun::Private
     Journal journal;
     QList<Job> jobs;
     QHash<JobId, qsizetype> indexById; // into jobs
-    QList<JobResult> results;
+    QList<JobResult> results;          // the batch's verdicts: the one copy of them
+    QHash<JobId, qsizetype> rowById;   // into results
+    QSet<JobId> awaiting;              // submitted to the pool in this pass, no verdict yet
     BatchCounts counts;
-    int preResolved = 0; // finished without a worker; left out of the rate
-    QElapsedTimer timer;
-    double frozenSeconds = 0; // elapsed time once finished
+    int finishedBeforePass = 0; // verdicts that cost this pass nothing; left out of the rate
+    QElapsedTimer timer;        // this pass
+    double passSeconds = 0;     // the last pass's length, once it has finished
+    double earlierSeconds = 0;  // the passes before this one (all of them once finished)
     bool running = false;
     bool planning = false; // start() is waiting for its plan; the pool is warming up
     std::shared_ptr<std::atomic_bool> planStop; // abandons the scan of the current plan
     bool setupReported = false;
     int generation = 0; // counts start()s, so that a stale timer never ends a newer run
 
-    void reset(const QList<Job> &newJobs, bool keepPool = false);
-    void run(const QList<Job> &newJobs, const QList<JobResult> &preResolvedResults,
-             bool keepPool = false);
+    void reset();
+    void beginPass();
+    void dispatch(const QList<Job> &toRun);
     void releasePool();
     QList<Job> createOutputFolders(const QList<Job> &newJobs);
     void connectPool();
@@ -81,40 +84,39 @@ void BatchRun::Private::releasePool()
     pool = nullptr;
 }
 
-void BatchRun::Private::reset(const QList<Job> &newJobs, bool keepPool)
+// Forgets the previous batch entirely (a new start()).
+void BatchRun::Private::reset()
 {
-    if (!keepPool)
-        releasePool();
-    planning = false;
-    jobs = newJobs;
+    releasePool();
+    jobs.clear();
     indexById.clear();
-    for (qsizetype i = 0; i < jobs.size(); ++i)
-        indexById.insert(jobs.at(i).id, i);
     results.clear();
+    rowById.clear();
     counts = BatchCounts{};
-    preResolved = 0;
-    frozenSeconds = 0;
+    earlierSeconds = 0;
+    beginPass();
+}
+
+// A pass is one start() or one retryFailed(): its own timer, rate and pool.
+void BatchRun::Private::beginPass()
+{
+    planning = false;
+    awaiting.clear();
+    finishedBeforePass = counts.finished();
     setupReported = false;
     timer.start();
     running = true;
     ++generation;
 }
 
-void BatchRun::Private::run(const QList<Job> &newJobs, const QList<JobResult> &preResolvedResults,
-                            bool keepPool)
+void BatchRun::Private::dispatch(const QList<Job> &toRun)
 {
-    reset(newJobs, keepPool);
-    counts.total = int(newJobs.size() + preResolvedResults.size());
-    Q_EMIT q->planned(counts.total);
-    for (const JobResult &result : preResolvedResults) {
-        ++preResolved;
-        record(result);
-    }
-    if (newJobs.isEmpty()) {
+    finishedBeforePass = counts.finished();
+    if (toRun.isEmpty()) {
         finishLater();
         return;
     }
-    const QList<Job> runnable = createOutputFolders(newJobs);
+    const QList<Job> runnable = createOutputFolders(toRun);
     if (runnable.isEmpty()) {
         finishLater();
         return;
@@ -127,6 +129,8 @@ void BatchRun::Private::run(const QList<Job> &newJobs, const QList<JobResult> &p
         pool = new WorkerPool(options.pool, q);
         connectPool();
     }
+    for (const Job &job : runnable)
+        awaiting.insert(job.id);
     pool->submit(runnable);
 }
 
@@ -167,7 +171,13 @@ void BatchRun::Private::connectPool()
 
 void BatchRun::Private::record(const JobResult &result)
 {
-    results.append(result);
+    const auto row = rowById.constFind(result.id);
+    if (row == rowById.cend()) {
+        rowById.insert(result.id, results.size());
+        results.append(result);
+    } else {
+        results[*row] = result; // a retry's verdict: its old one left the counts at retryFailed
+    }
     counts.add(result);
     Q_EMIT q->jobFinished(result);
 }
@@ -176,6 +186,15 @@ void BatchRun::Private::onPoolJobFinished(const JobResult &result)
 {
     if (!running)
         return;
+    if (!awaiting.remove(result.id)) {
+        // The pool promises one verdict per job; a second would count an image twice.
+        qCCritical(lcRun,
+                   "job %llu (%s): a verdict for a job that has one or was never run; "
+                   "ignored",
+                   result.id, qUtf8Printable(result.inputPath));
+        Q_ASSERT_X(false, "BatchRun", "a second verdict for one job");
+        return;
+    }
     if (result.isOk()) {
         const qsizetype index = indexById.value(result.id, -1);
         if (index >= 0)
@@ -183,28 +202,22 @@ void BatchRun::Private::onPoolJobFinished(const JobResult &result)
                                result.outputBytes);
     }
     record(result);
-    // The run ends on drained(), which after a cancel also means every worker is gone (and
-    // its temp files with it). Should drained() never come, the verdicts are all in anyway.
-    if (counts.finished() >= counts.total)
-        QTimer::singleShot(kDrainGraceMs, q, [this, started = generation] {
-            if (started == generation)
-                finish();
-        });
 }
 
-// The pool promises one jobFinished per job before drained; should one ever be missing, the
-// job still gets a verdict so that counts add up and the run ends.
+// The run ends here and only here once jobs were submitted: drained() means every job has its
+// verdict and, after a cancel, that every worker is gone (and its temp files with it). The
+// pool promises one jobFinished per job before it; a job without one is a bug in the pool,
+// reported as such rather than covered up with an invented verdict.
 void BatchRun::Private::onPoolDrained()
 {
     if (!running)
         return;
-    QSet<JobId> seen;
-    for (const JobResult &result : std::as_const(results))
-        seen.insert(result.id);
-    for (const Job &job : std::as_const(jobs))
-        if (!seen.contains(job.id))
-            record(JobResult::failed(job, FailureKind::Internal,
-                                     QStringLiteral("the worker pool ended without a result")));
+    for (const JobId id : std::as_const(awaiting)) {
+        const qsizetype index = indexById.value(id, -1);
+        qCCritical(lcRun, "job %llu (%s): the pool drained without its verdict", id,
+                   index >= 0 ? qUtf8Printable(jobs.at(index).inputPath) : "?");
+    }
+    Q_ASSERT_X(awaiting.isEmpty(), "BatchRun", "the pool drained without a verdict for a job");
     finish();
 }
 
@@ -221,7 +234,8 @@ void BatchRun::Private::finish()
     if (!running)
         return;
     running = false;
-    frozenSeconds = timer.isValid() ? timer.nsecsElapsed() / 1e9 : 0;
+    passSeconds = timer.isValid() ? timer.nsecsElapsed() / 1e9 : 0;
+    earlierSeconds += passSeconds;
     planning = false;
     releasePool();
     Q_EMIT q->finished();
@@ -242,7 +256,7 @@ BatchRun::~BatchRun()
 
 void BatchRun::start()
 {
-    d->reset({});
+    d->reset();
     // Planning sniffs every file of the folder: on a big folder that is seconds, which must
     // not freeze the GUI thread. planBatch is pure, so it runs on a pool thread and the result
     // comes back to this object's thread; a newer start() or cancel() makes it stale.
@@ -270,17 +284,41 @@ void BatchRun::start()
 
 void BatchRun::Private::planned(const BatchPlan &plan)
 {
-    if (plan.error.isEmpty()) {
-        run(plan.jobs, plan.preResolved, /*keepPool=*/true);
+    if (!plan.error.isEmpty()) {
+        failSetup(plan.error);
+        finishLater();
         return;
     }
-    failSetup(plan.error);
-    finishLater();
+    planning = false;
+    timer.start(); // the rate and the elapsed time leave the planning out
+    jobs = plan.jobs;
+    for (qsizetype i = 0; i < jobs.size(); ++i)
+        indexById.insert(jobs.at(i).id, i);
+    counts.total = plan.total();
+    Q_EMIT q->planned(counts.total);
+    for (const JobResult &result : plan.preResolved)
+        record(result);
+    dispatch(jobs);
 }
 
-void BatchRun::startJobs(const QList<Job> &jobs)
+bool BatchRun::retryFailed()
 {
-    d->run(jobs, {});
+    if (d->running)
+        return false;
+    QList<Job> failed;
+    for (const Job &job : std::as_const(d->jobs)) {
+        const qsizetype row = d->rowById.value(job.id, -1);
+        if (row >= 0 && d->results.at(row).status == JobStatus::Failed) {
+            d->counts.remove(d->results.at(row)); // pending again until its new verdict
+            failed.append(job);
+        }
+    }
+    if (failed.isEmpty())
+        return false;
+    d->beginPass();
+    Q_EMIT planned(d->counts.total);
+    d->dispatch(failed);
+    return true;
 }
 
 void BatchRun::cancel()
@@ -309,6 +347,11 @@ const QList<JobResult> &BatchRun::results() const
     return d->results;
 }
 
+qsizetype BatchRun::rowOf(JobId id) const
+{
+    return d->rowById.value(id, -1);
+}
+
 const QList<Job> &BatchRun::jobs() const
 {
     return d->jobs;
@@ -322,16 +365,17 @@ BatchCounts BatchRun::counts() const
 double BatchRun::elapsedSeconds() const
 {
     if (!d->running)
-        return d->frozenSeconds;
-    return d->timer.nsecsElapsed() / 1e9;
+        return d->earlierSeconds;
+    return d->earlierSeconds + d->timer.nsecsElapsed() / 1e9;
 }
 
-// Pre-resolved verdicts (skipped before any work) cost nothing: counting them would make the
-// rate and the ETA of a mostly-skipped batch wildly optimistic.
+// Over this pass only. Pre-resolved verdicts (skipped before any work) cost nothing, nor do
+// the verdicts of earlier passes: counting them would make the rate and the ETA of a
+// mostly-skipped batch, or of a retry, wildly optimistic.
 double BatchRun::imagesPerSecond() const
 {
-    const double seconds = elapsedSeconds();
-    const int processed = d->counts.finished() - d->preResolved;
+    const double seconds = d->running ? d->timer.nsecsElapsed() / 1e9 : d->passSeconds;
+    const int processed = d->counts.finished() - d->finishedBeforePass;
     return seconds > 0 && processed > 0 ? processed / seconds : 0;
 }
 
