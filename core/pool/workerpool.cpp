@@ -1,28 +1,17 @@
 #include "workerpool.h"
 
 #include <QCoreApplication>
-#include <QDateTime>
 #include <QDir>
 #include <QFileInfo>
-#include <QHash>
-#include <QLoggingCategory>
-#include <QSet>
 #include <QThread>
-#include <QTimer>
 
-#include <deque>
-#include <vector>
-
-#include "outputfile.h"
 #include "procmemory.h"
-#include "workerprocess.h"
+#include "workerpool_p.h"
 
 Q_LOGGING_CATEGORY(lcPool, "pixelmill.pool", QtInfoMsg)
 
 namespace {
 constexpr int kHandshakeTimeoutMs = 10'000;
-constexpr int kStopGraceMs = 400; // then SIGKILL: "workers are gone within a second"
-constexpr int kMaxBackoffMs = 2'000;
 
 constexpr int kMaxChunk = 16;
 constexpr qint64 kSmallInputBytes = 256 * 1024;
@@ -30,25 +19,6 @@ constexpr qint64 kSmallInputBytes = 256 * 1024;
 bool isSmallInput(const Job &job)
 {
     return QFileInfo(job.inputPath).size() < kSmallInputBytes;
-}
-
-// writeFileAtomically writes to an unnamed O_TMPFILE where the file system allows it (nothing
-// is left when a worker is killed); elsewhere, and while replacing a file, it uses a hidden
-// named temporary file, which a killed worker leaves behind. Only files of that shape,
-// touched since the job started, are removed.
-void removeLeftoverTempFiles(const QString &outputPath, const QDateTime &since)
-{
-    if (outputPath.isEmpty())
-        return;
-    const QFileInfo output(outputPath);
-    QDir dir = output.dir();
-    const QStringList names = dir.entryList(QDir::Files | QDir::Hidden | QDir::System);
-    for (const QString &name : names) {
-        if (!isAtomicWriteTemp(name, output.fileName()))
-            continue;
-        if (QFileInfo(dir.filePath(name)).lastModified() >= since.addSecs(-2))
-            dir.remove(name);
-    }
 }
 } // namespace
 
@@ -78,45 +48,6 @@ QString locateWorkerExecutable()
     }
     return {};
 }
-
-struct WorkerPool::Private
-{
-    struct Slot
-    {
-        WorkerProcess *worker = nullptr;
-        bool stopRequested = false; // we asked it to go (cancel, recycle): not a failure
-        bool jobCausedExit = false; // a job's crash/timeout/garbage ended it: not a failure
-        bool respawnScheduled = false;
-        QString lastError;
-    };
-
-    WorkerPool *q;
-    PoolOptions options;
-    std::deque<Job> queue;
-    QHash<JobId, Job> running;
-    QHash<JobId, QDateTime> startedAt;
-    QSet<JobId> retried;
-    std::vector<Slot> slots;
-    int unplannedExits = 0; // since the last result from any worker
-    bool failed = false;
-    QString failMessage;
-    bool cancelling = false;
-    bool drainPending = false;
-
-    void dispatch();
-    QList<Job> takeChunk();
-    void spawn(int index);
-    void onStartFailed(int index, const QString &message, bool fatal);
-    void onJobEnded(int index, const JobResult &result, WorkerProcess::Ending ending);
-    void onGone(int index);
-    void requeue(const Job &job);
-    void finish(JobResult result);
-    void failPool(const QString &message);
-    void maybeDrained();
-    int startingCount() const;
-    bool hasWorkers() const;
-    bool shouldRecycle(const WorkerProcess &worker) const;
-};
 
 WorkerPool::WorkerPool(PoolOptions options, QObject *parent)
     : QObject(parent), d(std::make_unique<Private>())
@@ -165,7 +96,7 @@ void WorkerPool::cancel()
     for (Private::Slot &slot : d->slots) {
         if (slot.worker) {
             slot.stopRequested = true;
-            slot.worker->stop(kStopGraceMs);
+            slot.worker->stop(Private::kStopGraceMs);
         }
     }
     d->maybeDrained();
@@ -278,126 +209,4 @@ void WorkerPool::Private::spawn(int index)
                      });
     QObject::connect(worker, &WorkerProcess::gone, q, [this, index] { onGone(index); });
     worker->start(options.workerPath, workerArgumentsFor(options), kHandshakeTimeoutMs);
-}
-
-void WorkerPool::Private::onStartFailed(int index, const QString &message, bool fatal)
-{
-    qCWarning(lcPool, "worker %d failed to start: %s", index, qUtf8Printable(message));
-    slots[size_t(index)].lastError = message;
-    if (fatal)
-        failPool(message);
-}
-
-void WorkerPool::Private::onJobEnded(int index, const JobResult &result,
-                                     WorkerProcess::Ending ending)
-{
-    using Ending = WorkerProcess::Ending;
-    const Job job = running.take(result.id);
-    const QDateTime started = startedAt.take(result.id);
-    Slot &slot = slots[size_t(index)];
-    if (ending != Ending::Finished && ending != Ending::NotRun)
-        slot.jobCausedExit = true;
-    if (ending != Ending::Finished && ending != Ending::NotRun)
-        removeLeftoverTempFiles(job.outputPath, started);
-
-    if (ending == Ending::NotRun) {
-        requeue(job);
-        return; // the worker is going; onGone() dispatches
-    }
-    const bool retryable = ending == Ending::Crashed || ending == Ending::Exited;
-    if (retryable && !cancelling && !retried.contains(job.id)) {
-        qCInfo(lcPool, "job %llu: %s; retrying on a fresh worker", job.id,
-               qUtf8Printable(result.message));
-        retried.insert(job.id);
-        requeue(job);
-        return;
-    }
-    if (ending == Ending::Finished) {
-        unplannedExits = 0;
-        if (slot.worker->isReady() && shouldRecycle(*slot.worker)) {
-            slot.stopRequested = true;
-            slot.worker->stop(kStopGraceMs);
-        }
-    }
-    JobResult finalResult = result;
-    if (finalResult.inputPath.isEmpty())
-        finalResult.inputPath = job.inputPath;
-    finish(finalResult);
-    dispatch();
-    maybeDrained();
-}
-
-void WorkerPool::Private::onGone(int index)
-{
-    Slot &slot = slots[size_t(index)];
-    slot.worker->deleteLater();
-    slot.worker = nullptr;
-    const bool unplanned = !slot.stopRequested && !slot.jobCausedExit;
-    if (unplanned && !failed && !cancelling) {
-        ++unplannedExits;
-        const QString why = slot.lastError.isEmpty() ? QStringLiteral("worker stopped unexpectedly")
-                                                     : slot.lastError;
-        if (unplannedExits > options.maxRestarts) {
-            failPool(QStringLiteral("workers keep failing (%1 restarts): %2")
-                         .arg(unplannedExits - 1)
-                         .arg(why));
-        } else {
-            // Back off so a worker that dies at start does not spin a core.
-            const int delay = qMin(kMaxBackoffMs, 50 << qMin(unplannedExits - 1, 6));
-            slot.respawnScheduled = true;
-            QTimer::singleShot(delay, q, [this, index] {
-                slots[size_t(index)].respawnScheduled = false;
-                dispatch();
-            });
-        }
-    }
-    dispatch();
-    maybeDrained();
-}
-
-void WorkerPool::Private::requeue(const Job &job)
-{
-    if (failed)
-        finish(JobResult::failed(job, FailureKind::WorkerStartFailed, failMessage));
-    else if (cancelling)
-        finish(JobResult::cancelled(job));
-    else
-        queue.push_front(job);
-}
-
-void WorkerPool::Private::finish(JobResult result)
-{
-    retried.remove(result.id);
-    Q_EMIT q->jobFinished(result);
-}
-
-void WorkerPool::Private::failPool(const QString &message)
-{
-    if (failed)
-        return;
-    failed = true;
-    failMessage = message;
-    // Busy workers finish their job; idle and starting ones are of no further use.
-    for (Slot &slot : slots) {
-        if (slot.worker && slot.worker->state() != WorkerProcess::State::Busy) {
-            slot.stopRequested = true;
-            slot.worker->stop(kStopGraceMs);
-        }
-    }
-    Q_EMIT q->poolFailed(message);
-    const std::deque<Job> queued = std::exchange(queue, {});
-    for (const Job &job : queued)
-        finish(JobResult::failed(job, FailureKind::WorkerStartFailed, message));
-    maybeDrained();
-}
-
-void WorkerPool::Private::maybeDrained()
-{
-    if (!drainPending || !queue.empty() || !running.isEmpty())
-        return;
-    // After cancel() the promise is stronger: no worker process is left either.
-    if (cancelling && hasWorkers())
-        return;
-    drainPending = false;
-    Q_EMIT q->drained();
 }
