@@ -1,0 +1,138 @@
+#include "tst_mainwindow.h"
+
+void tst_MainWindow::settingsAndPresetsPersist()
+{
+    const QString in = makeFolder(QStringLiteral("persist"), 1, {50, 50}, "PNG");
+    {
+        auto window = makeWindow();
+        chooseSource(*window, in, 1);
+        auto *mode = child<QComboBox>(*window, "resizeModeCombo");
+        mode->setCurrentIndex(mode->findData(int(ResizeMode::LongEdge)));
+        child<QSpinBox>(*window, "longEdgeSpin")->setValue(640);
+        Recipe preset;
+        preset.grayscale = true;
+        window->findChild<PresetBar *>()->savePreset(QStringLiteral("Gray"), preset);
+        window->close();
+    }
+    auto window = makeWindow();
+    const RunOptions options = window->runOptions();
+    QCOMPARE(options.plan.inputDir, in);
+    QCOMPARE(toString(options.plan.recipe.resizeMode), toString(ResizeMode::LongEdge));
+    QCOMPARE(options.plan.recipe.longEdge, 640);
+    auto *presets = child<QComboBox>(*window, "presetCombo");
+    const int index = presets->findText(QStringLiteral("Gray"));
+    QVERIFY(index > 0);
+    presets->setCurrentIndex(index);
+    Q_EMIT presets->activated(index);
+    QVERIFY(child<QCheckBox>(*window, "grayscaleCheckBox")->isChecked());
+    QCOMPARE(toString(window->runOptions().plan.recipe.resizeMode), toString(ResizeMode::None));
+}
+
+void tst_MainWindow::colourAndMetadataChoices()
+{
+    {
+        auto window = makeWindow();
+        auto *colour = child<QComboBox>(*window, "colourCombo");
+        auto *metadata = child<QComboBox>(*window, "metadataCombo");
+        // Defaults: convert to sRGB, keep all metadata.
+        QCOMPARE(colour->currentText(), QStringLiteral("Convert to sRGB"));
+        QCOMPARE(metadata->currentText(), QStringLiteral("Keep all"));
+        Recipe r = window->runOptions().plan.recipe;
+        QCOMPARE(toString(r.colour), toString(ColourPolicy::Srgb));
+        QVERIFY(!r.stripMetadata && !r.stripGps);
+
+        // Labelled in the form's label column and named for assistive technology.
+        for (QComboBox *combo : {colour, metadata}) {
+            auto *form = qobject_cast<QFormLayout *>(combo->parentWidget()->layout());
+            QVERIFY(form);
+            auto *label = qobject_cast<QLabel *>(form->labelForField(combo));
+            QVERIFY(label && label->buddy() == combo);
+            QVERIFY(!combo->accessibleName().isEmpty());
+            QVERIFY(!combo->toolTip().isEmpty());
+            QVERIFY(combo->focusPolicy() & Qt::TabFocus);
+        }
+        QCOMPARE(
+            qobject_cast<QLabel *>(qobject_cast<QFormLayout *>(colour->parentWidget()->layout())
+                                       ->labelForField(colour))
+                ->text()
+                .remove(QLatin1Char('&')),
+            QStringLiteral("Colour:"));
+        const QString stripAllTip =
+            metadata->itemData(metadata->findText(QStringLiteral("Strip all")), Qt::ToolTipRole)
+                .toString();
+        QVERIFY2(stripAllTip.contains(QStringLiteral("GPS")) &&
+                     stripAllTip.contains(QStringLiteral("IPTC")),
+                 qPrintable(stripAllTip));
+
+        // Chosen from the keyboard, as a person without a mouse would.
+        QSignalSpy changed(window->findChild<RecipePanel *>(), &RecipePanel::recipeChanged);
+        colour->setFocus();
+        QTest::keyClick(colour, Qt::Key_Down);
+        QCOMPARE(colour->currentText(), QStringLiteral("Keep original profile"));
+        metadata->setFocus();
+        QTest::keyClick(metadata, Qt::Key_Down);
+        QCOMPARE(metadata->currentText(), QStringLiteral("Remove location (GPS)"));
+        QCOMPARE(changed.count(), 2);
+        r = changed.last().at(0).value<Recipe>();
+        QCOMPARE(toString(r.colour), toString(ColourPolicy::Keep));
+        QVERIFY(r.stripGps);
+        QVERIFY(!r.stripMetadata);
+        r = window->runOptions().plan.recipe;
+        QCOMPARE(toString(r.colour), toString(ColourPolicy::Keep));
+        QVERIFY(r.stripGps && !r.stripMetadata);
+
+        metadata->setCurrentIndex(metadata->findText(QStringLiteral("Strip all")));
+        r = window->runOptions().plan.recipe;
+        QVERIFY(r.stripMetadata && !r.stripGps);
+        metadata->setCurrentIndex(metadata->findText(QStringLiteral("Remove location (GPS)")));
+
+        Recipe preset; // the defaults, to load over the choices above
+        window->findChild<PresetBar *>()->savePreset(QStringLiteral("Web"), preset);
+        preset.colour = ColourPolicy::Keep;
+        preset.stripMetadata = true;
+        window->findChild<PresetBar *>()->savePreset(QStringLiteral("Print"), preset);
+        window->close(); // saves the settings
+    }
+
+    // Saved settings bring the choices back.
+    auto window = makeWindow();
+    auto *colour = child<QComboBox>(*window, "colourCombo");
+    auto *metadata = child<QComboBox>(*window, "metadataCombo");
+    QCOMPARE(colour->currentText(), QStringLiteral("Keep original profile"));
+    QCOMPARE(metadata->currentText(), QStringLiteral("Remove location (GPS)"));
+    Recipe r = window->runOptions().plan.recipe;
+    QCOMPARE(toString(r.colour), toString(ColourPolicy::Keep));
+    QVERIFY(r.stripGps && !r.stripMetadata);
+
+    // Presets load them too, both ways.
+    auto *presets = child<QComboBox>(*window, "presetCombo");
+    const auto choose = [presets](const QString &name) {
+        const int index = presets->findText(name);
+        QVERIFY(index > 0);
+        presets->setCurrentIndex(index);
+        Q_EMIT presets->activated(index);
+    };
+    choose(QStringLiteral("Web"));
+    QCOMPARE(colour->currentText(), QStringLiteral("Convert to sRGB"));
+    QCOMPARE(metadata->currentText(), QStringLiteral("Keep all"));
+    r = window->runOptions().plan.recipe;
+    QCOMPARE(toString(r.colour), toString(ColourPolicy::Srgb));
+    QVERIFY(!r.stripGps && !r.stripMetadata);
+    choose(QStringLiteral("Print"));
+    QCOMPARE(colour->currentText(), QStringLiteral("Keep original profile"));
+    QCOMPARE(metadata->currentText(), QStringLiteral("Strip all"));
+    r = window->runOptions().plan.recipe;
+    QCOMPARE(toString(r.colour), toString(ColourPolicy::Keep));
+    QVERIFY(r.stripMetadata && !r.stripGps);
+
+    // And a recipe set directly (as a preset holding stripGps would) shows GPS removal.
+    Recipe gps;
+    gps.colour = ColourPolicy::Keep;
+    gps.stripGps = true;
+    window->findChild<RecipePanel *>()->setRecipe(gps);
+    QCOMPARE(colour->currentText(), QStringLiteral("Keep original profile"));
+    QCOMPARE(metadata->currentText(), QStringLiteral("Remove location (GPS)"));
+    r = window->findChild<RecipePanel *>()->recipe();
+    QCOMPARE(toString(r.colour), toString(ColourPolicy::Keep));
+    QVERIFY(r.stripGps && !r.stripMetadata);
+}
