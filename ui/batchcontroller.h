@@ -1,8 +1,6 @@
 #pragma once
 
-#include <QList>
 #include <QObject>
-#include <QPointer>
 
 #include "batch/run.h"
 
@@ -11,7 +9,8 @@ class ResultsModel;
 // Runs batches for the window: one BatchRun at a time, which keeps the verdicts (the
 // ResultsModel is a view over them), runs Retry failed in place and writes the report.
 //
-// Ownership: owns the current BatchRun; the model is not owned and must outlive this.
+// Ownership: owns the current BatchRun. The model is not owned; it points into that run's
+// results(), so it must not be read after this is destroyed (MainWindow deletes it first).
 class BatchController : public QObject
 {
     Q_OBJECT
