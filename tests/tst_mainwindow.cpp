@@ -206,10 +206,16 @@ void tst_MainWindow::failureShowsReasonAndRetryRunsOnlyIt()
     f.close();
     QSignalSpy started(window->controller(), &BatchController::jobStarted);
     QSignalSpy finished(window->controller(), &BatchController::finished);
+    QSignalSpy progressed(window->controller(), &BatchController::progressed);
     auto *retry = child<QPushButton>(*window, "retryButton");
     QVERIFY(retry->isEnabled());
     QTest::mouseClick(retry, Qt::LeftButton);
     QVERIFY(finished.wait(30'000));
+    // Progress covers the whole batch: the retried job is pending again, the rest stay done.
+    const auto atStart = progressed.first().first().value<BatchCounts>();
+    QCOMPARE(atStart.total, 4);
+    QCOMPARE(atStart.ok, 3);
+    QCOMPARE(atStart.failed, 0);
     QCOMPARE(started.count(), 1);
     QCOMPARE(started.at(0).at(2).toString(), broken);
     QCOMPARE(model->rowCount(), 4); // the failed row was replaced, not appended

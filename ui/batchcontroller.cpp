@@ -37,7 +37,8 @@ void BatchController::retryFailed()
     if (!m_run || m_run->isRunning() || m_run->counts().failed == 0)
         return;
     announceStart();
-    m_run->retryFailed();
+    if (m_run->retryFailed()) // the bar starts where the batch is, not at zero
+        Q_EMIT progressed(m_run->counts(), m_run->imagesPerSecond(), m_run->etaSeconds());
 }
 
 void BatchController::cancel()
