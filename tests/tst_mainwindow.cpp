@@ -19,6 +19,7 @@
 #include "recipepanel.h"
 #include "resultsmodel.h"
 #include "samples.h"
+#include "translations.h"
 
 // End to end through the real window and real pixelmill-worker processes (built beside
 // this test). Widgets are found by objectName and driven like a person would.
@@ -26,6 +27,7 @@ class tst_MainWindow : public QObject
 {
     Q_OBJECT
 private Q_SLOTS:
+    void initTestCase();
     void init();
     void cleanup();
     void firstRunPreselectsSamples();
@@ -46,6 +48,14 @@ private:
     std::unique_ptr<QTemporaryDir> m_dir;
     std::unique_ptr<QSettings> m_settings;
 };
+
+// English whatever the machine's locale, and with its plural forms ("1 image found"), as the
+// application installs them (app/gui/main.cpp).
+void tst_MainWindow::initTestCase()
+{
+    QCOMPARE(installTranslations(QCoreApplication::instance(), QLocale(QLocale::English)),
+             QStringLiteral("en"));
+}
 
 void tst_MainWindow::init()
 {

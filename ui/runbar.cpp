@@ -63,7 +63,7 @@ void RunBar::setResultsAvailable(bool hasResults, int failedCount)
 {
     m_hasResults = hasResults;
     m_failed = failedCount;
-    m_retryButton->setText(failedCount > 0 ? tr("Retry %1 failed").arg(failedCount)
+    m_retryButton->setText(failedCount > 0 ? tr("Retry %Ln failed", nullptr, failedCount)
                                            : tr("Retry failed"));
     updateButtons();
 }
