@@ -84,7 +84,7 @@
     </message>
     <message>
         <source>Finished: </source>
-        <translation>Fertig: </translation>
+        <translation>Abgeschlossen: </translation>
     </message>
     <message>
         <source>%1 done, %2 failed, %3 skipped</source>

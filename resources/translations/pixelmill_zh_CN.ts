@@ -535,7 +535,7 @@
     <name>SourcePanel</name>
     <message>
         <source>Source</source>
-        <translation>源</translation>
+        <translation>输入</translation>
     </message>
     <message>
         <source>Include subfolders</source>
