@@ -114,6 +114,26 @@
         <source>Could not save the report: %1</source>
         <translation>Bericht konnte nicht gespeichert werden: %1</translation>
     </message>
+    <message>
+        <source>Could not open %1: no application to show folders is set up on this system</source>
+        <translation>%1 konnte nicht geöffnet werden: Auf diesem System ist kein Programm zum Anzeigen von Ordnern eingerichtet</translation>
+    </message>
+    <message>
+        <source>A batch is running. Stop it and close?</source>
+        <translation>Ein Stapel läuft noch. Anhalten und schließen?</translation>
+    </message>
+    <message>
+        <source>Finished images are kept; the others are not processed.</source>
+        <translation>Fertige Bilder bleiben erhalten; die übrigen werden nicht verarbeitet.</translation>
+    </message>
+    <message>
+        <source>Stop and close</source>
+        <translation>Anhalten und schließen</translation>
+    </message>
+    <message>
+        <source>Keep running</source>
+        <translation>Weiterlaufen lassen</translation>
+    </message>
 </context>
 <context>
     <name>OutputPanel</name>

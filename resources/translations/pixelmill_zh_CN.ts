@@ -114,6 +114,26 @@
         <source>Could not save the report: %1</source>
         <translation>无法保存报告：%1</translation>
     </message>
+    <message>
+        <source>Could not open %1: no application to show folders is set up on this system</source>
+        <translation>无法打开 %1：此系统上没有设置用于显示文件夹的应用程序</translation>
+    </message>
+    <message>
+        <source>A batch is running. Stop it and close?</source>
+        <translation>批处理正在运行。要停止并关闭吗？</translation>
+    </message>
+    <message>
+        <source>Finished images are kept; the others are not processed.</source>
+        <translation>已完成的图像会保留，其余图像不再处理。</translation>
+    </message>
+    <message>
+        <source>Stop and close</source>
+        <translation>停止并关闭</translation>
+    </message>
+    <message>
+        <source>Keep running</source>
+        <translation>继续运行</translation>
+    </message>
 </context>
 <context>
     <name>OutputPanel</name>
