@@ -1,14 +1,17 @@
 #include <QAbstractButton>
 #include <QComboBox>
+#include <QHeaderView>
 #include <QImage>
 #include <QLabel>
 #include <QMenuBar>
 #include <QPushButton>
 #include <QSettings>
+#include <QTableView>
 #include <QTemporaryDir>
 #include <QtTest>
 
 #include "mainwindow.h"
+#include "resultsmodel.h"
 #include "translations.h"
 
 // The real window in the language the environment asks for. ctest runs this once per shipped
@@ -24,6 +27,7 @@ private Q_SLOTS:
     void startButtonAndMenus();
     void imageCountUsesPluralForms();
     void nothingClipped();
+    void resultsTableFits();
 
 private:
     struct Expected
@@ -146,6 +150,39 @@ void tst_TranslatedWindow::nothingClipped()
     for (const QComboBox *combo : window->findChildren<QComboBox *>())
         check(combo, combo->currentText(), combo->minimumSizeHint().width());
     QVERIFY2(clipped.isEmpty(), qPrintable(clipped.join(QLatin1Char('\n'))));
+}
+
+// Status words and headers fit their columns' default widths, without "Fehlg…lagen".
+void tst_TranslatedWindow::resultsTableFits()
+{
+    const auto window = makeWindow();
+    JobId id = 0;
+    for (const JobStatus status :
+         {JobStatus::Ok, JobStatus::Failed, JobStatus::Skipped, JobStatus::Cancelled}) {
+        JobResult result;
+        result.id = ++id;
+        result.status = status;
+        result.inputPath = QStringLiteral("/photos/img%1.jpg").arg(id);
+        result.outputBytes = 123'456'789;
+        result.elapsedMs = 12'345;
+        window->resultsModel()->addResult(result);
+    }
+    window->resultsModel()->flush();
+    // QAbstractItemView: sizeHintForColumn is public there, protected in QTableView.
+    const QAbstractItemView *view = window->findChild<QTableView *>(QStringLiteral("resultsView"));
+    QVERIFY(view);
+    QCOMPARE(view->model()->rowCount(), 4);
+    const QHeaderView *header = static_cast<const QTableView *>(view)->horizontalHeader();
+    for (const int column :
+         {ResultsModel::StatusColumn, ResultsModel::OutputColumn, ResultsModel::TimeColumn}) {
+        const QString name = view->model()->headerData(column, Qt::Horizontal).toString();
+        QVERIFY2(view->sizeHintForColumn(column) <= header->sectionSize(column),
+                 qPrintable(QStringLiteral("%1: %2 > %3")
+                                .arg(name)
+                                .arg(view->sizeHintForColumn(column))
+                                .arg(header->sectionSize(column))));
+        QVERIFY2(header->sectionSizeHint(column) <= header->sectionSize(column), qPrintable(name));
+    }
 }
 
 QTEST_MAIN(tst_TranslatedWindow)

@@ -88,7 +88,7 @@
     </message>
     <message>
         <source>%1 done, %2 failed, %3 skipped</source>
-        <translation>%1 fertig, %2 fehlgeschlagen, %3 übersprungen</translation>
+        <translation>%1 fertig, %2 fehlgeschlagen, %3 ausgelassen</translation>
     </message>
     <message>
         <source>, %1 not processed</source>
@@ -466,11 +466,11 @@
     </message>
     <message>
         <source>Failed</source>
-        <translation>Fehlgeschlagen</translation>
+        <translation>Fehler</translation>
     </message>
     <message>
         <source>Skipped</source>
-        <translation>Übersprungen</translation>
+        <translation>Ausgelassen</translation>
     </message>
     <message>
         <source>Cancelled</source>
@@ -496,7 +496,7 @@
     </message>
     <message>
         <source>Output size</source>
-        <translation>Ausgabegröße</translation>
+        <translation>Größe</translation>
     </message>
     <message>
         <source>Time</source>
