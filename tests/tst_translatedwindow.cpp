@@ -4,6 +4,7 @@
 #include <QImage>
 #include <QLabel>
 #include <QMenuBar>
+#include <QMessageBox>
 #include <QPushButton>
 #include <QSettings>
 #include <QTableView>
@@ -28,11 +29,12 @@ private Q_SLOTS:
     void imageCountUsesPluralForms();
     void nothingClipped();
     void resultsTableFits();
+    void qtDialogsFollow();
 
 private:
     struct Expected
     {
-        QString start, fileMenu, viewMenu, oneImage, threeImages;
+        QString start, fileMenu, viewMenu, oneImage, threeImages, qtCancel;
     };
     QString makeFolder(const QString &name, int count);
     std::unique_ptr<MainWindow> makeWindow();
@@ -50,13 +52,16 @@ void tst_TranslatedWindow::initTestCase()
     const QHash<QString, Expected> table{
         {QStringLiteral("en"),
          {QStringLiteral("Start"), QStringLiteral("&File"), QStringLiteral("&View"),
-          QStringLiteral("1 image found"), QStringLiteral("3 images found")}},
+          QStringLiteral("1 image found"), QStringLiteral("3 images found"),
+          QStringLiteral("Cancel")}},
         {QStringLiteral("de"),
          {QStringLiteral("Starten"), QStringLiteral("&Datei"), QStringLiteral("&Ansicht"),
-          QStringLiteral("1 Bild gefunden"), QStringLiteral("3 Bilder gefunden")}},
+          QStringLiteral("1 Bild gefunden"), QStringLiteral("3 Bilder gefunden"),
+          QStringLiteral("Abbrechen")}},
         {QStringLiteral("zh_CN"),
          {QStringLiteral("开始"), QStringLiteral("文件(&F)"), QStringLiteral("视图(&V)"),
-          QStringLiteral("找到 1 张图像"), QStringLiteral("找到 3 张图像")}},
+          QStringLiteral("找到 1 张图像"), QStringLiteral("找到 3 张图像"),
+          QStringLiteral("取消")}},
     };
     QVERIFY2(table.contains(m_language),
              "set PIXELMILL_EXPECTED_LANGUAGE to en, de or zh_CN (ctest does)");
@@ -183,6 +188,13 @@ void tst_TranslatedWindow::resultsTableFits()
                                 .arg(header->sectionSize(column))));
         QVERIFY2(header->sectionSizeHint(column) <= header->sectionSize(column), qPrintable(name));
     }
+}
+
+// Qt's own buttons (qtbase catalogue, Debian qt6-translations-l10n) in the same language.
+void tst_TranslatedWindow::qtDialogsFollow()
+{
+    QMessageBox box(QMessageBox::Question, QString(), QString(), QMessageBox::Cancel);
+    QCOMPARE(box.button(QMessageBox::Cancel)->text(), m_expected.qtCancel);
 }
 
 QTEST_MAIN(tst_TranslatedWindow)
