@@ -311,7 +311,7 @@
     </message>
     <message>
         <source>Fit inside</source>
-        <translation>按比例适合</translation>
+        <translation>等比适应</translation>
     </message>
     <message>
         <source>Fill and crop</source>
@@ -439,7 +439,7 @@
     </message>
     <message>
         <source>Rotate upright (EXIF orientation)</source>
-        <translation>自动摆正（EXIF 方向）</translation>
+        <translation>按 EXIF 方向自动旋转</translation>
     </message>
     <message>
         <source>Format:</source>
