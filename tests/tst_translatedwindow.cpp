@@ -136,6 +136,10 @@ void tst_TranslatedWindow::nothingClipped()
     window->setSourceFolder(makeFolder(QStringLiteral("images"), 3));
     const auto *count = window->findChild<QLabel *>(QStringLiteral("imageCountLabel"));
     QTRY_COMPARE_WITH_TIMEOUT(count->text(), m_expected.threeImages, 10'000);
+    auto *advanced = window->findChild<QAbstractButton *>(QStringLiteral("advancedToggle"));
+    QVERIFY(advanced);
+    advanced->setChecked(true); // its fields are checked too
+    QVERIFY(window->findChild<QWidget *>(QStringLiteral("timeoutSpin"))->isVisible());
     QCoreApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest); // lay out new texts
     QStringList clipped;
     const auto check = [&](const QWidget *w, const QString &text, int needed) {
