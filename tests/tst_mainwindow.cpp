@@ -1,4 +1,13 @@
 #include "tst_mainwindow.h"
+#include "translations.h"
+
+// English whatever the machine's locale, and with its plural forms ("1 image found"), as the
+// application installs them (app/gui/main.cpp).
+void tst_MainWindow::initTestCase()
+{
+    QCOMPARE(installTranslations(QCoreApplication::instance(), QLocale(QLocale::English)),
+             QStringLiteral("en"));
+}
 
 void tst_MainWindow::init()
 {

@@ -11,6 +11,8 @@
 #include <QLabel>
 #include <QLocale>
 #include <QMenuBar>
+#include <QMessageBox>
+#include <QPushButton>
 #include <QScreen>
 #include <QScrollArea>
 #include <QSettings>
@@ -161,9 +163,7 @@ void MainWindow::connectController()
     connect(m_runBar, &RunBar::cancelRequested, m_controller, &BatchController::cancel);
     connect(m_runBar, &RunBar::retryRequested, m_controller, &BatchController::retryFailed);
     connect(m_runBar, &RunBar::exportRequested, this, &MainWindow::exportReport);
-    connect(m_runBar, &RunBar::openOutputRequested, this, [this] {
-        QDesktopServices::openUrl(QUrl::fromLocalFile(m_controller->outputFolder()));
-    });
+    connect(m_runBar, &RunBar::openOutputRequested, this, &MainWindow::openOutputFolder);
     connect(m_controller, &BatchController::started, this, [this](int workers) {
         m_runBar->setRunning(true);
         m_progress->startRun(workers);
@@ -350,9 +350,34 @@ void MainWindow::saveSettings() const
                m_output->isFolderCustom() ? m_output->folder() : QString());
 }
 
+// Without a file manager (or any handler for folders) openUrl fails silently unless told.
+void MainWindow::openOutputFolder()
+{
+    const QString folder = m_controller->outputFolder();
+    if (!QDesktopServices::openUrl(QUrl::fromLocalFile(folder)))
+        statusBar()->showMessage(
+            tr("Could not open %1: no application to show folders is set up on this system")
+                .arg(QDir::toNativeSeparators(folder)));
+}
+
+bool MainWindow::confirmStopAndClose()
+{
+    QMessageBox box(QMessageBox::Question, tr("Pixelmill"),
+                    tr("A batch is running. Stop it and close?"), QMessageBox::NoButton, this);
+    box.setInformativeText(tr("Finished images are kept; the others are not processed."));
+    QPushButton *stop = box.addButton(tr("Stop and close"), QMessageBox::DestructiveRole);
+    box.setDefaultButton(box.addButton(tr("Keep running"), QMessageBox::RejectRole));
+    box.exec();
+    return box.clickedButton() == stop;
+}
+
 void MainWindow::closeEvent(QCloseEvent *event)
 {
-    m_controller->cancel(); // no question: finished outputs are whole, the rest never started
+    if (m_controller->isRunning() && !confirmStopAndClose()) {
+        event->ignore();
+        return;
+    }
+    m_controller->cancel(); // finished outputs are whole, the rest never started
     saveSettings();
     event->accept();
 }

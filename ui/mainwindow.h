@@ -46,6 +46,8 @@ private:
     void onFinished(const BatchCounts &counts, bool cancelled);
     void exportReport();
     void notifyDone(const QString &message);
+    void openOutputFolder();
+    bool confirmStopAndClose();
 
     QSettings *m_settings;
     ResultsModel *m_model;

@@ -19,7 +19,7 @@ QSpinBox *makePixelSpin(QWidget *parent, const QString &name, int value)
     spin->setObjectName(name);
     spin->setRange(1, kMaxSide);
     spin->setValue(value);
-    spin->setSuffix(QStringLiteral(" px"));
+    spin->setSuffix(RecipePanel::tr(" px"));
     spin->setAccelerated(true);
     return spin;
 }
@@ -76,7 +76,7 @@ void RecipePanel::buildResizeRows()
     m_percentSpin->setObjectName(QStringLiteral("percentSpin"));
     m_percentSpin->setRange(0.1, 1000);
     m_percentSpin->setDecimals(1);
-    m_percentSpin->setSuffix(QStringLiteral(" %"));
+    m_percentSpin->setSuffix(tr(" %"));
     m_noEnlargeBox =
         makeCheck(this, QStringLiteral("noEnlargeCheckBox"), tr("Don't enlarge smaller images"));
 

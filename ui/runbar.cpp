@@ -1,8 +1,10 @@
 #include "runbar.h"
 
+#include <QEvent>
 #include <QHBoxLayout>
 #include <QPushButton>
-#include <QStyle>
+
+#include "uiresources.h"
 
 namespace {
 QPushButton *makeButton(QWidget *parent, const QString &name, const QString &text)
@@ -21,13 +23,11 @@ RunBar::RunBar(QWidget *parent)
       m_exportButton(makeButton(this, QStringLiteral("exportButton"), tr("Export report…")))
 {
     m_startButton->setDefault(true);
-    m_startButton->setIcon(style()->standardIcon(QStyle::SP_MediaPlay));
     m_startButton->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Return));
     m_startButton->setToolTip(tr("Process every image (Ctrl+Enter)"));
-    m_cancelButton->setIcon(style()->standardIcon(QStyle::SP_MediaStop));
     m_cancelButton->setShortcut(QKeySequence::Cancel);
     m_cancelButton->setToolTip(tr("Stop the batch (Esc); finished images are kept"));
-    m_openButton->setIcon(style()->standardIcon(QStyle::SP_DirOpenIcon));
+    updateIcons();
 
     auto *layout = new QHBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -63,7 +63,7 @@ void RunBar::setResultsAvailable(bool hasResults, int failedCount)
 {
     m_hasResults = hasResults;
     m_failed = failedCount;
-    m_retryButton->setText(failedCount > 0 ? tr("Retry %1 failed").arg(failedCount)
+    m_retryButton->setText(failedCount > 0 ? tr("Retry %Ln failed", nullptr, failedCount)
                                            : tr("Retry failed"));
     updateButtons();
 }
@@ -75,4 +75,18 @@ void RunBar::updateButtons()
     m_openButton->setEnabled(!m_running && m_hasResults);
     m_retryButton->setEnabled(!m_running && m_failed > 0);
     m_exportButton->setEnabled(!m_running && m_hasResults);
+}
+
+void RunBar::changeEvent(QEvent *event)
+{
+    QWidget::changeEvent(event);
+    if (event->type() == QEvent::PaletteChange || event->type() == QEvent::StyleChange)
+        updateIcons(); // a dark palette needs light fallback shapes, and back
+}
+
+void RunBar::updateIcons()
+{
+    m_startButton->setIcon(themedIcon(QStringLiteral("media-playback-start"), palette()));
+    m_cancelButton->setIcon(themedIcon(QStringLiteral("media-playback-stop"), palette()));
+    m_openButton->setIcon(themedIcon(QStringLiteral("folder-open"), palette()));
 }

@@ -23,8 +23,12 @@ Q_SIGNALS:
     void retryRequested();
     void exportRequested();
 
+protected:
+    void changeEvent(QEvent *event) override;
+
 private:
     void updateButtons();
+    void updateIcons();
 
     QPushButton *m_startButton;
     QPushButton *m_cancelButton;

@@ -9,7 +9,6 @@
 #include <QGridLayout>
 #include <QLabel>
 #include <QLineEdit>
-#include <QLocale>
 #include <QMenu>
 #include <QMimeData>
 #include <QPushButton>
@@ -170,11 +169,9 @@ void SourcePanel::showSummary(const ImageScanner::Summary &summary)
     if (folder().isEmpty())
         m_countLabel->setText(tr("No folder chosen"));
     else if (summary.done)
-        m_countLabel->setText(summary.count == 1
-                                  ? tr("1 image found")
-                                  : tr("%1 images found").arg(QLocale().toString(summary.count)));
+        m_countLabel->setText(tr("%Ln image(s) found", nullptr, summary.count));
     else
-        m_countLabel->setText(tr("%1 images so far…").arg(QLocale().toString(summary.count)));
+        m_countLabel->setText(tr("%Ln image(s) so far…", nullptr, summary.count));
     Q_EMIT scanned(summary);
 }
 

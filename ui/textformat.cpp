@@ -1,5 +1,6 @@
 #include "textformat.h"
 
+#include <QCoreApplication>
 #include <QLocale>
 
 QString formatBytes(qint64 bytes)
@@ -24,6 +25,7 @@ QString formatDuration(double seconds)
 QString formatMilliseconds(qint64 ms)
 {
     if (ms < 1000)
-        return QStringLiteral("%1 ms").arg(ms);
-    return QStringLiteral("%1 s").arg(QLocale().toString(ms / 1000.0, 'f', 1));
+        return QCoreApplication::translate("TextFormat", "%1 ms").arg(ms);
+    return QCoreApplication::translate("TextFormat", "%1 s")
+        .arg(QLocale().toString(ms / 1000.0, 'f', 1));
 }

@@ -8,6 +8,7 @@
 #include <malloc.h>
 
 #include "mainwindow.h"
+#include "translations.h"
 
 int main(int argc, char *argv[])
 {
@@ -19,6 +20,7 @@ int main(int argc, char *argv[])
     QApplication::setOrganizationName(QStringLiteral("Pixelmill"));
     QApplication::setApplicationVersion(QStringLiteral(PROJECT_VERSION_STRING));
     QApplication::setDesktopFileName(QStringLiteral("org.pixelmill.Pixelmill"));
+    installTranslations(&app); // the window's language; pixelmill-cli stays English
 
     QCommandLineParser parser;
     parser.setApplicationDescription(QApplication::translate("main", "Batch image processor"));

@@ -1,0 +1,637 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="de_DE">
+<context>
+    <name>AdvancedPanel</name>
+    <message>
+        <source>Advanced</source>
+        <translation>Erweitert</translation>
+    </message>
+    <message>
+        <source>Automatic (fastest per format)</source>
+        <translation>Automatisch (schnellste je Format)</translation>
+    </message>
+    <message>
+        <source> s per image</source>
+        <translation> s pro Bild</translation>
+    </message>
+    <message>
+        <source>Workers:</source>
+        <translation>Prozesse:</translation>
+    </message>
+    <message>
+        <source>Engine:</source>
+        <translation>Engine:</translation>
+    </message>
+    <message>
+        <source>Timeout:</source>
+        <translation>Zeitlimit:</translation>
+    </message>
+</context>
+<context>
+    <name>BatchController</name>
+    <message>
+        <source>no batch has run</source>
+        <translation>es wurde noch kein Stapel ausgeführt</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Pixelmill</source>
+        <translation>Pixelmill</translation>
+    </message>
+    <message>
+        <source>Operations</source>
+        <translation>Bearbeitung</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Datei</translation>
+    </message>
+    <message>
+        <source>&amp;Open Folder…</source>
+        <translation>Ordner ö&amp;ffnen…</translation>
+    </message>
+    <message>
+        <source>&amp;Export Report…</source>
+        <translation>Bericht &amp;exportieren…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Beenden</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Ansicht</translation>
+    </message>
+    <message>
+        <source>&amp;Failures Only</source>
+        <translation>Nur &amp;Fehler</translation>
+    </message>
+    <message>
+        <source>pixelmill-worker was not found next to the application</source>
+        <translation>pixelmill-worker wurde neben dem Programm nicht gefunden</translation>
+    </message>
+    <message>
+        <source>Choose a source folder first</source>
+        <translation>Wählen Sie zuerst einen Quellordner</translation>
+    </message>
+    <message>
+        <source>Choose an output folder other than the source</source>
+        <translation>Wählen Sie einen anderen Ausgabeordner als die Quelle</translation>
+    </message>
+    <message>
+        <source>No images in the source folder</source>
+        <translation>Keine Bilder im Quellordner</translation>
+    </message>
+    <message>
+        <source>Cancelled: </source>
+        <translation>Abgebrochen: </translation>
+    </message>
+    <message>
+        <source>Finished: </source>
+        <translation>Abgeschlossen: </translation>
+    </message>
+    <message>
+        <source>%1 done, %2 failed, %3 skipped</source>
+        <translation>%1 fertig, %2 fehlgeschlagen, %3 ausgelassen</translation>
+    </message>
+    <message>
+        <source>, %1 not processed</source>
+        <translation>, %1 nicht verarbeitet</translation>
+    </message>
+    <message>
+        <source> in %1 s</source>
+        <translation> in %1 s</translation>
+    </message>
+    <message>
+        <source>Export report</source>
+        <translation>Bericht exportieren</translation>
+    </message>
+    <message>
+        <source>JSON report (*.json);;CSV table (*.csv)</source>
+        <translation>JSON-Bericht (*.json);;CSV-Tabelle (*.csv)</translation>
+    </message>
+    <message>
+        <source>Report saved to %1</source>
+        <translation>Bericht gespeichert unter %1</translation>
+    </message>
+    <message>
+        <source>Could not save the report: %1</source>
+        <translation>Bericht konnte nicht gespeichert werden: %1</translation>
+    </message>
+    <message>
+        <source>Could not open %1: no application to show folders is set up on this system</source>
+        <translation>%1 konnte nicht geöffnet werden: Auf diesem System ist kein Programm zum Anzeigen von Ordnern eingerichtet</translation>
+    </message>
+    <message>
+        <source>A batch is running. Stop it and close?</source>
+        <translation>Ein Stapel läuft noch. Anhalten und schließen?</translation>
+    </message>
+    <message>
+        <source>Finished images are kept; the others are not processed.</source>
+        <translation>Fertige Bilder bleiben erhalten; die übrigen werden nicht verarbeitet.</translation>
+    </message>
+    <message>
+        <source>Stop and close</source>
+        <translation>Anhalten und schließen</translation>
+    </message>
+    <message>
+        <source>Keep running</source>
+        <translation>Weiterlaufen lassen</translation>
+    </message>
+</context>
+<context>
+    <name>OutputPanel</name>
+    <message>
+        <source>Output</source>
+        <translation>Ausgabe</translation>
+    </message>
+    <message>
+        <source>Resume: skip images an earlier run already finished</source>
+        <translation>Fortsetzen: schon fertige Bilder überspringen</translation>
+    </message>
+    <message>
+        <source>{name}: file name without extension, {parent}: its folder name, {n}: position in the batch. The extension follows the format.</source>
+        <translation>{name}: Dateiname ohne Endung, {parent}: Name seines Ordners, {n}: Position im Stapel. Die Endung richtet sich nach dem Format.</translation>
+    </message>
+    <message>
+        <source>Skip existing files</source>
+        <translation>Vorhandene überspringen</translation>
+    </message>
+    <message>
+        <source>Overwrite existing files</source>
+        <translation>Vorhandene überschreiben</translation>
+    </message>
+    <message>
+        <source>Rename new files</source>
+        <translation>Neue Dateien umbenennen</translation>
+    </message>
+    <message>
+        <source>Uses the journal an earlier run left in the output folder: images finished there with the same operations are not done again.</source>
+        <translation>Nutzt das Protokoll, das ein früherer Lauf im Ausgabeordner hinterlassen hat: Bilder, die dort mit denselben Einstellungen fertig wurden, werden nicht erneut verarbeitet.</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Wählen…</translation>
+    </message>
+    <message>
+        <source>Folder:</source>
+        <translation>Ordner:</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>Name:</translation>
+    </message>
+    <message>
+        <source>If a file exists:</source>
+        <translation>Falls vorhanden:</translation>
+    </message>
+    <message>
+        <source>Choose the output folder</source>
+        <translation>Ausgabeordner wählen</translation>
+    </message>
+    <message>
+        <source>Example: —</source>
+        <translation>Beispiel: —</translation>
+    </message>
+    <message>
+        <source>Example: %1 → %2</source>
+        <translation>Beispiel: %1 → %2</translation>
+    </message>
+</context>
+<context>
+    <name>PresetBar</name>
+    <message>
+        <source>Save…</source>
+        <translation>Speichern…</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Löschen</translation>
+    </message>
+    <message>
+        <source>Save the current operations as a named preset</source>
+        <translation>Die aktuellen Einstellungen als benannte Vorgabe speichern</translation>
+    </message>
+    <message>
+        <source>Presets</source>
+        <translation>Vorgaben</translation>
+    </message>
+    <message>
+        <source>Save preset</source>
+        <translation>Vorgabe speichern</translation>
+    </message>
+    <message>
+        <source>Preset name:</source>
+        <translation>Name der Vorgabe:</translation>
+    </message>
+</context>
+<context>
+    <name>PreviewPane</name>
+    <message>
+        <source>Original</source>
+        <translation>Original</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Ergebnis</translation>
+    </message>
+    <message>
+        <source>Choose a folder to see a preview</source>
+        <translation>Wählen Sie einen Ordner für die Vorschau</translation>
+    </message>
+    <message>
+        <source>No image to preview</source>
+        <translation>Kein Bild für die Vorschau</translation>
+    </message>
+    <message>
+        <source>Preview unavailable</source>
+        <translation>Vorschau nicht verfügbar</translation>
+    </message>
+    <message>
+        <source>Original: %1</source>
+        <translation>Original: %1</translation>
+    </message>
+    <message>
+        <source>Result: working…</source>
+        <translation>Ergebnis: wird berechnet…</translation>
+    </message>
+    <message>
+        <source>Result: failed</source>
+        <translation>Ergebnis: fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Original: %1 · %2 × %3 · %4</source>
+        <translation>Original: %1 · %2 × %3 · %4</translation>
+    </message>
+    <message>
+        <source>Result: %1 × %2 · %3</source>
+        <translation>Ergebnis: %1 × %2 · %3</translation>
+    </message>
+</context>
+<context>
+    <name>ProgressPanel</name>
+    <message>
+        <source>Ready</source>
+        <translation>Bereit</translation>
+    </message>
+    <message>
+        <source>Looking for images…</source>
+        <translation>Suche nach Bildern…</translation>
+    </message>
+    <message>
+        <source>%1 of %2 done</source>
+        <translation>%1 von %2 fertig</translation>
+    </message>
+    <message>
+        <source> · %1 failed</source>
+        <translation> · %1 fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source> · %1 images/s</source>
+        <translation> · %1 Bilder/s</translation>
+    </message>
+    <message>
+        <source> · %1 left</source>
+        <translation> · noch %1</translation>
+    </message>
+    <message>
+        <source>idle</source>
+        <translation>wartet</translation>
+    </message>
+    <message>
+        <source>Worker %1: %2</source>
+        <translation>Prozess %1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>RecipePanel</name>
+    <message>
+        <source> px</source>
+        <translation> px</translation>
+    </message>
+    <message>
+        <source>Keep size</source>
+        <translation>Größe beibehalten</translation>
+    </message>
+    <message>
+        <source>Fit inside</source>
+        <translation>Einpassen</translation>
+    </message>
+    <message>
+        <source>Fill and crop</source>
+        <translation>Füllen und zuschneiden</translation>
+    </message>
+    <message>
+        <source>Exact size (stretch)</source>
+        <translation>Exakte Größe (verzerren)</translation>
+    </message>
+    <message>
+        <source>Percentage</source>
+        <translation>Prozentual</translation>
+    </message>
+    <message>
+        <source>Long edge</source>
+        <translation>Lange Kante</translation>
+    </message>
+    <message>
+        <source> %</source>
+        <translation> %</translation>
+    </message>
+    <message>
+        <source>Don&apos;t enlarge smaller images</source>
+        <translation>Kleinere Bilder nicht vergrößern</translation>
+    </message>
+    <message>
+        <source>Resize:</source>
+        <translation>Größe:</translation>
+    </message>
+    <message>
+        <source>Width:</source>
+        <translation>Breite:</translation>
+    </message>
+    <message>
+        <source>Height:</source>
+        <translation>Höhe:</translation>
+    </message>
+    <message>
+        <source>Scale:</source>
+        <translation>Skalierung:</translation>
+    </message>
+    <message>
+        <source>Long edge:</source>
+        <translation>Lange Kante:</translation>
+    </message>
+    <message>
+        <source>Same as input</source>
+        <translation>Wie Original</translation>
+    </message>
+    <message>
+        <source>Grayscale always converts to sRGB first.</source>
+        <translation>Graustufen wandeln immer zuerst in sRGB um.</translation>
+    </message>
+    <message>
+        <source>Convert to sRGB</source>
+        <translation>In sRGB umwandeln</translation>
+    </message>
+    <message>
+        <source>Colours look the same everywhere: the output is untagged sRGB, which browsers and viewers assume.</source>
+        <translation>Farben sehen überall gleich aus: Die Ausgabe ist sRGB ohne eingebettetes Profil, wovon Browser und Bildbetrachter ausgehen.</translation>
+    </message>
+    <message>
+        <source>Keep original profile</source>
+        <translation>Originalprofil beibehalten</translation>
+    </message>
+    <message>
+        <source>Pixels and the embedded colour profile stay as they are (for print or further editing). %1</source>
+        <translation>Pixel und eingebettetes Farbprofil bleiben unverändert (für Druck oder Weiterbearbeitung). %1</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;Convert to sRGB&lt;/b&gt;: colours look the same everywhere; the output is untagged sRGB, which browsers and viewers assume.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Keep original profile&lt;/b&gt;: pixels and the embedded profile stay as they are, for print or further editing.&lt;/p&gt;&lt;p&gt;%1&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;In sRGB umwandeln&lt;/b&gt;: Farben sehen überall gleich aus; die Ausgabe ist sRGB ohne eingebettetes Profil, wovon Browser und Bildbetrachter ausgehen.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Originalprofil beibehalten&lt;/b&gt;: Pixel und eingebettetes Profil bleiben unverändert, für Druck oder Weiterbearbeitung.&lt;/p&gt;&lt;p&gt;%1&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Colour profile</source>
+        <translation>Farbprofil</translation>
+    </message>
+    <message>
+        <source>Convert to sRGB, or keep the original colour profile. %1</source>
+        <translation>In sRGB umwandeln oder das Originalfarbprofil beibehalten. %1</translation>
+    </message>
+    <message>
+        <source>Grayscale</source>
+        <translation>Graustufen</translation>
+    </message>
+    <message>
+        <source>removes camera, date, copyright, GPS and keywords (EXIF, XMP, IPTC). A kept colour profile stays, so colours do not change.</source>
+        <translation>entfernt Kamera, Datum, Copyright, GPS und Stichwörter (EXIF, XMP, IPTC). Ein beibehaltenes Farbprofil bleibt erhalten, die Farben ändern sich also nicht.</translation>
+    </message>
+    <message>
+        <source>Keep all</source>
+        <translation>Alle behalten</translation>
+    </message>
+    <message>
+        <source>Metadata is copied to the output unchanged.</source>
+        <translation>Metadaten werden unverändert übernommen.</translation>
+    </message>
+    <message>
+        <source>Remove location (GPS)</source>
+        <translation>Standort entfernen (GPS)</translation>
+    </message>
+    <message>
+        <source>Only where the photo was taken is removed; everything else is kept.</source>
+        <translation>Nur der Aufnahmeort wird entfernt; alles andere bleibt erhalten.</translation>
+    </message>
+    <message>
+        <source>Strip all</source>
+        <translation>Alle entfernen</translation>
+    </message>
+    <message>
+        <source>Strip all %1</source>
+        <translation>„Alle entfernen“ %1</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;Keep all&lt;/b&gt;: metadata is copied unchanged.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Remove location (GPS)&lt;/b&gt;: only the location is removed.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Strip all&lt;/b&gt; %1&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;Alle behalten&lt;/b&gt;: Metadaten werden unverändert übernommen.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Standort entfernen (GPS)&lt;/b&gt;: Nur der Aufnahmeort wird entfernt.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Alle entfernen&lt;/b&gt; %1&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Metadata</source>
+        <translation>Metadaten</translation>
+    </message>
+    <message>
+        <source>Keep all metadata, remove only the location (GPS), or strip all. Strip all %1</source>
+        <translation>Alle Metadaten behalten, nur den Standort (GPS) entfernen oder alle entfernen. „Alle entfernen“ %1</translation>
+    </message>
+    <message>
+        <source>Rotate upright (EXIF orientation)</source>
+        <translation>Aufrecht drehen (EXIF-Ausrichtung)</translation>
+    </message>
+    <message>
+        <source>Format:</source>
+        <translation>Format:</translation>
+    </message>
+    <message>
+        <source>Quality:</source>
+        <translation>Qualität:</translation>
+    </message>
+    <message>
+        <source>&amp;Colour:</source>
+        <translation>&amp;Farbe:</translation>
+    </message>
+    <message>
+        <source>&amp;Metadata:</source>
+        <translation>&amp;Metadaten:</translation>
+    </message>
+</context>
+<context>
+    <name>ResultsModel</name>
+    <message>
+        <source>Done</source>
+        <translation>Fertig</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Fehler</translation>
+    </message>
+    <message>
+        <source>Skipped</source>
+        <translation>Ausgelassen</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Abgebrochen</translation>
+    </message>
+    <message>
+        <source>%1
+%2 × %3 px, %4 (input %5)</source>
+        <translation>%1
+%2 × %3 px, %4 (Original %5)</translation>
+    </message>
+    <message>
+        <source>Engine: %1</source>
+        <translation>Engine: %1</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Datei</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Output size</source>
+        <translation>Größe</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Zeit</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Grund</translation>
+    </message>
+</context>
+<context>
+    <name>ResultsPanel</name>
+    <message>
+        <source>Show failures only</source>
+        <translation>Nur Fehler anzeigen</translation>
+    </message>
+</context>
+<context>
+    <name>RunBar</name>
+    <message>
+        <source>Start</source>
+        <translation>Starten</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Open output folder</source>
+        <translation>Ausgabeordner öffnen</translation>
+    </message>
+    <message>
+        <source>Retry failed</source>
+        <translation>Fehlgeschlagene wiederholen</translation>
+    </message>
+    <message>
+        <source>Export report…</source>
+        <translation>Bericht exportieren…</translation>
+    </message>
+    <message>
+        <source>Process every image (Ctrl+Enter)</source>
+        <translation>Alle Bilder verarbeiten (Strg+Eingabe)</translation>
+    </message>
+    <message>
+        <source>Stop the batch (Esc); finished images are kept</source>
+        <translation>Stapel anhalten (Esc); fertige Bilder bleiben erhalten</translation>
+    </message>
+    <message numerus="yes">
+        <source>Retry %Ln failed</source>
+        <translation>
+            <numerusform>Fehlgeschlagenes wiederholen (%Ln)</numerusform>
+            <numerusform>Fehlgeschlagene wiederholen (%Ln)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SourcePanel</name>
+    <message>
+        <source>Source</source>
+        <translation>Quelle</translation>
+    </message>
+    <message>
+        <source>Include subfolders</source>
+        <translation>Unterordner einbeziehen</translation>
+    </message>
+    <message>
+        <source>Choose or drop a folder of images</source>
+        <translation>Bildordner wählen oder hierher ziehen</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Wählen…</translation>
+    </message>
+    <message>
+        <source>Recent</source>
+        <translation>Zuletzt</translation>
+    </message>
+    <message>
+        <source>Choose a folder of images</source>
+        <translation>Bildordner wählen</translation>
+    </message>
+    <message>
+        <source>Folder not found</source>
+        <translation>Ordner nicht gefunden</translation>
+    </message>
+    <message>
+        <source>Counting images…</source>
+        <translation>Bilder werden gezählt…</translation>
+    </message>
+    <message>
+        <source>No folder chosen</source>
+        <translation>Kein Ordner gewählt</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln image(s) found</source>
+        <translation>
+            <numerusform>%Ln Bild gefunden</numerusform>
+            <numerusform>%Ln Bilder gefunden</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln image(s) so far…</source>
+        <translation>
+            <numerusform>Bisher %Ln Bild…</numerusform>
+            <numerusform>Bisher %Ln Bilder…</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>TextFormat</name>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+</context>
+<context>
+    <name>main</name>
+    <message>
+        <source>Batch image processor</source>
+        <translation>Stapelverarbeitung für Bilder</translation>
+    </message>
+    <message>
+        <source>Folder of images to open</source>
+        <translation>Zu öffnender Bildordner</translation>
+    </message>
+</context>
+</TS>

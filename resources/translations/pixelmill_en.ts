@@ -1,0 +1,31 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en_US">
+<context>
+    <name>RunBar</name>
+    <message numerus="yes">
+        <source>Retry %Ln failed</source>
+        <translation>
+            <numerusform>Retry %Ln failed</numerusform>
+            <numerusform>Retry %Ln failed</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SourcePanel</name>
+    <message numerus="yes">
+        <source>%Ln image(s) found</source>
+        <translation>
+            <numerusform>%Ln image found</numerusform>
+            <numerusform>%Ln images found</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln image(s) so far…</source>
+        <translation>
+            <numerusform>%Ln image so far…</numerusform>
+            <numerusform>%Ln images so far…</numerusform>
+        </translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,634 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>AdvancedPanel</name>
+    <message>
+        <source>Advanced</source>
+        <translation>高级</translation>
+    </message>
+    <message>
+        <source>Automatic (fastest per format)</source>
+        <translation>自动（按格式选最快的）</translation>
+    </message>
+    <message>
+        <source> s per image</source>
+        <translation> 秒/张</translation>
+    </message>
+    <message>
+        <source>Workers:</source>
+        <translation>工作进程：</translation>
+    </message>
+    <message>
+        <source>Engine:</source>
+        <translation>引擎：</translation>
+    </message>
+    <message>
+        <source>Timeout:</source>
+        <translation>超时：</translation>
+    </message>
+</context>
+<context>
+    <name>BatchController</name>
+    <message>
+        <source>no batch has run</source>
+        <translation>尚未运行任何批处理</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Pixelmill</source>
+        <translation>Pixelmill</translation>
+    </message>
+    <message>
+        <source>Operations</source>
+        <translation>处理操作</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Open Folder…</source>
+        <translation>打开文件夹(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>&amp;Export Report…</source>
+        <translation>导出报告(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Failures Only</source>
+        <translation>仅显示失败项(&amp;F)</translation>
+    </message>
+    <message>
+        <source>pixelmill-worker was not found next to the application</source>
+        <translation>在程序所在目录中找不到 pixelmill-worker</translation>
+    </message>
+    <message>
+        <source>Choose a source folder first</source>
+        <translation>请先选择源文件夹</translation>
+    </message>
+    <message>
+        <source>Choose an output folder other than the source</source>
+        <translation>请选择与源文件夹不同的输出文件夹</translation>
+    </message>
+    <message>
+        <source>No images in the source folder</source>
+        <translation>源文件夹中没有图像</translation>
+    </message>
+    <message>
+        <source>Cancelled: </source>
+        <translation>已取消：</translation>
+    </message>
+    <message>
+        <source>Finished: </source>
+        <translation>已完成：</translation>
+    </message>
+    <message>
+        <source>%1 done, %2 failed, %3 skipped</source>
+        <translation>成功 %1 张，失败 %2 张，跳过 %3 张</translation>
+    </message>
+    <message>
+        <source>, %1 not processed</source>
+        <translation>，%1 张未处理</translation>
+    </message>
+    <message>
+        <source> in %1 s</source>
+        <translation>，用时 %1 秒</translation>
+    </message>
+    <message>
+        <source>Export report</source>
+        <translation>导出报告</translation>
+    </message>
+    <message>
+        <source>JSON report (*.json);;CSV table (*.csv)</source>
+        <translation>JSON 报告 (*.json);;CSV 表格 (*.csv)</translation>
+    </message>
+    <message>
+        <source>Report saved to %1</source>
+        <translation>报告已保存到 %1</translation>
+    </message>
+    <message>
+        <source>Could not save the report: %1</source>
+        <translation>无法保存报告：%1</translation>
+    </message>
+    <message>
+        <source>Could not open %1: no application to show folders is set up on this system</source>
+        <translation>无法打开 %1：此系统上没有设置用于显示文件夹的应用程序</translation>
+    </message>
+    <message>
+        <source>A batch is running. Stop it and close?</source>
+        <translation>批处理正在运行。要停止并关闭吗？</translation>
+    </message>
+    <message>
+        <source>Finished images are kept; the others are not processed.</source>
+        <translation>已完成的图像会保留，其余图像不再处理。</translation>
+    </message>
+    <message>
+        <source>Stop and close</source>
+        <translation>停止并关闭</translation>
+    </message>
+    <message>
+        <source>Keep running</source>
+        <translation>继续运行</translation>
+    </message>
+</context>
+<context>
+    <name>OutputPanel</name>
+    <message>
+        <source>Output</source>
+        <translation>输出</translation>
+    </message>
+    <message>
+        <source>Resume: skip images an earlier run already finished</source>
+        <translation>继续：跳过上次已处理完的图像</translation>
+    </message>
+    <message>
+        <source>{name}: file name without extension, {parent}: its folder name, {n}: position in the batch. The extension follows the format.</source>
+        <translation>{name}：不含扩展名的文件名，{parent}：所在文件夹的名称，{n}：在批处理中的序号。扩展名由输出格式决定。</translation>
+    </message>
+    <message>
+        <source>Skip existing files</source>
+        <translation>跳过已有文件</translation>
+    </message>
+    <message>
+        <source>Overwrite existing files</source>
+        <translation>覆盖已有文件</translation>
+    </message>
+    <message>
+        <source>Rename new files</source>
+        <translation>重命名新文件</translation>
+    </message>
+    <message>
+        <source>Uses the journal an earlier run left in the output folder: images finished there with the same operations are not done again.</source>
+        <translation>使用上次运行留在输出文件夹中的记录：已用相同操作处理完成的图像不会再次处理。</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>选择…</translation>
+    </message>
+    <message>
+        <source>Folder:</source>
+        <translation>文件夹：</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>文件名：</translation>
+    </message>
+    <message>
+        <source>If a file exists:</source>
+        <translation>文件已存在时：</translation>
+    </message>
+    <message>
+        <source>Choose the output folder</source>
+        <translation>选择输出文件夹</translation>
+    </message>
+    <message>
+        <source>Example: —</source>
+        <translation>示例：—</translation>
+    </message>
+    <message>
+        <source>Example: %1 → %2</source>
+        <translation>示例：%1 → %2</translation>
+    </message>
+</context>
+<context>
+    <name>PresetBar</name>
+    <message>
+        <source>Save…</source>
+        <translation>保存…</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Save the current operations as a named preset</source>
+        <translation>将当前操作保存为命名预设</translation>
+    </message>
+    <message>
+        <source>Presets</source>
+        <translation>预设</translation>
+    </message>
+    <message>
+        <source>Save preset</source>
+        <translation>保存预设</translation>
+    </message>
+    <message>
+        <source>Preset name:</source>
+        <translation>预设名称：</translation>
+    </message>
+</context>
+<context>
+    <name>PreviewPane</name>
+    <message>
+        <source>Original</source>
+        <translation>原图</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>Choose a folder to see a preview</source>
+        <translation>选择文件夹以查看预览</translation>
+    </message>
+    <message>
+        <source>No image to preview</source>
+        <translation>没有可预览的图像</translation>
+    </message>
+    <message>
+        <source>Preview unavailable</source>
+        <translation>无法预览</translation>
+    </message>
+    <message>
+        <source>Original: %1</source>
+        <translation>原图：%1</translation>
+    </message>
+    <message>
+        <source>Result: working…</source>
+        <translation>结果：处理中…</translation>
+    </message>
+    <message>
+        <source>Result: failed</source>
+        <translation>结果：失败</translation>
+    </message>
+    <message>
+        <source>Original: %1 · %2 × %3 · %4</source>
+        <translation>原图：%1 · %2 × %3 · %4</translation>
+    </message>
+    <message>
+        <source>Result: %1 × %2 · %3</source>
+        <translation>结果：%1 × %2 · %3</translation>
+    </message>
+</context>
+<context>
+    <name>ProgressPanel</name>
+    <message>
+        <source>Ready</source>
+        <translation>就绪</translation>
+    </message>
+    <message>
+        <source>Looking for images…</source>
+        <translation>正在查找图像…</translation>
+    </message>
+    <message>
+        <source>%1 of %2 done</source>
+        <translation>已完成 %1 / %2</translation>
+    </message>
+    <message>
+        <source> · %1 failed</source>
+        <translation> · 失败 %1</translation>
+    </message>
+    <message>
+        <source> · %1 images/s</source>
+        <translation> · %1 张/秒</translation>
+    </message>
+    <message>
+        <source> · %1 left</source>
+        <translation> · 剩余 %1</translation>
+    </message>
+    <message>
+        <source>idle</source>
+        <translation>空闲</translation>
+    </message>
+    <message>
+        <source>Worker %1: %2</source>
+        <translation>进程 %1：%2</translation>
+    </message>
+</context>
+<context>
+    <name>RecipePanel</name>
+    <message>
+        <source> px</source>
+        <translation> 像素</translation>
+    </message>
+    <message>
+        <source>Keep size</source>
+        <translation>保持原尺寸</translation>
+    </message>
+    <message>
+        <source>Fit inside</source>
+        <translation>等比适应</translation>
+    </message>
+    <message>
+        <source>Fill and crop</source>
+        <translation>填充并裁剪</translation>
+    </message>
+    <message>
+        <source>Exact size (stretch)</source>
+        <translation>精确尺寸（拉伸）</translation>
+    </message>
+    <message>
+        <source>Percentage</source>
+        <translation>百分比</translation>
+    </message>
+    <message>
+        <source>Long edge</source>
+        <translation>长边</translation>
+    </message>
+    <message>
+        <source> %</source>
+        <translation>%</translation>
+    </message>
+    <message>
+        <source>Don&apos;t enlarge smaller images</source>
+        <translation>不放大较小的图像</translation>
+    </message>
+    <message>
+        <source>Resize:</source>
+        <translation>调整大小：</translation>
+    </message>
+    <message>
+        <source>Width:</source>
+        <translation>宽度：</translation>
+    </message>
+    <message>
+        <source>Height:</source>
+        <translation>高度：</translation>
+    </message>
+    <message>
+        <source>Scale:</source>
+        <translation>缩放：</translation>
+    </message>
+    <message>
+        <source>Long edge:</source>
+        <translation>长边：</translation>
+    </message>
+    <message>
+        <source>Same as input</source>
+        <translation>与原图相同</translation>
+    </message>
+    <message>
+        <source>Grayscale always converts to sRGB first.</source>
+        <translation>转换为灰度前总会先转换为 sRGB。</translation>
+    </message>
+    <message>
+        <source>Convert to sRGB</source>
+        <translation>转换为 sRGB</translation>
+    </message>
+    <message>
+        <source>Colours look the same everywhere: the output is untagged sRGB, which browsers and viewers assume.</source>
+        <translation>颜色在任何地方看起来都一致：输出为不嵌入配置文件的 sRGB，浏览器和看图软件默认按 sRGB 显示。</translation>
+    </message>
+    <message>
+        <source>Keep original profile</source>
+        <translation>保留原始配置文件</translation>
+    </message>
+    <message>
+        <source>Pixels and the embedded colour profile stay as they are (for print or further editing). %1</source>
+        <translation>像素和嵌入的颜色配置文件保持不变（用于打印或后期编辑）。%1</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;Convert to sRGB&lt;/b&gt;: colours look the same everywhere; the output is untagged sRGB, which browsers and viewers assume.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Keep original profile&lt;/b&gt;: pixels and the embedded profile stay as they are, for print or further editing.&lt;/p&gt;&lt;p&gt;%1&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;转换为 sRGB&lt;/b&gt;：颜色在任何地方看起来都一致；输出为不嵌入配置文件的 sRGB，浏览器和看图软件默认按 sRGB 显示。&lt;/p&gt;&lt;p&gt;&lt;b&gt;保留原始配置文件&lt;/b&gt;：像素和嵌入的配置文件保持不变，用于打印或后期编辑。&lt;/p&gt;&lt;p&gt;%1&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Colour profile</source>
+        <translation>颜色配置文件</translation>
+    </message>
+    <message>
+        <source>Convert to sRGB, or keep the original colour profile. %1</source>
+        <translation>转换为 sRGB，或保留原始颜色配置文件。%1</translation>
+    </message>
+    <message>
+        <source>Grayscale</source>
+        <translation>灰度</translation>
+    </message>
+    <message>
+        <source>removes camera, date, copyright, GPS and keywords (EXIF, XMP, IPTC). A kept colour profile stays, so colours do not change.</source>
+        <translation>会移除相机、日期、版权、GPS 和关键字（EXIF、XMP、IPTC）。保留的颜色配置文件不受影响，因此颜色不会改变。</translation>
+    </message>
+    <message>
+        <source>Keep all</source>
+        <translation>全部保留</translation>
+    </message>
+    <message>
+        <source>Metadata is copied to the output unchanged.</source>
+        <translation>元数据原样复制到输出文件。</translation>
+    </message>
+    <message>
+        <source>Remove location (GPS)</source>
+        <translation>移除位置（GPS）</translation>
+    </message>
+    <message>
+        <source>Only where the photo was taken is removed; everything else is kept.</source>
+        <translation>只移除拍摄地点，其余全部保留。</translation>
+    </message>
+    <message>
+        <source>Strip all</source>
+        <translation>全部移除</translation>
+    </message>
+    <message>
+        <source>Strip all %1</source>
+        <translation>“全部移除”%1</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;Keep all&lt;/b&gt;: metadata is copied unchanged.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Remove location (GPS)&lt;/b&gt;: only the location is removed.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Strip all&lt;/b&gt; %1&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;全部保留&lt;/b&gt;：元数据原样复制。&lt;/p&gt;&lt;p&gt;&lt;b&gt;移除位置（GPS）&lt;/b&gt;：只移除拍摄地点。&lt;/p&gt;&lt;p&gt;&lt;b&gt;全部移除&lt;/b&gt;%1&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Metadata</source>
+        <translation>元数据</translation>
+    </message>
+    <message>
+        <source>Keep all metadata, remove only the location (GPS), or strip all. Strip all %1</source>
+        <translation>保留全部元数据、只移除位置（GPS）或全部移除。“全部移除”%1</translation>
+    </message>
+    <message>
+        <source>Rotate upright (EXIF orientation)</source>
+        <translation>按 EXIF 方向自动旋转</translation>
+    </message>
+    <message>
+        <source>Format:</source>
+        <translation>格式：</translation>
+    </message>
+    <message>
+        <source>Quality:</source>
+        <translation>品质：</translation>
+    </message>
+    <message>
+        <source>&amp;Colour:</source>
+        <translation>颜色(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>&amp;Metadata:</source>
+        <translation>元数据(&amp;M)：</translation>
+    </message>
+</context>
+<context>
+    <name>ResultsModel</name>
+    <message>
+        <source>Done</source>
+        <translation>完成</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <source>Skipped</source>
+        <translation>已跳过</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <source>%1
+%2 × %3 px, %4 (input %5)</source>
+        <translation>%1
+%2 × %3 像素，%4（原图 %5）</translation>
+    </message>
+    <message>
+        <source>Engine: %1</source>
+        <translation>引擎：%1</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Output size</source>
+        <translation>输出大小</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>耗时</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+</context>
+<context>
+    <name>ResultsPanel</name>
+    <message>
+        <source>Show failures only</source>
+        <translation>仅显示失败项</translation>
+    </message>
+</context>
+<context>
+    <name>RunBar</name>
+    <message>
+        <source>Start</source>
+        <translation>开始</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Open output folder</source>
+        <translation>打开输出文件夹</translation>
+    </message>
+    <message>
+        <source>Retry failed</source>
+        <translation>重试失败项</translation>
+    </message>
+    <message>
+        <source>Export report…</source>
+        <translation>导出报告…</translation>
+    </message>
+    <message>
+        <source>Process every image (Ctrl+Enter)</source>
+        <translation>处理所有图像（Ctrl+Enter）</translation>
+    </message>
+    <message>
+        <source>Stop the batch (Esc); finished images are kept</source>
+        <translation>停止批处理（Esc）；已完成的图像会保留</translation>
+    </message>
+    <message numerus="yes">
+        <source>Retry %Ln failed</source>
+        <translation>
+            <numerusform>重试 %Ln 个失败项</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SourcePanel</name>
+    <message>
+        <source>Source</source>
+        <translation>输入</translation>
+    </message>
+    <message>
+        <source>Include subfolders</source>
+        <translation>包含子文件夹</translation>
+    </message>
+    <message>
+        <source>Choose or drop a folder of images</source>
+        <translation>选择或拖入图像文件夹</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>选择…</translation>
+    </message>
+    <message>
+        <source>Recent</source>
+        <translation>最近</translation>
+    </message>
+    <message>
+        <source>Choose a folder of images</source>
+        <translation>选择图像文件夹</translation>
+    </message>
+    <message>
+        <source>Folder not found</source>
+        <translation>找不到文件夹</translation>
+    </message>
+    <message>
+        <source>Counting images…</source>
+        <translation>正在统计图像…</translation>
+    </message>
+    <message>
+        <source>No folder chosen</source>
+        <translation>未选择文件夹</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln image(s) found</source>
+        <translation>
+            <numerusform>找到 %Ln 张图像</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln image(s) so far…</source>
+        <translation>
+            <numerusform>已找到 %Ln 张图像…</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>TextFormat</name>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 毫秒</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 秒</translation>
+    </message>
+</context>
+<context>
+    <name>main</name>
+    <message>
+        <source>Batch image processor</source>
+        <translation>批量图像处理工具</translation>
+    </message>
+    <message>
+        <source>Folder of images to open</source>
+        <translation>要打开的图像文件夹</translation>
+    </message>
+</context>
+</TS>
