@@ -22,7 +22,11 @@ struct Job
     qint64 maxPixels = kDefaultMaxPixels;
 
     QJsonObject toJson() const;
-    static Job fromJson(const QJsonObject &json);
+    // Strict, for the wire: every field is required and checked, and the recipe must be
+    // valid; nothing is replaced by a default. On a bad field *error names it ("recipe.width:
+    // must be ..."), and the Job holds what could be read (the id, if it was good) so that
+    // the answer can still name the job.
+    static Job fromJson(const QJsonObject &json, QString *error);
 };
 
 enum class JobStatus { Ok, Failed, Skipped, Cancelled };

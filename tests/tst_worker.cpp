@@ -18,6 +18,7 @@ private Q_SLOTS:
     void init();
     void resizesImages();
     void corruptFileFailsAlone();
+    void badJobFailsAloneNamingTheField();
     void sigkilledWorkerLosesNoImage();
     void cancelMidBatchLeavesNothing();
     void memoryCapFailsWithReason();
@@ -197,6 +198,38 @@ void tst_Worker::corruptFileFailsAlone()
                  qPrintable(r.message));
         QVERIFY(!QFileInfo::exists(bad.outputPath));
     }
+}
+
+// A recipe the worker must not run (the pool sends what it is given): each bad job gets its
+// own failed verdict naming the field, nothing is written for it, and no default recipe runs.
+void tst_Worker::badJobFailsAloneNamingTheField()
+{
+    Job zeroWidth = job(makeImage(QStringLiteral("zero-width.png"), QSize(300, 200)));
+    zeroWidth.recipe.width = 0;
+    Job zeroQuality = job(makeImage(QStringLiteral("zero-quality.jpg"), QSize(300, 200)));
+    zeroQuality.recipe.quality = 0;
+    const Job good = job(makeImage(QStringLiteral("good.png"), QSize(300, 200)));
+    Recorder rec;
+    auto pool = makePool(1, &rec);
+    QSignalSpy drained(pool.get(), &WorkerPool::drained);
+    pool->submit({zeroWidth, zeroQuality, good});
+    QVERIFY(drained.wait(30'000));
+    QCOMPARE(rec.results.size(), 3);
+    const QHash<JobId, QString> expected{
+        {zeroWidth.id, QStringLiteral("recipe.width: must be between 1 and 100000 pixels (got 0)")},
+        {zeroQuality.id, QStringLiteral("recipe.quality: must be between 1 and 100 (got 0)")}};
+    for (const JobResult &r : std::as_const(rec.results)) {
+        if (r.id == good.id) {
+            QVERIFY2(r.isOk(), qPrintable(r.message));
+            continue;
+        }
+        QCOMPARE(toString(r.status), toString(JobStatus::Failed));
+        QCOMPARE(toString(r.failure), toString(FailureKind::ProtocolError));
+        QVERIFY2(r.message.endsWith(expected.value(r.id)), qPrintable(r.message));
+        QVERIFY(!QFileInfo::exists(r.id == zeroWidth.id ? zeroWidth.outputPath
+                                                        : zeroQuality.outputPath));
+    }
+    QVERIFY(rec.poolFailures.isEmpty());
 }
 
 void tst_Worker::sigkilledWorkerLosesNoImage()
