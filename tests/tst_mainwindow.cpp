@@ -34,6 +34,7 @@ private Q_SLOTS:
     void failureShowsReasonAndRetryRunsOnlyIt();
     void previewIsMadeByWorkers();
     void settingsAndPresetsPersist();
+    void limitsReachThePoolAndPersist();
     void colourAndMetadataChoices();
 
 private:
@@ -288,6 +289,29 @@ void tst_MainWindow::previewIsMadeByWorkers()
     QVERIFY(child<QLabel>(*window, "previewSourceCaption")
                 ->text()
                 .contains(QStringLiteral("1200 × 900")));
+}
+
+// The Advanced panel's memory and CPU limits: today's pool defaults first, then what the
+// person set, in the pool options and after a restart.
+void tst_MainWindow::limitsReachThePoolAndPersist()
+{
+    {
+        auto window = makeWindow();
+        QCOMPARE(window->runOptions().pool.memoryLimitMb, 2048);
+        QCOMPARE(window->runOptions().pool.cpuLimitSeconds, 300);
+        child<QSpinBox>(*window, "memoryLimitSpin")->setValue(1024);
+        child<QSpinBox>(*window, "cpuLimitSpin")->setValue(0);
+        QCOMPARE(window->runOptions().pool.memoryLimitMb, 1024);
+        QCOMPARE(window->runOptions().pool.cpuLimitSeconds, 0);
+        // Under what a worker needs to start: raised to the lowest usable cap.
+        child<QSpinBox>(*window, "memoryLimitSpin")->setValue(100);
+        QCOMPARE(window->runOptions().pool.memoryLimitMb, kMinMemoryLimitMb);
+        child<QSpinBox>(*window, "memoryLimitSpin")->setValue(1024);
+        window->close();
+    }
+    auto window = makeWindow();
+    QCOMPARE(window->runOptions().pool.memoryLimitMb, 1024);
+    QCOMPARE(window->runOptions().pool.cpuLimitSeconds, 0);
 }
 
 void tst_MainWindow::settingsAndPresetsPersist()
