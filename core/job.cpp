@@ -84,6 +84,7 @@ QJsonObject Job::toJson() const
         {QStringLiteral("recipe"), recipe.toJson()},
         {QStringLiteral("overwrite"), overwrite},
         {QStringLiteral("maxPixels"), double(maxPixels)},
+        {QStringLiteral("probe"), probe.toJson()},
     };
 }
 
@@ -165,6 +166,14 @@ Job Job::fromJson(const QJsonObject &json, QString *error)
                     QStringLiteral("must be a whole number of at least 1 (got %1)").arg(pixels));
     else if (!maxPixels.isUndefined())
         job.maxPixels = qint64(pixels);
+    const QJsonObject probe = reader.take("probe", &QJsonValue::isObject, "an object").toObject();
+    if (reader.error().isEmpty()) {
+        QString probeError;
+        if (std::optional<ImageProbe> decoded = ImageProbe::fromJson(probe, &probeError))
+            job.probe = *decoded;
+        else
+            reader.failWith(QStringLiteral("probe.") + probeError);
+    }
     if (error)
         *error = reader.error();
     return job;

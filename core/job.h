@@ -4,6 +4,7 @@
 #include <QSize>
 #include <QString>
 
+#include "imageprobe.h"
 #include "recipe.h"
 
 using JobId = quint64;
@@ -20,6 +21,7 @@ struct Job
     Recipe recipe;
     bool overwrite = false; // replace an existing file at outputPath (only when complete)
     qint64 maxPixels = kDefaultMaxPixels;
+    ImageProbe probe; // taken by the planner; untaken (fileBytes -1) in jobs built by hand
 
     QJsonObject toJson() const;
     // Strict, for the wire: every field is required and checked, and the recipe must be

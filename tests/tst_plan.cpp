@@ -69,6 +69,42 @@ private Q_SLOTS:
         QVERIFY(QDir().mkpath(m_in));
     }
 
+    // Each job carries what the scan learned of its input (probe), so later stages need not
+    // open or stat it again. Expected values: Qt wrote the files, QFileInfo stats them.
+    void jobsCarryTheirProbe()
+    {
+        QImage rgba(30, 20, QImage::Format_ARGB32);
+        rgba.fill(qRgba(10, 200, 30, 128));
+        QVERIFY(rgba.save(m_in + "/alpha.png", "PNG"));
+        QImage rgb(40, 10, QImage::Format_RGB32);
+        rgb.fill(qRgb(200, 100, 50));
+        QVERIFY(rgb.save(m_in + "/photo.jpg", "JPEG"));
+        writeText(m_in + "/notes.jpg");
+        const BatchPlan plan = planBatch(options());
+        QVERIFY2(plan.error.isEmpty(), qPrintable(plan.error));
+        QCOMPARE(plan.jobs.size(), 3);
+        for (const Job &job : plan.jobs) {
+            const QFileInfo info(job.inputPath);
+            const ImageProbe &probe = job.probe;
+            QCOMPARE(probe.fileBytes, info.size());
+            QCOMPARE(probe.modifiedMs, info.lastModified().toMSecsSinceEpoch());
+            if (info.fileName() == "alpha.png") {
+                QCOMPARE(toString(probe.format), toString(ImageFormat::Png));
+                QCOMPARE(probe.size, QSize(30, 20));
+                QVERIFY(probe.hasAlpha);
+                QCOMPARE(probe.orientation, 1);
+            } else if (info.fileName() == "photo.jpg") {
+                QCOMPARE(toString(probe.format), toString(ImageFormat::Jpeg));
+                QCOMPARE(probe.size, QSize(40, 10));
+                QVERIFY(!probe.hasAlpha);
+                QCOMPARE(probe.orientation, 1);
+            } else {
+                QCOMPARE(toString(probe.format), toString(ImageFormat::Unknown));
+                QVERIFY(!probe.hasHeader());
+            }
+        }
+    }
+
     // A stop flag set from another thread (cancel while planning) ends the scan with no jobs.
     void stopFlagAbandonsTheScan()
     {
@@ -204,7 +240,8 @@ private Q_SLOTS:
         QTest::newRow("missing") << QStringLiteral("/nope") << false << "does not exist";
         QTest::newRow("file") << QStringLiteral("/file") << false << "not a folder";
         QTest::newRow("no images") << QString() << false << "No images were found";
-        QTest::newRow("recipe") << QString() << true << "at least 1 pixel";
+        QTest::newRow("recipe") << QString() << true
+                                << "Width must be between 1 and 100000 pixels (got 0)";
     }
     void setupErrors()
     {

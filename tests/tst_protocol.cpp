@@ -34,6 +34,11 @@ Job sampleJob(JobId id)
     job.recipe.format = OutputFormat::Webp;
     job.recipe.quality = 70;
     job.overwrite = true;
+    job.probe.format = ImageFormat::Jpeg;
+    job.probe.fileBytes = 123456;
+    job.probe.modifiedMs = 1'700'000'000'123;
+    job.probe.size = QSize(4000, 3000);
+    job.probe.orientation = 6;
     return job;
 }
 } // namespace
@@ -76,6 +81,7 @@ void tst_Protocol::byteByByte()
     QVERIFY2(jobs.first().isValid(), qPrintable(jobs.first().error));
     QCOMPARE(jobs.first().job.inputPath, sampleJob(7).inputPath);
     QCOMPARE(jobs.first().job.recipe, sampleJob(7).recipe);
+    QVERIFY(jobs.first().job.probe == sampleJob(7).probe);
 }
 
 void tst_Protocol::severalFramesInOneChunk()
@@ -179,19 +185,17 @@ namespace {
 QJsonObject jobWith(const QString &key, const QJsonValue &value)
 {
     QJsonObject job = sampleJob(5).toJson();
-    QJsonObject *target = &job;
-    QJsonObject recipe = job.value(QLatin1String("recipe")).toObject();
-    QString name = key;
-    if (key.startsWith(QLatin1String("recipe."))) {
-        target = &recipe;
-        name = key.mid(7);
-    }
+    const qsizetype dot = key.indexOf(QLatin1Char('.'));
+    const QString parent = dot < 0 ? QString() : key.left(dot);
+    QJsonObject inner = job.value(parent).toObject();
+    QJsonObject *target = dot < 0 ? &job : &inner;
+    const QString name = key.mid(dot + 1);
     if (value.isUndefined())
         target->remove(name);
     else
         target->insert(name, value);
-    if (target == &recipe)
-        job.insert(QStringLiteral("recipe"), recipe);
+    if (dot >= 0)
+        job.insert(parent, inner);
     return job;
 }
 
@@ -228,6 +232,35 @@ void tst_Protocol::badJobField_data()
     addBadRow("maxPixels", "zero", 0, "maxPixels: must be a whole number of at least 1 (got 0)");
     addBadRow("maxPixels", "fraction", 2.5,
               "maxPixels: must be a whole number of at least 1 (got 2.5)");
+
+    addBadRow("probe", "missing", missing, "probe: is missing");
+    addBadRow("probe", "list", QJsonArray{}, "probe: must be an object");
+    const QString formats = QStringLiteral("unknown, jpeg, png, webp, tiff, gif, bmp");
+    addBadRow("probe.format", "missing", missing, "probe.format: is missing");
+    addBadRow("probe.format", "unknown", "heic",
+              QStringLiteral("probe.format: must be one of %1").arg(formats));
+    addBadRow("probe.format", "number", 1,
+              QStringLiteral("probe.format: must be one of %1").arg(formats));
+    addBadRow("probe.bytes", "missing", missing, "probe.bytes: is missing");
+    addBadRow("probe.bytes", "below -1", -2,
+              "probe.bytes: must be a whole number from -1 to 9000000000000000 (got -2)");
+    addBadRow("probe.bytes", "string", "12",
+              "probe.bytes: must be a whole number from -1 to 9000000000000000 (got no number)");
+    addBadRow("probe.modifiedMs", "missing", missing, "probe.modifiedMs: is missing");
+    addBadRow("probe.modifiedMs", "fraction", 1.5,
+              "probe.modifiedMs: must be a whole number from -9000000000000000 to "
+              "9000000000000000 (got 1.5)");
+    addBadRow("probe.width", "missing", missing, "probe.width: is missing");
+    addBadRow("probe.width", "negative", -1,
+              "probe.width: must be a whole number from 0 to 2147483647 (got -1)");
+    addBadRow("probe.height", "missing", missing, "probe.height: is missing");
+    addBadRow("probe.height", "huge", 3e9,
+              "probe.height: must be a whole number from 0 to 2147483647 (got 3e+09)");
+    addBadRow("probe.orientation", "missing", missing, "probe.orientation: is missing");
+    addBadRow("probe.orientation", "nine", 9,
+              "probe.orientation: must be a whole number from 0 to 8 (got 9)");
+    addBadRow("probe.alpha", "missing", missing, "probe.alpha: is missing");
+    addBadRow("probe.alpha", "number", 1, "probe.alpha: must be true or false");
 
     const QString modes = QStringLiteral("none, fit, fill, exact, percent, long-edge");
     addBadRow("recipe.resize", "missing", missing, "recipe.resize: is missing");

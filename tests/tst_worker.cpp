@@ -6,6 +6,7 @@
 #include <QSet>
 
 #include <csignal>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "pool/workerpool.h"
@@ -19,6 +20,7 @@ private Q_SLOTS:
     void resizesImages();
     void corruptFileFailsAlone();
     void badJobFailsAloneNamingTheField();
+    void staleProbeIsOnlyAHint();
     void sigkilledWorkerLosesNoImage();
     void cancelMidBatchLeavesNothing();
     void memoryCapFailsWithReason();
@@ -230,6 +232,54 @@ void tst_Worker::badJobFailsAloneNamingTheField()
                                                         : zeroQuality.outputPath));
     }
     QVERIFY(rec.poolFailures.isEmpty());
+}
+
+// Files changed between planning and processing: the probe (taken at planning) says a
+// 300x200 PNG, the bytes now say otherwise. The worker trusts the bytes: a different image is
+// processed as what it is, a damaged one fails as damaged, a FIFO or a missing file fails
+// with its reason, and nothing hangs or crashes.
+void tst_Worker::staleProbeIsOnlyAHint()
+{
+    QList<Job> jobs;
+    const QStringList names{QStringLiteral("replaced.png"), QStringLiteral("truncated.png"),
+                            QStringLiteral("fifo.png"), QStringLiteral("deleted.png")};
+    for (const QString &name : names) {
+        Job j = job(makeImage(name, QSize(300, 200)));
+        j.probe = probeFile(j.inputPath);
+        QCOMPARE(j.probe.size, QSize(300, 200));
+        jobs.append(j);
+    }
+    QFile::remove(jobs[0].inputPath);
+    QImage wide(500, 100, QImage::Format_RGB32);
+    wide.fill(Qt::darkGreen);
+    QVERIFY(wide.save(jobs[0].inputPath, "JPEG"));
+    QFile truncated(jobs[1].inputPath);
+    QVERIFY(truncated.resize(truncated.size() / 2));
+    QVERIFY(QFile::remove(jobs[2].inputPath));
+    QCOMPARE(::mkfifo(QFile::encodeName(jobs[2].inputPath).constData(), 0600), 0);
+    QVERIFY(QFile::remove(jobs[3].inputPath));
+
+    Recorder rec;
+    auto pool = makePool(1, &rec);
+    QSignalSpy drained(pool.get(), &WorkerPool::drained);
+    pool->submit(jobs);
+    QVERIFY(drained.wait(30'000));
+    QCOMPARE(rec.results.size(), jobs.size());
+    QHash<JobId, JobResult> byId;
+    for (const JobResult &r : std::as_const(rec.results))
+        byId.insert(r.id, r);
+    const JobResult replaced = byId.value(jobs[0].id);
+    QVERIFY2(replaced.isOk(), qPrintable(replaced.message));
+    QCOMPARE(replaced.inputSize, QSize(500, 100));
+    QCOMPARE(QImage(replaced.outputPath).size(), QSize(100, 20));
+    const JobResult cut = byId.value(jobs[1].id);
+    QCOMPARE(toString(cut.failure), toString(FailureKind::CorruptData));
+    QCOMPARE(byId.value(jobs[2].id).message,
+             QStringLiteral("cannot read input: not a regular file"));
+    QCOMPARE(byId.value(jobs[3].id).message, QStringLiteral("cannot read input: file not found"));
+    for (const JobResult &r : std::as_const(rec.results))
+        QVERIFY2(r.failure != FailureKind::WorkerCrashed && r.failure != FailureKind::Timeout,
+                 qPrintable(r.message));
 }
 
 void tst_Worker::sigkilledWorkerLosesNoImage()

@@ -6,6 +6,7 @@
 #include <atomic>
 
 #include "imageformat.h"
+#include "imageprobe.h"
 
 // Internal to core/batch: the folder walk behind planBatch().
 
@@ -24,6 +25,7 @@ struct ScannedFile
     QString relativeDir;   // folder relative to the input root; empty at the top
     qint64 size = 0;
     ImageFormat format = ImageFormat::Unknown;
+    ImageProbe probe; // taken once here, carried in the Job
 };
 
 ScanRoots scanRoots(const QString &inputDir, const QString &outputDir);
@@ -40,5 +42,5 @@ QList<ScannedFile> scanImages(const ScanRoots &roots, bool recursive,
                               const std::atomic_bool *stop = nullptr);
 
 // Reads the first bytes of a regular file without ever blocking on a FIFO or device that
-// replaced it since it was listed.
+// replaced it since it was listed (probeFile's format).
 ImageFormat sniffRegularFile(const QString &path);
