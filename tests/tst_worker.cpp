@@ -6,42 +6,24 @@
 #include <QSet>
 
 #include <csignal>
-#include <sys/stat.h>
 #include <unistd.h>
 
-#include "pool/workerpool.h"
+#include "workerfixture.h"
 
 // The real pixelmill-worker, driven through WorkerPool, on images generated here.
-class tst_Worker : public QObject
+class tst_Worker : public QObject, private WorkerFixture
 {
     Q_OBJECT
 private Q_SLOTS:
-    void init();
+    void init() { setUp(); }
     void resizesImages();
     void corruptFileFailsAlone();
-    void badJobFailsAloneNamingTheField();
-    void staleProbeIsOnlyAHint();
     void sigkilledWorkerLosesNoImage();
     void cancelMidBatchLeavesNothing();
     void memoryCapFailsWithReason();
     void imageCodecsLoadOnlyWhenNeeded();
     void workersRunAtTheAskedNiceness();
     void missingCodecModuleFailsOnlyTheJobsThatNeedIt();
-
-private:
-    struct Recorder
-    {
-        QList<JobResult> results;
-        QList<QString> poolFailures;
-        int drained = 0;
-    };
-
-    QString makeImage(const QString &name, QSize size);
-    Job job(const QString &inputPath);
-    std::unique_ptr<WorkerPool> makePool(int workers, Recorder *recorder);
-
-    std::unique_ptr<QTemporaryDir> m_dir;
-    JobId m_nextId = 1;
 };
 
 namespace {
@@ -86,55 +68,6 @@ bool mapsLibrary(pid_t pid, const QByteArray &name)
     return maps.open(QIODevice::ReadOnly) && maps.readAll().contains(name);
 }
 } // namespace
-
-void tst_Worker::init()
-{
-    m_dir = std::make_unique<QTemporaryDir>();
-    QVERIFY(m_dir->isValid());
-    QVERIFY(QDir(m_dir->path()).mkpath(QStringLiteral("out")));
-    QVERIFY2(!locateWorkerExecutable().isEmpty(), "pixelmill-worker must be built beside the test");
-}
-
-QString tst_Worker::makeImage(const QString &name, QSize size)
-{
-    QImage image(size, QImage::Format_RGB32);
-    QPainter painter(&image);
-    QLinearGradient gradient(0, 0, size.width(), size.height());
-    gradient.setColorAt(0, Qt::darkBlue);
-    gradient.setColorAt(1, Qt::yellow);
-    painter.fillRect(image.rect(), gradient);
-    painter.end();
-    const QString path = m_dir->filePath(name);
-    if (!image.save(path))
-        return {};
-    return path;
-}
-
-Job tst_Worker::job(const QString &inputPath)
-{
-    Job j;
-    j.id = m_nextId++;
-    j.inputPath = inputPath;
-    j.outputPath = m_dir->filePath(QStringLiteral("out/") + QFileInfo(inputPath).fileName());
-    j.recipe.resizeMode = ResizeMode::Fit;
-    j.recipe.width = 100;
-    j.recipe.height = 100;
-    return j;
-}
-
-std::unique_ptr<WorkerPool> tst_Worker::makePool(int workers, Recorder *recorder)
-{
-    PoolOptions options;
-    options.workerPath = locateWorkerExecutable();
-    options.workerCount = workers;
-    auto pool = std::make_unique<WorkerPool>(options);
-    connect(pool.get(), &WorkerPool::jobFinished, this,
-            [recorder](const JobResult &r) { recorder->results.append(r); });
-    connect(pool.get(), &WorkerPool::drained, this, [recorder] { ++recorder->drained; });
-    connect(pool.get(), &WorkerPool::poolFailed, this,
-            [recorder](const QString &message) { recorder->poolFailures.append(message); });
-    return pool;
-}
 
 void tst_Worker::resizesImages()
 {
@@ -200,86 +133,6 @@ void tst_Worker::corruptFileFailsAlone()
                  qPrintable(r.message));
         QVERIFY(!QFileInfo::exists(bad.outputPath));
     }
-}
-
-// A recipe the worker must not run (the pool sends what it is given): each bad job gets its
-// own failed verdict naming the field, nothing is written for it, and no default recipe runs.
-void tst_Worker::badJobFailsAloneNamingTheField()
-{
-    Job zeroWidth = job(makeImage(QStringLiteral("zero-width.png"), QSize(300, 200)));
-    zeroWidth.recipe.width = 0;
-    Job zeroQuality = job(makeImage(QStringLiteral("zero-quality.jpg"), QSize(300, 200)));
-    zeroQuality.recipe.quality = 0;
-    const Job good = job(makeImage(QStringLiteral("good.png"), QSize(300, 200)));
-    Recorder rec;
-    auto pool = makePool(1, &rec);
-    QSignalSpy drained(pool.get(), &WorkerPool::drained);
-    pool->submit({zeroWidth, zeroQuality, good});
-    QVERIFY(drained.wait(30'000));
-    QCOMPARE(rec.results.size(), 3);
-    const QHash<JobId, QString> expected{
-        {zeroWidth.id, QStringLiteral("recipe.width: must be between 1 and 100000 pixels (got 0)")},
-        {zeroQuality.id, QStringLiteral("recipe.quality: must be between 1 and 100 (got 0)")}};
-    for (const JobResult &r : std::as_const(rec.results)) {
-        if (r.id == good.id) {
-            QVERIFY2(r.isOk(), qPrintable(r.message));
-            continue;
-        }
-        QCOMPARE(toString(r.status), toString(JobStatus::Failed));
-        QCOMPARE(toString(r.failure), toString(FailureKind::ProtocolError));
-        QVERIFY2(r.message.endsWith(expected.value(r.id)), qPrintable(r.message));
-        QVERIFY(!QFileInfo::exists(r.id == zeroWidth.id ? zeroWidth.outputPath
-                                                        : zeroQuality.outputPath));
-    }
-    QVERIFY(rec.poolFailures.isEmpty());
-}
-
-// Files changed between planning and processing: the probe (taken at planning) says a
-// 300x200 PNG, the bytes now say otherwise. The worker trusts the bytes: a different image is
-// processed as what it is, a damaged one fails as damaged, a FIFO or a missing file fails
-// with its reason, and nothing hangs or crashes.
-void tst_Worker::staleProbeIsOnlyAHint()
-{
-    QList<Job> jobs;
-    const QStringList names{QStringLiteral("replaced.png"), QStringLiteral("truncated.png"),
-                            QStringLiteral("fifo.png"), QStringLiteral("deleted.png")};
-    for (const QString &name : names) {
-        Job j = job(makeImage(name, QSize(300, 200)));
-        j.probe = probeFile(j.inputPath);
-        QCOMPARE(j.probe.size, QSize(300, 200));
-        jobs.append(j);
-    }
-    QFile::remove(jobs[0].inputPath);
-    QImage wide(500, 100, QImage::Format_RGB32);
-    wide.fill(Qt::darkGreen);
-    QVERIFY(wide.save(jobs[0].inputPath, "JPEG"));
-    QFile truncated(jobs[1].inputPath);
-    QVERIFY(truncated.resize(truncated.size() / 2));
-    QVERIFY(QFile::remove(jobs[2].inputPath));
-    QCOMPARE(::mkfifo(QFile::encodeName(jobs[2].inputPath).constData(), 0600), 0);
-    QVERIFY(QFile::remove(jobs[3].inputPath));
-
-    Recorder rec;
-    auto pool = makePool(1, &rec);
-    QSignalSpy drained(pool.get(), &WorkerPool::drained);
-    pool->submit(jobs);
-    QVERIFY(drained.wait(30'000));
-    QCOMPARE(rec.results.size(), jobs.size());
-    QHash<JobId, JobResult> byId;
-    for (const JobResult &r : std::as_const(rec.results))
-        byId.insert(r.id, r);
-    const JobResult replaced = byId.value(jobs[0].id);
-    QVERIFY2(replaced.isOk(), qPrintable(replaced.message));
-    QCOMPARE(replaced.inputSize, QSize(500, 100));
-    QCOMPARE(QImage(replaced.outputPath).size(), QSize(100, 20));
-    const JobResult cut = byId.value(jobs[1].id);
-    QCOMPARE(toString(cut.failure), toString(FailureKind::CorruptData));
-    QCOMPARE(byId.value(jobs[2].id).message,
-             QStringLiteral("cannot read input: not a regular file"));
-    QCOMPARE(byId.value(jobs[3].id).message, QStringLiteral("cannot read input: file not found"));
-    for (const JobResult &r : std::as_const(rec.results))
-        QVERIFY2(r.failure != FailureKind::WorkerCrashed && r.failure != FailureKind::Timeout,
-                 qPrintable(r.message));
 }
 
 void tst_Worker::sigkilledWorkerLosesNoImage()
