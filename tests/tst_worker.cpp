@@ -2,7 +2,6 @@
 
 #include <QDir>
 #include <QImage>
-#include <QPainter>
 #include <QSet>
 
 #include <csignal>
