@@ -22,6 +22,7 @@ private Q_SLOTS:
     void badJobField();
     void badJobKeepsItsId();
     void jobsWithoutList();
+    void schemaChangeNeedsNewVersion();
 };
 
 namespace {
@@ -384,6 +385,59 @@ void tst_Protocol::jobsWithoutList()
                               {QStringLiteral("jobs"), QJsonObject{}}};
     QVERIFY(Protocol::jobsFrom(message, &error).isEmpty());
     QVERIFY2(error.contains(QLatin1String("\"jobs\" list")), qPrintable(error));
+}
+
+namespace {
+// Every key of a Job on the wire, nested ones as "recipe.width".
+QStringList wireKeys(const QJsonObject &object, const QString &prefix = QString())
+{
+    QStringList keys;
+    for (auto it = object.begin(); it != object.end(); ++it) {
+        keys.append(prefix + it.key());
+        if (it.value().isObject())
+            keys += wireKeys(it.value().toObject(), prefix + it.key() + QLatin1Char('.'));
+    }
+    return keys;
+}
+} // namespace
+
+// The Job schema as this version has it. A change to Job, Recipe or ImageProbe keys fails
+// here until the protocol version is raised with it: workers of another build would decode
+// jobs differently, and only the version at the hello keeps such a pair apart.
+void tst_Protocol::schemaChangeNeedsNewVersion()
+{
+    const QStringList version3{"id",
+                               "input",
+                               "maxPixels",
+                               "output",
+                               "overwrite",
+                               "probe",
+                               "probe.alpha",
+                               "probe.bytes",
+                               "probe.format",
+                               "probe.height",
+                               "probe.modifiedMs",
+                               "probe.orientation",
+                               "probe.width",
+                               "recipe",
+                               "recipe.autoOrient",
+                               "recipe.colour",
+                               "recipe.engine",
+                               "recipe.format",
+                               "recipe.grayscale",
+                               "recipe.height",
+                               "recipe.longEdge",
+                               "recipe.noEnlarge",
+                               "recipe.percent",
+                               "recipe.quality",
+                               "recipe.resize",
+                               "recipe.strip",
+                               "recipe.stripGps",
+                               "recipe.width"};
+    QStringList keys = wireKeys(Job().toJson());
+    keys.sort();
+    QCOMPARE(keys, version3);
+    QCOMPARE(Protocol::kVersion, 3);
 }
 
 QTEST_APPLESS_MAIN(tst_Protocol)
