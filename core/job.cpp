@@ -1,6 +1,7 @@
 #include "job.h"
 
 #include <array>
+#include <cmath>
 #include <utility>
 
 namespace {
@@ -83,19 +84,98 @@ QJsonObject Job::toJson() const
         {QStringLiteral("recipe"), recipe.toJson()},
         {QStringLiteral("overwrite"), overwrite},
         {QStringLiteral("maxPixels"), double(maxPixels)},
+        {QStringLiteral("probe"), probe.toJson()},
     };
 }
 
-Job Job::fromJson(const QJsonObject &json)
+namespace {
+
+// The Job fields of the wire, checked one by one; the first bad one is kept.
+class JobFieldReader
+{
+public:
+    explicit JobFieldReader(const QJsonObject &json) : m_json(json) {}
+    const QString &error() const { return m_error; }
+
+    QJsonValue take(const char *key, bool (QJsonValue::*isType)() const, const char *typeName)
+    {
+        if (!m_error.isEmpty())
+            return QJsonValue::Undefined;
+        const QJsonValue value = m_json.value(QLatin1String(key));
+        if (value.isUndefined())
+            fail(key, QStringLiteral("is missing"));
+        else if (!(value.*isType)())
+            fail(key, QStringLiteral("must be %1").arg(QLatin1String(typeName)));
+        return m_error.isEmpty() ? value : QJsonValue::Undefined;
+    }
+
+    QString path(const char *key)
+    {
+        const QJsonValue value = take(key, &QJsonValue::isString, "a string");
+        if (!value.isUndefined() && value.toString().isEmpty())
+            fail(key, QStringLiteral("must not be empty"));
+        return value.toString();
+    }
+
+    void fail(const char *key, const QString &problem)
+    {
+        if (m_error.isEmpty())
+            m_error = QStringLiteral("%1: %2").arg(QLatin1String(key), problem);
+    }
+    void failWith(const QString &error)
+    {
+        if (m_error.isEmpty())
+            m_error = error;
+    }
+
+private:
+    const QJsonObject &m_json;
+    QString m_error;
+};
+
+} // namespace
+
+Job Job::fromJson(const QJsonObject &json, QString *error)
 {
     Job job;
-    job.id = json.value(QLatin1String("id")).toString().toULongLong();
-    job.inputPath = json.value(QLatin1String("input")).toString();
-    job.outputPath = json.value(QLatin1String("output")).toString();
-    job.recipe =
-        Recipe::fromJson(json.value(QLatin1String("recipe")).toObject()).value_or(Recipe{});
-    job.overwrite = json.value(QLatin1String("overwrite")).toBool();
-    job.maxPixels = qint64(json.value(QLatin1String("maxPixels")).toDouble(kDefaultMaxPixels));
+    JobFieldReader reader(json);
+    // The id is a decimal string: a JSON number cannot hold every quint64.
+    const QString id = reader.take("id", &QJsonValue::isString, "a string").toString();
+    bool idOk = false;
+    job.id = id.toULongLong(&idOk);
+    if (reader.error().isEmpty() && (!idOk || job.id == 0))
+        reader.fail(
+            "id",
+            QStringLiteral("must be a positive decimal number (got \"%1\")").arg(id.left(40)));
+    job.inputPath = reader.path("input");
+    job.outputPath = reader.path("output");
+    const QJsonObject recipe = reader.take("recipe", &QJsonValue::isObject, "an object").toObject();
+    if (reader.error().isEmpty()) {
+        FieldError recipeError;
+        if (std::optional<Recipe> decoded = Recipe::fromWireJson(recipe, &recipeError))
+            job.recipe = *decoded;
+        else
+            reader.failWith(recipeError.wireText(QStringLiteral("recipe.")));
+    }
+    job.overwrite = reader.take("overwrite", &QJsonValue::isBool, "true or false").toBool();
+    const QJsonValue maxPixels = reader.take("maxPixels", &QJsonValue::isDouble, "a number");
+    const double pixels = maxPixels.toDouble();
+    if (!maxPixels.isUndefined() &&
+        !(pixels >= 1 && pixels <= 9e15 && pixels == std::floor(pixels)))
+        reader.fail("maxPixels",
+                    QStringLiteral("must be a whole number of at least 1 (got %1)").arg(pixels));
+    else if (!maxPixels.isUndefined())
+        job.maxPixels = qint64(pixels);
+    const QJsonObject probe = reader.take("probe", &QJsonValue::isObject, "an object").toObject();
+    if (reader.error().isEmpty()) {
+        QString probeError;
+        if (std::optional<ImageProbe> decoded = ImageProbe::fromJson(probe, &probeError))
+            job.probe = *decoded;
+        else
+            reader.failWith(QStringLiteral("probe.") + probeError);
+    }
+    if (error)
+        *error = reader.error();
     return job;
 }
 

@@ -4,6 +4,7 @@
 #include <QSize>
 #include <QString>
 
+#include "imageprobe.h"
 #include "recipe.h"
 
 using JobId = quint64;
@@ -20,9 +21,14 @@ struct Job
     Recipe recipe;
     bool overwrite = false; // replace an existing file at outputPath (only when complete)
     qint64 maxPixels = kDefaultMaxPixels;
+    ImageProbe probe; // taken by the planner; untaken (fileBytes -1) in jobs built by hand
 
     QJsonObject toJson() const;
-    static Job fromJson(const QJsonObject &json);
+    // Strict, for the wire: every field is required and checked, and the recipe must be
+    // valid; nothing is replaced by a default. On a bad field *error names it ("recipe.width:
+    // must be ..."), and the Job holds what could be read (the id, if it was good) so that
+    // the answer can still name the job.
+    static Job fromJson(const QJsonObject &json, QString *error);
 };
 
 enum class JobStatus { Ok, Failed, Skipped, Cancelled };

@@ -78,13 +78,31 @@ qint64 helloPid(const QJsonObject &message)
     return qint64(message.value(QLatin1String("pid")).toDouble());
 }
 
-QList<Job> jobsFrom(const QJsonObject &message)
+QList<JobRequest> jobsFrom(const QJsonObject &message, QString *error)
 {
-    QList<Job> jobs;
-    const QJsonArray array = message.value(QLatin1String("jobs")).toArray();
-    for (const QJsonValue &value : array)
-        jobs.append(Job::fromJson(value.toObject()));
+    QList<JobRequest> jobs;
+    const QJsonValue list = message.value(QLatin1String("jobs"));
+    if (!list.isArray()) {
+        if (error)
+            *error = QStringLiteral("jobs message without a \"jobs\" list");
+        return jobs;
+    }
+    const QJsonArray array = list.toArray();
+    for (const QJsonValue &value : array) {
+        JobRequest request;
+        if (value.isObject())
+            request.job = Job::fromJson(value.toObject(), &request.error);
+        else
+            request.error = QStringLiteral("job: must be an object");
+        jobs.append(request);
+    }
     return jobs;
+}
+
+JobResult badJobResult(const JobRequest &request)
+{
+    return JobResult::failed(request.job, FailureKind::ProtocolError,
+                             QStringLiteral("bad job from the pool: %1").arg(request.error));
 }
 
 JobResult resultFrom(const QJsonObject &message)

@@ -17,7 +17,12 @@
 //   worker -> pool  {"type":"result","result":JobResult}       one per job, in order
 namespace Protocol {
 
-constexpr int kVersion = 2; // 2: Recipe gained "colour" and "stripGps"
+// Must change whenever the Recipe or Job schema changes (a key added, removed, renamed or
+// given another meaning): the pool refuses a worker of another version at its hello, so the
+// two ends never guess at each other's fields.
+// 2: Recipe gained "colour" and "stripGps". 3: jobs are decoded strictly (every key
+// required) and carry their input's probe.
+constexpr int kVersion = 3;
 // Results and requests are a few hundred bytes; anything near this is garbage.
 constexpr int kMaxFrameBytes = 1 << 20;
 
@@ -33,7 +38,18 @@ QJsonObject resultMessage(const JobResult &result);
 // Empty when `message` is a hello this build can talk to; otherwise why not, in words.
 QString checkHello(const QJsonObject &message);
 qint64 helloPid(const QJsonObject &message);
-QList<Job> jobsFrom(const QJsonObject &message);
+// One job of a jobs message: valid, or `error` names its first bad field (then `job` holds
+// only what could be read, such as its id, for the answer).
+struct JobRequest
+{
+    Job job;
+    QString error;
+    bool isValid() const { return error.isEmpty(); }
+};
+// Empty list and *error set when the message has no "jobs" list at all.
+QList<JobRequest> jobsFrom(const QJsonObject &message, QString *error = nullptr);
+// The answer to a job that could not be decoded: failed, protocol error, naming the field.
+JobResult badJobResult(const JobRequest &request);
 JobResult resultFrom(const QJsonObject &message);
 
 // Incremental frame decoder, fed whatever bytes arrived. Once in the error state (oversize

@@ -1,8 +1,10 @@
 #include "recipe.h"
 
 #include <QJsonValue>
+#include <QStringList>
 
 #include <array>
+#include <climits>
 #include <utility>
 
 namespace {
@@ -56,18 +58,39 @@ const std::array<std::pair<ColourPolicy, const char *>, 2> kColourPolicies{{
 
 constexpr int kMaxDimension = 100000;
 
-QString checkBox(int width, int height)
+// What people call each key, for sentences; the wire uses the key itself.
+const std::array<std::pair<const char *, const char *>, 14> kFieldLabels{{
+    {"resize", "Resize mode"},
+    {"width", "Width"},
+    {"height", "Height"},
+    {"percent", "Percent"},
+    {"longEdge", "Long edge"},
+    {"noEnlarge", "No-enlarge"},
+    {"grayscale", "Grayscale"},
+    {"format", "Format"},
+    {"quality", "Quality"},
+    {"strip", "Strip metadata"},
+    {"stripGps", "Strip GPS"},
+    {"colour", "Colour"},
+    {"autoOrient", "Auto-orient"},
+    {"engine", "Engine"},
+}};
+
+QString sentenceFor(const FieldError &error)
 {
-    if (width < 1 || height < 1)
-        return QStringLiteral("Width and height must both be at least 1 pixel (got %1x%2).")
-            .arg(width)
-            .arg(height);
-    if (width > kMaxDimension || height > kMaxDimension)
-        return QStringLiteral("Width and height must be at most %1 pixels (got %2x%3).")
-            .arg(kMaxDimension)
-            .arg(width)
-            .arg(height);
-    return {};
+    for (const auto &[key, label] : kFieldLabels)
+        if (error.field == QLatin1String(key))
+            return QStringLiteral("%1 %2.").arg(QLatin1String(label), error.problem);
+    return QStringLiteral("\"%1\" %2.").arg(error.field, error.problem);
+}
+
+std::optional<FieldError> checkPixels(const char *field, int value)
+{
+    if (value >= 1 && value <= kMaxDimension)
+        return std::nullopt;
+    return FieldError{
+        QLatin1String(field),
+        QStringLiteral("must be between 1 and %1 pixels (got %2)").arg(kMaxDimension).arg(value)};
 }
 
 } // namespace
@@ -119,7 +142,12 @@ QString extensionFor(OutputFormat format)
     return format == OutputFormat::Same ? QString() : toString(format);
 }
 
-QString Recipe::validationError() const
+QString FieldError::wireText(const QString &prefix) const
+{
+    return QStringLiteral("%1%2: %3").arg(prefix, field, problem);
+}
+
+std::optional<FieldError> Recipe::invalidField() const
 {
     switch (resizeMode) {
     case ResizeMode::None:
@@ -127,24 +155,32 @@ QString Recipe::validationError() const
     case ResizeMode::Fit:
     case ResizeMode::Fill:
     case ResizeMode::Exact:
-        if (QString error = checkBox(width, height); !error.isEmpty())
+        if (auto error = checkPixels("width", width))
+            return error;
+        if (auto error = checkPixels("height", height))
             return error;
         break;
     case ResizeMode::Percent:
         if (!(percent > 0 && percent <= 1000))
-            return QStringLiteral("Percent must be more than 0 and at most 1000 (got %1).")
-                .arg(percent);
+            return FieldError{
+                QStringLiteral("percent"),
+                QStringLiteral("must be more than 0 and at most 1000 (got %1)").arg(percent)};
         break;
     case ResizeMode::LongEdge:
-        if (longEdge < 1 || longEdge > kMaxDimension)
-            return QStringLiteral("Long edge must be between 1 and %1 pixels (got %2).")
-                .arg(kMaxDimension)
-                .arg(longEdge);
+        if (auto error = checkPixels("longEdge", longEdge))
+            return error;
         break;
     }
     if (quality < 1 || quality > 100)
-        return QStringLiteral("Quality must be between 1 and 100 (got %1).").arg(quality);
-    return {};
+        return FieldError{QStringLiteral("quality"),
+                          QStringLiteral("must be between 1 and 100 (got %1)").arg(quality)};
+    return std::nullopt;
+}
+
+QString Recipe::validationError() const
+{
+    const std::optional<FieldError> error = invalidField();
+    return error ? sentenceFor(*error) : QString();
 }
 
 QJsonObject Recipe::toJson() const
@@ -169,84 +205,160 @@ QJsonObject Recipe::toJson() const
 
 namespace {
 
-// Reads one optional key; returns false (with *error) when present but of the wrong type.
-bool readInt(const QJsonObject &json, const char *key, int *out, QString *error)
+// A JSON value as it appears in an error: short, and never the whole of a long string.
+QString describe(const QJsonValue &value)
 {
-    const QJsonValue value = json.value(QLatin1String(key));
-    if (value.isUndefined())
-        return true;
-    const double number = value.toDouble(-1e300);
-    if (!value.isDouble() || number != static_cast<int>(number)) {
-        *error = QStringLiteral("\"%1\" must be a whole number.").arg(QLatin1String(key));
-        return false;
+    switch (value.type()) {
+    case QJsonValue::Bool:
+        return value.toBool() ? QStringLiteral("true") : QStringLiteral("false");
+    case QJsonValue::Double:
+        return QString::number(value.toDouble());
+    case QJsonValue::String: {
+        const QString text = value.toString();
+        return QStringLiteral("\"%1\"").arg(text.size() > 40 ? text.left(40) + QStringLiteral("...")
+                                                             : text);
     }
-    *out = static_cast<int>(number);
-    return true;
+    case QJsonValue::Array:
+        return QStringLiteral("a list");
+    case QJsonValue::Object:
+        return QStringLiteral("an object");
+    case QJsonValue::Null:
+        return QStringLiteral("null");
+    case QJsonValue::Undefined:
+        break;
+    }
+    return QStringLiteral("nothing");
 }
 
-bool readBool(const QJsonObject &json, const char *key, bool *out, QString *error)
+// Reads one key of a recipe. A missing key keeps the default unless `required`; a present
+// one must have the right type, else *error names it.
+class FieldReader
 {
-    const QJsonValue value = json.value(QLatin1String(key));
-    if (value.isUndefined())
-        return true;
-    if (!value.isBool()) {
-        *error = QStringLiteral("\"%1\" must be true or false.").arg(QLatin1String(key));
-        return false;
-    }
-    *out = value.toBool();
-    return true;
-}
+public:
+    FieldReader(const QJsonObject &json, bool required) : m_json(json), m_required(required) {}
 
-template <typename Enum, typename Parse>
-bool readEnum(const QJsonObject &json, const char *key, Enum *out, Parse parse, QString *error)
-{
-    const QJsonValue value = json.value(QLatin1String(key));
-    if (value.isUndefined())
-        return true;
-    const auto parsed = parse(value.toString());
-    if (!value.isString() || !parsed) {
-        *error = QStringLiteral("\"%1\" has an unknown value.").arg(QLatin1String(key));
-        return false;
+    bool ok() const { return !m_error.has_value(); }
+    const std::optional<FieldError> &error() const { return m_error; }
+
+    void readInt(const char *key, int *out)
+    {
+        const QJsonValue value = take(key);
+        if (value.isUndefined())
+            return;
+        const double number = value.toDouble();
+        // Range first: casting a double outside int's range is undefined.
+        if (!value.isDouble() || !(number >= INT_MIN && number <= INT_MAX) ||
+            number != double(static_cast<int>(number)))
+            return fail(key,
+                        QStringLiteral("must be a whole number (got %1)").arg(describe(value)));
+        *out = static_cast<int>(number);
     }
-    *out = *parsed;
-    return true;
+
+    void readNumber(const char *key, double *out)
+    {
+        const QJsonValue value = take(key);
+        if (value.isUndefined())
+            return;
+        if (!value.isDouble())
+            return fail(key, QStringLiteral("must be a number (got %1)").arg(describe(value)));
+        *out = value.toDouble();
+    }
+
+    void readBool(const char *key, bool *out)
+    {
+        const QJsonValue value = take(key);
+        if (value.isUndefined())
+            return;
+        if (!value.isBool())
+            return fail(key, QStringLiteral("must be true or false (got %1)").arg(describe(value)));
+        *out = value.toBool();
+    }
+
+    template <typename Enum, size_t N, typename Parse>
+    void readEnum(const char *key, Enum *out,
+                  const std::array<std::pair<Enum, const char *>, N> &names, Parse parse)
+    {
+        const QJsonValue value = take(key);
+        if (value.isUndefined())
+            return;
+        const auto parsed = parse(value.toString());
+        if (!value.isString() || !parsed) {
+            QStringList known;
+            for (const auto &entry : names)
+                known.append(QLatin1String(entry.second));
+            return fail(key, QStringLiteral("must be one of %1 (got %2)")
+                                 .arg(known.join(QStringLiteral(", ")), describe(value)));
+        }
+        *out = *parsed;
+    }
+
+private:
+    // Undefined when the key is absent (and allowed to be) or an earlier key already failed.
+    QJsonValue take(const char *key)
+    {
+        if (m_error)
+            return QJsonValue::Undefined;
+        const QJsonValue value = m_json.value(QLatin1String(key));
+        if (value.isUndefined() && m_required)
+            fail(key, QStringLiteral("is missing"));
+        return value;
+    }
+
+    void fail(const char *key, const QString &problem)
+    {
+        if (!m_error)
+            m_error = FieldError{QLatin1String(key), problem};
+    }
+
+    const QJsonObject &m_json;
+    bool m_required;
+    std::optional<FieldError> m_error;
+};
+
+// The one decoder behind fromJson and fromWireJson: keys are read in toJson()'s order, and
+// the first bad one is reported.
+std::optional<Recipe> decodeRecipe(const QJsonObject &json, bool keysRequired, FieldError *error)
+{
+    Recipe r;
+    FieldReader reader(json, keysRequired);
+    reader.readEnum("resize", &r.resizeMode, kResizeModes, resizeModeFromString);
+    reader.readInt("width", &r.width);
+    reader.readInt("height", &r.height);
+    reader.readNumber("percent", &r.percent);
+    reader.readInt("longEdge", &r.longEdge);
+    reader.readBool("noEnlarge", &r.noEnlarge);
+    reader.readBool("grayscale", &r.grayscale);
+    reader.readEnum("format", &r.format, kFormats, outputFormatFromString);
+    reader.readInt("quality", &r.quality);
+    reader.readBool("strip", &r.stripMetadata);
+    reader.readBool("stripGps", &r.stripGps);
+    reader.readEnum("colour", &r.colour, kColourPolicies, colourPolicyFromString);
+    reader.readBool("autoOrient", &r.autoOrient);
+    reader.readEnum("engine", &r.engine, kEngines, engineChoiceFromString);
+    std::optional<FieldError> failure = reader.error();
+    if (!failure)
+        failure = r.invalidField();
+    if (!failure)
+        return r;
+    if (error)
+        *error = *failure;
+    return std::nullopt;
 }
 
 } // namespace
 
 std::optional<Recipe> Recipe::fromJson(const QJsonObject &json, QString *error)
 {
-    Recipe r;
-    QString message;
-    const QJsonValue percentValue = json.value(QLatin1String("percent"));
-    bool ok = readEnum(json, "resize", &r.resizeMode, resizeModeFromString, &message) &&
-              readInt(json, "width", &r.width, &message) &&
-              readInt(json, "height", &r.height, &message) &&
-              readInt(json, "longEdge", &r.longEdge, &message) &&
-              readBool(json, "noEnlarge", &r.noEnlarge, &message) &&
-              readBool(json, "grayscale", &r.grayscale, &message) &&
-              readEnum(json, "format", &r.format, outputFormatFromString, &message) &&
-              readInt(json, "quality", &r.quality, &message) &&
-              readBool(json, "strip", &r.stripMetadata, &message) &&
-              readBool(json, "stripGps", &r.stripGps, &message) &&
-              readEnum(json, "colour", &r.colour, colourPolicyFromString, &message) &&
-              readBool(json, "autoOrient", &r.autoOrient, &message) &&
-              readEnum(json, "engine", &r.engine, engineChoiceFromString, &message);
-    if (ok && !percentValue.isUndefined()) {
-        ok = percentValue.isDouble();
-        if (ok)
-            r.percent = percentValue.toDouble();
-        else
-            message = QStringLiteral("\"percent\" must be a number.");
-    }
-    if (ok)
-        message = r.validationError();
-    if (!message.isEmpty()) {
-        if (error)
-            *error = message;
-        return std::nullopt;
-    }
-    return r;
+    FieldError failure;
+    std::optional<Recipe> recipe = decodeRecipe(json, false, &failure);
+    if (!recipe && error)
+        *error = sentenceFor(failure);
+    return recipe;
+}
+
+std::optional<Recipe> Recipe::fromWireJson(const QJsonObject &json, FieldError *error)
+{
+    return decodeRecipe(json, true, error);
 }
 
 bool operator==(const Recipe &a, const Recipe &b)

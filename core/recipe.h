@@ -15,6 +15,16 @@ enum class EngineChoice { Auto, Vips, OpenCv };
 // output with the pixels unchanged.
 enum class ColourPolicy { Srgb, Keep };
 
+// A value that cannot be used, named by its JSON key: `field` is e.g. "width", `problem` e.g.
+// "must be between 1 and 100000 (got 0)". The wire reports it as "recipe.width: must be ...",
+// people read it as "Width must be ...".
+struct FieldError
+{
+    QString field;
+    QString problem;
+    QString wireText(const QString &prefix) const;
+};
+
 struct Recipe
 {
     ResizeMode resizeMode = ResizeMode::None;
@@ -32,13 +42,19 @@ struct Recipe
     bool autoOrient = true;
     EngineChoice engine = EngineChoice::Auto;
 
+    // The first value out of range for the resize mode, if any; the one place ranges live.
+    std::optional<FieldError> invalidField() const;
     // Empty when the recipe can run; otherwise one sentence naming the bad value.
     QString validationError() const;
-    bool isValid() const { return validationError().isEmpty(); }
+    bool isValid() const { return !invalidField().has_value(); }
 
     QJsonObject toJson() const;
-    // Unknown keys are ignored; missing keys keep their defaults; bad values fail with *error.
+    // For people's files (presets, settings): unknown keys are ignored, missing keys keep
+    // their defaults; bad values fail with *error, a sentence.
     static std::optional<Recipe> fromJson(const QJsonObject &json, QString *error = nullptr);
+    // For the wire: every key of toJson() is required, with its type and range; nullopt with
+    // *error naming the first bad field. Unknown keys are still ignored.
+    static std::optional<Recipe> fromWireJson(const QJsonObject &json, FieldError *error);
 
     friend bool operator==(const Recipe &a, const Recipe &b);
     friend bool operator!=(const Recipe &a, const Recipe &b) { return !(a == b); }

@@ -42,6 +42,7 @@ private Q_SLOTS:
     void failureShowsReasonAndRetryRunsOnlyIt();
     void previewIsMadeByWorkers();
     void settingsAndPresetsPersist();
+    void limitsReachThePoolAndPersist();
     void colourAndMetadataChoices();
 
 private:

@@ -136,3 +136,26 @@ void tst_MainWindow::colourAndMetadataChoices()
     QCOMPARE(toString(r.colour), toString(ColourPolicy::Keep));
     QVERIFY(r.stripGps && !r.stripMetadata);
 }
+
+// The Advanced panel's memory and CPU limits: today's pool defaults first, then what the
+// person set, in the pool options and after a restart.
+void tst_MainWindow::limitsReachThePoolAndPersist()
+{
+    {
+        auto window = makeWindow();
+        QCOMPARE(window->runOptions().pool.memoryLimitMb, 2048);
+        QCOMPARE(window->runOptions().pool.cpuLimitSeconds, 300);
+        child<QSpinBox>(*window, "memoryLimitSpin")->setValue(1024);
+        child<QSpinBox>(*window, "cpuLimitSpin")->setValue(0);
+        QCOMPARE(window->runOptions().pool.memoryLimitMb, 1024);
+        QCOMPARE(window->runOptions().pool.cpuLimitSeconds, 0);
+        // Under what a worker needs to start: raised to the lowest usable cap.
+        child<QSpinBox>(*window, "memoryLimitSpin")->setValue(100);
+        QCOMPARE(window->runOptions().pool.memoryLimitMb, kMinMemoryLimitMb);
+        child<QSpinBox>(*window, "memoryLimitSpin")->setValue(1024);
+        window->close();
+    }
+    auto window = makeWindow();
+    QCOMPARE(window->runOptions().pool.memoryLimitMb, 1024);
+    QCOMPARE(window->runOptions().pool.cpuLimitSeconds, 0);
+}

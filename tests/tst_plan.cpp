@@ -69,6 +69,19 @@ private Q_SLOTS:
         QVERIFY(QDir().mkpath(m_in));
     }
 
+    // Each job carries what the scan learned of its input (tst_imageprobe checks the probe).
+    void jobsCarryTheirProbe()
+    {
+        writePng(m_in + "/a.png", 12);
+        writeText(m_in + "/notes.jpg");
+        const BatchPlan plan = planBatch(options());
+        QCOMPARE(plan.jobs.size(), 2);
+        for (const Job &job : plan.jobs) {
+            QVERIFY(job.probe.isTaken());
+            QVERIFY(job.probe == probeFile(job.inputPath));
+        }
+    }
+
     // A stop flag set from another thread (cancel while planning) ends the scan with no jobs.
     void stopFlagAbandonsTheScan()
     {
@@ -204,7 +217,8 @@ private Q_SLOTS:
         QTest::newRow("missing") << QStringLiteral("/nope") << false << "does not exist";
         QTest::newRow("file") << QStringLiteral("/file") << false << "not a folder";
         QTest::newRow("no images") << QString() << false << "No images were found";
-        QTest::newRow("recipe") << QString() << true << "at least 1 pixel";
+        QTest::newRow("recipe") << QString() << true
+                                << "Width must be between 1 and 100000 pixels (got 0)";
     }
     void setupErrors()
     {

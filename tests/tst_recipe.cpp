@@ -66,9 +66,9 @@ void tst_Recipe::rejectsBadValues_data()
     QTest::newRow("zero width") << QByteArray(R"({"resize":"fit","width":0,"height":10})")
                                 << "Width";
     QTest::newRow("negative height")
-        << QByteArray(R"({"resize":"exact","width":5,"height":-3})") << "Width";
+        << QByteArray(R"({"resize":"exact","width":5,"height":-3})") << "Height";
     QTest::newRow("huge box") << QByteArray(R"({"resize":"fill","width":5,"height":200000})")
-                              << "at most";
+                              << "Height must be between 1 and 100000";
     QTest::newRow("percent zero") << QByteArray(R"({"resize":"percent","percent":0})") << "Percent";
     QTest::newRow("percent huge") << QByteArray(R"({"resize":"percent","percent":5000})")
                                   << "Percent";
@@ -76,17 +76,18 @@ void tst_Recipe::rejectsBadValues_data()
         << QByteArray(R"({"resize":"long-edge","longEdge":0})") << "Long edge";
     QTest::newRow("quality 0") << QByteArray(R"({"quality":0})") << "Quality";
     QTest::newRow("quality 101") << QByteArray(R"({"quality":101})") << "Quality";
-    QTest::newRow("unknown mode") << QByteArray(R"({"resize":"stretchy"})") << "resize";
-    QTest::newRow("unknown format") << QByteArray(R"({"format":"bmp"})") << "format";
+    QTest::newRow("unknown mode") << QByteArray(R"({"resize":"stretchy"})")
+                                  << "Resize mode must be one of";
+    QTest::newRow("unknown format") << QByteArray(R"({"format":"bmp"})") << "Format";
     QTest::newRow("width as text")
-        << QByteArray(R"({"resize":"fit","width":"800","height":600})") << "width";
+        << QByteArray(R"({"resize":"fit","width":"800","height":600})") << "Width";
     QTest::newRow("fractional width")
-        << QByteArray(R"({"resize":"fit","width":80.5,"height":600})") << "width";
-    QTest::newRow("gray as number") << QByteArray(R"({"grayscale":1})") << "grayscale";
-    QTest::newRow("unknown colour") << QByteArray(R"({"colour":"adobe"})") << "colour";
-    QTest::newRow("strip gps as text") << QByteArray(R"({"stripGps":"yes"})") << "stripGps";
+        << QByteArray(R"({"resize":"fit","width":80.5,"height":600})") << "Width";
+    QTest::newRow("gray as number") << QByteArray(R"({"grayscale":1})") << "Grayscale";
+    QTest::newRow("unknown colour") << QByteArray(R"({"colour":"adobe"})") << "Colour";
+    QTest::newRow("strip gps as text") << QByteArray(R"({"stripGps":"yes"})") << "Strip GPS";
     QTest::newRow("percent as text")
-        << QByteArray(R"({"resize":"percent","percent":"50"})") << "percent";
+        << QByteArray(R"({"resize":"percent","percent":"50"})") << "Percent";
 }
 
 void tst_Recipe::rejectsBadValues()

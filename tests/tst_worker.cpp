@@ -2,20 +2,19 @@
 
 #include <QDir>
 #include <QImage>
-#include <QPainter>
 #include <QSet>
 
 #include <csignal>
 #include <unistd.h>
 
-#include "pool/workerpool.h"
+#include "workerfixture.h"
 
 // The real pixelmill-worker, driven through WorkerPool, on images generated here.
-class tst_Worker : public QObject
+class tst_Worker : public QObject, private WorkerFixture
 {
     Q_OBJECT
 private Q_SLOTS:
-    void init();
+    void init() { setUp(); }
     void resizesImages();
     void corruptFileFailsAlone();
     void sigkilledWorkerLosesNoImage();
@@ -24,21 +23,6 @@ private Q_SLOTS:
     void imageCodecsLoadOnlyWhenNeeded();
     void workersRunAtTheAskedNiceness();
     void missingCodecModuleFailsOnlyTheJobsThatNeedIt();
-
-private:
-    struct Recorder
-    {
-        QList<JobResult> results;
-        QList<QString> poolFailures;
-        int drained = 0;
-    };
-
-    QString makeImage(const QString &name, QSize size);
-    Job job(const QString &inputPath);
-    std::unique_ptr<WorkerPool> makePool(int workers, Recorder *recorder);
-
-    std::unique_ptr<QTemporaryDir> m_dir;
-    JobId m_nextId = 1;
 };
 
 namespace {
@@ -83,55 +67,6 @@ bool mapsLibrary(pid_t pid, const QByteArray &name)
     return maps.open(QIODevice::ReadOnly) && maps.readAll().contains(name);
 }
 } // namespace
-
-void tst_Worker::init()
-{
-    m_dir = std::make_unique<QTemporaryDir>();
-    QVERIFY(m_dir->isValid());
-    QVERIFY(QDir(m_dir->path()).mkpath(QStringLiteral("out")));
-    QVERIFY2(!locateWorkerExecutable().isEmpty(), "pixelmill-worker must be built beside the test");
-}
-
-QString tst_Worker::makeImage(const QString &name, QSize size)
-{
-    QImage image(size, QImage::Format_RGB32);
-    QPainter painter(&image);
-    QLinearGradient gradient(0, 0, size.width(), size.height());
-    gradient.setColorAt(0, Qt::darkBlue);
-    gradient.setColorAt(1, Qt::yellow);
-    painter.fillRect(image.rect(), gradient);
-    painter.end();
-    const QString path = m_dir->filePath(name);
-    if (!image.save(path))
-        return {};
-    return path;
-}
-
-Job tst_Worker::job(const QString &inputPath)
-{
-    Job j;
-    j.id = m_nextId++;
-    j.inputPath = inputPath;
-    j.outputPath = m_dir->filePath(QStringLiteral("out/") + QFileInfo(inputPath).fileName());
-    j.recipe.resizeMode = ResizeMode::Fit;
-    j.recipe.width = 100;
-    j.recipe.height = 100;
-    return j;
-}
-
-std::unique_ptr<WorkerPool> tst_Worker::makePool(int workers, Recorder *recorder)
-{
-    PoolOptions options;
-    options.workerPath = locateWorkerExecutable();
-    options.workerCount = workers;
-    auto pool = std::make_unique<WorkerPool>(options);
-    connect(pool.get(), &WorkerPool::jobFinished, this,
-            [recorder](const JobResult &r) { recorder->results.append(r); });
-    connect(pool.get(), &WorkerPool::drained, this, [recorder] { ++recorder->drained; });
-    connect(pool.get(), &WorkerPool::poolFailed, this,
-            [recorder](const QString &message) { recorder->poolFailures.append(message); });
-    return pool;
-}
 
 void tst_Worker::resizesImages()
 {

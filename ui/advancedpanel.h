@@ -8,8 +8,9 @@ class QComboBox;
 class QSpinBox;
 class QToolButton;
 
-// Collapsible advanced options: worker count (default: the machine's cores), engine and
-// per-image timeout. Collapsed by default; the defaults are right for most people.
+// Collapsible advanced options: worker count (default: the machine's cores), engine,
+// per-image timeout, and the memory and CPU time one image may use (defaults: PoolOptions').
+// Collapsed by default; the defaults are right for most people.
 class AdvancedPanel : public QWidget
 {
     Q_OBJECT
@@ -19,11 +20,15 @@ public:
     int workerCount() const;
     EngineChoice engine() const;
     int timeoutMs() const;
+    int memoryLimitMb() const;   // 0: no limit
+    int cpuLimitSeconds() const; // 0: no limit
     bool isExpanded() const;
 
     void setWorkerCount(int count);
     void setEngine(EngineChoice engine);
     void setTimeoutMs(int ms);
+    void setMemoryLimitMb(int mb);
+    void setCpuLimitSeconds(int seconds);
     void setExpanded(bool expanded);
 
 Q_SIGNALS:
@@ -35,4 +40,6 @@ private:
     QSpinBox *m_workersSpin;
     QComboBox *m_engineCombo;
     QSpinBox *m_timeoutSpin;
+    QSpinBox *m_memorySpin;
+    QSpinBox *m_cpuSpin;
 };

@@ -192,6 +192,8 @@ RunOptions MainWindow::runOptions() const
     options.pool.workerPath = m_workerPath;
     options.pool.workerCount = m_advanced->workerCount();
     options.pool.jobTimeoutMs = m_advanced->timeoutMs();
+    options.pool.memoryLimitMb = m_advanced->memoryLimitMb();
+    options.pool.cpuLimitSeconds = m_advanced->cpuLimitSeconds();
     options.pool.workerNiceness = kWorkerNiceness;
     return options;
 }
@@ -309,6 +311,8 @@ void MainWindow::restoreSettings()
     m_advanced->setEngine(recipe.engine);
     m_advanced->setWorkerCount(s.value(QStringLiteral("workers")).toInt());
     m_advanced->setTimeoutMs(s.value(QStringLiteral("timeoutMs")).toInt());
+    m_advanced->setMemoryLimitMb(s.value(QStringLiteral("memoryLimitMb"), -1).toInt());
+    m_advanced->setCpuLimitSeconds(s.value(QStringLiteral("cpuLimitSeconds"), -1).toInt());
     m_advanced->setExpanded(s.value(QStringLiteral("advancedExpanded"), false).toBool());
     m_output->setNamePattern(
         s.value(QStringLiteral("namePattern"), QStringLiteral("{name}")).toString());
@@ -338,6 +342,8 @@ void MainWindow::saveSettings() const
                QJsonDocument(runOptions().plan.recipe.toJson()).toJson(QJsonDocument::Compact));
     s.setValue(QStringLiteral("workers"), m_advanced->workerCount());
     s.setValue(QStringLiteral("timeoutMs"), m_advanced->timeoutMs());
+    s.setValue(QStringLiteral("memoryLimitMb"), m_advanced->memoryLimitMb());
+    s.setValue(QStringLiteral("cpuLimitSeconds"), m_advanced->cpuLimitSeconds());
     s.setValue(QStringLiteral("advancedExpanded"), m_advanced->isExpanded());
     s.setValue(QStringLiteral("namePattern"), m_output->namePattern());
     s.setValue(QStringLiteral("conflict"), toString(m_output->conflictPolicy()));

@@ -61,6 +61,18 @@ struct Parser
     QCommandLineOption timeout{QStringLiteral("timeout"),
                                QStringLiteral("Per-image time limit (default 60)."),
                                QStringLiteral("SECONDS")};
+    // Defaults from PoolOptions, so the help text cannot drift from them.
+    QCommandLineOption memoryLimit{
+        QStringLiteral("memory-limit"),
+        QStringLiteral("Memory one image may use, in MB (default %1; 0: no limit). A larger "
+                       "image fails with the size it needs.")
+            .arg(PoolOptions().memoryLimitMb),
+        QStringLiteral("MB")};
+    QCommandLineOption cpuLimit{
+        QStringLiteral("cpu-limit"),
+        QStringLiteral("CPU time one image may use (default %1; 0: no limit).")
+            .arg(PoolOptions().cpuLimitSeconds),
+        QStringLiteral("SECONDS")};
     QCommandLineOption report{QStringLiteral("report"),
                               QStringLiteral("Write a report of every image."),
                               QStringLiteral("FILE.json|FILE.csv")};
@@ -79,10 +91,10 @@ struct Parser
     {
         parser.setApplicationDescription(
             QStringLiteral("Processes every image of INPUT_DIR into OUTPUT_DIR."));
-        parser.addOptions({resize,  mode,    percent,   longEdge, noEnlarge, grayscale,
-                           format,  quality, strip,     stripGps, colour,    noAutoOrient,
-                           workers, engine,  recursive, name,     conflict,  timeout,
-                           report,  resume,  quiet,     output,   version,   help});
+        parser.addOptions({resize,    mode,  percent,  longEdge, noEnlarge,    grayscale, format,
+                           quality,   strip, stripGps, colour,   noAutoOrient, workers,   engine,
+                           recursive, name,  conflict, timeout,  memoryLimit,  cpuLimit,  report,
+                           resume,    quiet, output,   version,  help});
         // The syntax column says -o is required, as the documented interface reads.
         parser.addPositionalArgument(QStringLiteral("INPUT_DIR"),
                                      QStringLiteral("Folder of images to process."),
@@ -203,6 +215,21 @@ bool readRecipe(const Parser &s, Recipe *recipe, QString *error)
     return error->isEmpty();
 }
 
+bool readLimits(const Parser &s, PoolOptions *pool, QString *error)
+{
+    const QCommandLineParser &p = s.parser;
+    if (!readInt(p, s.memoryLimit, 0, 1 << 20, &pool->memoryLimitMb, error) ||
+        !readInt(p, s.cpuLimit, 0, 24 * 3600, &pool->cpuLimitSeconds, error))
+        return false;
+    if (pool->memoryLimitMb > 0 && pool->memoryLimitMb < kMinMemoryLimitMb) {
+        *error = QStringLiteral("--memory-limit must be 0 (no limit) or at least %1 MB (got %2).")
+                     .arg(kMinMemoryLimitMb)
+                     .arg(pool->memoryLimitMb);
+        return false;
+    }
+    return true;
+}
+
 bool readRun(const Parser &s, CliOptions *options, QString *error)
 {
     const QCommandLineParser &p = s.parser;
@@ -222,6 +249,8 @@ bool readRun(const Parser &s, CliOptions *options, QString *error)
         return false;
     }
     pool.jobTimeoutMs = qMax(1, int(timeout * 1000));
+    if (!readLimits(s, &pool, error))
+        return false;
     options->reportPath = p.value(s.report);
     const QString suffix = options->reportPath.section(QLatin1Char('.'), -1).toLower();
     if (p.isSet(s.report) && suffix != QLatin1String("json") && suffix != QLatin1String("csv")) {

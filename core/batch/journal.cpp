@@ -20,16 +20,35 @@ QString Journal::recipeStamp(const Recipe &recipe, const QString &namePattern)
     return QString::fromLatin1(hash.result().toHex());
 }
 
+namespace {
+QString contentKey(const QString &absolutePath, qint64 size, qint64 modifiedMs,
+                   const QString &recipeStamp)
+{
+    return QStringLiteral("%1|%2|%3|%4")
+        .arg(absolutePath)
+        .arg(size)
+        .arg(modifiedMs)
+        .arg(recipeStamp);
+}
+} // namespace
+
 QString Journal::keyFor(const QString &inputPath, const QString &recipeStamp)
 {
     const QFileInfo info(inputPath);
     if (!info.exists())
         return {};
-    return QStringLiteral("%1|%2|%3|%4")
-        .arg(info.absoluteFilePath())
-        .arg(info.size())
-        .arg(info.lastModified().toMSecsSinceEpoch())
-        .arg(recipeStamp);
+    return contentKey(info.absoluteFilePath(), info.size(), info.lastModified().toMSecsSinceEpoch(),
+                      recipeStamp);
+}
+
+QString Journal::keyFor(const Job &job, const QString &recipeStamp)
+{
+    if (!job.probe.isTaken())
+        return keyFor(job.inputPath, recipeStamp);
+    // The planner's stat, not a new one: and should the file change during the run, the
+    // journal keeps the stamp of the content that was planned, so a resume redoes it.
+    return contentKey(QFileInfo(job.inputPath).absoluteFilePath(), job.probe.fileBytes,
+                      job.probe.modifiedMs, recipeStamp);
 }
 
 void Journal::recordDone(const Job &job, const QString &namePattern, const QString &outputPath,
@@ -40,7 +59,7 @@ void Journal::recordDone(const Job &job, const QString &namePattern, const QStri
         m_stampedPattern = namePattern;
         m_stamp = recipeStamp(job.recipe, namePattern);
     }
-    recordDone(keyFor(job.inputPath, m_stamp), outputPath, outputBytes);
+    recordDone(keyFor(job, m_stamp), outputPath, outputBytes);
 }
 
 bool Journal::open(const QString &outputDir, QString *error)
@@ -142,7 +161,7 @@ void applyJournal(BatchPlan &plan, const PlanOptions &options)
             resolved.append(result);
     }
     for (const Job &job : std::as_const(plan.jobs)) {
-        const DoneEntry entry = done.value(Journal::keyFor(job.inputPath, stamp));
+        const DoneEntry entry = done.value(Journal::keyFor(job, stamp));
         const Recorded state = recorded(entry);
         if (state == Recorded::Done) {
             JobResult result = JobResult::skipped(

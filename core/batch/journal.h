@@ -23,6 +23,8 @@ public:
     static QString recipeStamp(const Recipe &recipe, const QString &namePattern);
     // Identifies one input under one recipe stamp; empty when the input cannot be read.
     static QString keyFor(const QString &inputPath, const QString &recipeStamp);
+    // The same from the job's probe (no stat), or from the file when it has none.
+    static QString keyFor(const Job &job, const QString &recipeStamp);
     static QString keyFor(const QString &inputPath, const Recipe &recipe,
                           const QString &namePattern)
     {

@@ -183,6 +183,7 @@ BatchPlan planBatch(const PlanOptions &options)
         job.inputPath = file.path;
         job.recipe = options.recipe;
         job.maxPixels = options.maxPixels;
+        job.probe = file.probe;
         const OutputFormat format = resolveOutputFormat(options.recipe.format, file.format);
         const bool isImage = file.format != ImageFormat::Unknown;
         const QString fullName = outputFileName(options.namePattern, file.path,

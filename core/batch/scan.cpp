@@ -6,12 +6,6 @@
 
 #include <algorithm>
 
-#ifdef Q_OS_UNIX
-#include <fcntl.h>
-#include <sys/stat.h>
-#include <unistd.h>
-#endif
-
 QString canonicalOrAbsolute(const QString &path)
 {
     const QString absolute = QDir::cleanPath(QFileInfo(path).absoluteFilePath());
@@ -44,24 +38,7 @@ ScanRoots scanRoots(const QString &inputDir, const QString &outputDir)
 
 ImageFormat sniffRegularFile(const QString &path)
 {
-#ifdef Q_OS_UNIX
-    // O_NONBLOCK: opening a FIFO for reading would otherwise wait for a writer.
-    const int fd =
-        ::open(QFile::encodeName(path).constData(), O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
-    if (fd < 0)
-        return ImageFormat::Unknown;
-    struct stat st;
-    QByteArray head;
-    if (::fstat(fd, &st) == 0 && S_ISREG(st.st_mode)) {
-        head.resize(16);
-        const ssize_t n = ::read(fd, head.data(), head.size());
-        head.resize(n > 0 ? n : 0);
-    }
-    ::close(fd);
-    return sniffImageFormat(head);
-#else
-    return sniffImageFormatOfFile(path);
-#endif
+    return probeFile(path).format;
 }
 
 namespace {
@@ -116,14 +93,15 @@ bool walkFolder(const ScanRoots &roots, const QString &relative, bool recursive,
         if (!entry.isFile) // never opened
             continue;
         const QString path = folder + QLatin1Char('/') + entry.name;
-        const ImageFormat format = sniffRegularFile(path);
+        const ImageProbe probe = probeFile(path);
+        const ImageFormat format = probe.format;
         if (format == ImageFormat::Unknown && !hasImageFileName(entry.name))
             continue;
         QString canonical = entry.isSymLink ? QFileInfo(path).canonicalFilePath()
                                             : canonicalFolder + QLatin1Char('/') + entry.name;
         if (canonical == path)
             canonical = path; // one shared string, not two equal ones
-        if (!visit({path, canonical, relative, entry.size, format}))
+        if (!visit({path, canonical, relative, entry.size, format, probe}))
             return false;
     }
     for (const QString &name : std::as_const(subfolders)) {

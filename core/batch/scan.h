@@ -7,6 +7,7 @@
 #include <functional>
 
 #include "imageformat.h"
+#include "imageprobe.h"
 
 // The one folder walk: planBatch() plans what it finds, and the GUI's count (ui/imagescanner)
 // counts the same files, so the number shown before Start is the number processed.
@@ -26,6 +27,7 @@ struct ScannedFile
     QString relativeDir;   // folder relative to the input root; empty at the top
     qint64 size = 0;
     ImageFormat format = ImageFormat::Unknown;
+    ImageProbe probe; // taken once here, carried in the Job
 };
 
 // outputDir may be empty (the GUI before an output folder is chosen): nothing is excluded.
@@ -49,5 +51,5 @@ QList<ScannedFile> scanImages(const ScanRoots &roots, bool recursive,
                               const std::atomic_bool *stop = nullptr);
 
 // Reads the first bytes of a regular file without ever blocking on a FIFO or device that
-// replaced it since it was listed.
+// replaced it since it was listed (probeFile's format).
 ImageFormat sniffRegularFile(const QString &path);

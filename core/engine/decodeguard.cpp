@@ -66,14 +66,23 @@ void checkDecodeMemory(QSize size, qint64 bytes)
     if (processMemory().virtualBytes + bytes <= cap)
         return;
     constexpr qint64 kMb = 1024 * 1024;
-    throw EngineFailure{
-        FailureKind::TooLarge,
-        QStringLiteral("not enough memory to decode image: %1x%2 needs about %3 MB, "
-                       "over the worker's %4 MB memory cap")
+    const QString needs =
+        QStringLiteral("not enough memory to decode image: %1x%2 needs about %3 MB")
             .arg(size.width())
             .arg(size.height())
-            .arg((bytes + kMb - 1) / kMb)
-            .arg(cap / kMb)};
+            .arg((bytes + kMb - 1) / kMb);
+    // The cap is --memory-limit; what the worker already holds (libraries, heap) counts too,
+    // and is named when the image alone would fit.
+    if (bytes > cap)
+        throw EngineFailure{
+            FailureKind::TooLarge,
+            QStringLiteral("%1, over the %2 MB memory limit").arg(needs).arg(cap / kMb)};
+    throw EngineFailure{FailureKind::TooLarge,
+                        QStringLiteral("%1, which with the worker's own %2 MB is over the %3 MB "
+                                       "memory limit")
+                            .arg(needs)
+                            .arg(processMemory().virtualBytes / kMb)
+                            .arg(cap / kMb)};
 }
 
 std::optional<EngineFailure> damageFromJpegWarnings(const QString &text)

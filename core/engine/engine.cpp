@@ -1,7 +1,6 @@
 #include "engine.h"
 
 #include <QFile>
-#include <QtEndian>
 
 #include <algorithm>
 
@@ -54,17 +53,13 @@ private:
 // workers' memory budget (200 MB peak); the corpus' largest, 5120x2880 RGBA, stay on OpenCV.
 constexpr qint64 kPngDecodeBudget = 128ll << 20;
 
-bool isLargePng(const QByteArray &head, qint64 fileBytes)
+// From the planner's probe: 8-bit RGB or RGBA assumed (gray counts three times, 16-bit half:
+// the fast path leaves 16-bit PNGs to libvips anyway).
+bool isLargePng(const ImageProbe &probe)
 {
-    if (head.size() < 26 || head.mid(12, 4) != "IHDR")
-        return false;
-    const auto *ihdr = reinterpret_cast<const uchar *>(head.constData()) + 16;
-    const qint64 width = qFromBigEndian<quint32>(ihdr);
-    const qint64 height = qFromBigEndian<quint32>(ihdr + 4);
-    const int depth = ihdr[8], colorType = ihdr[9];
-    const int channels = colorType == 2 ? 3 : colorType == 6 ? 4 : colorType == 4 ? 2 : 1;
-    const qint64 rowBytes = width * height * channels * std::max(depth, 8) / 8;
-    return rowBytes + 2 * fileBytes > kPngDecodeBudget;
+    const qint64 rowBytes =
+        qint64(probe.size.width()) * probe.size.height() * (probe.hasAlpha ? 4 : 3);
+    return rowBytes + 2 * probe.fileBytes > kPngDecodeBudget;
 }
 
 // Per input format, the engine measured faster with these implementations on the project's
@@ -85,20 +80,27 @@ public:
     QString name() const override { return QStringLiteral("auto"); }
     JobResult run(const Job &job) noexcept override
     {
-        // Unbuffered, like sniffImageFormatOfFile: special files must not be read ahead.
+        if (job.probe.isTaken())
+            return preferredEngine(job.probe).run(job);
+        // A job without a probe (built by hand): take one now. Unbuffered, like
+        // sniffImageFormatOfFile: special files must not be read ahead.
         QFile file(job.inputPath);
-        const QByteArray head =
-            file.open(QIODevice::ReadOnly | QIODevice::Unbuffered) ? file.read(32) : QByteArray();
-        const ImageFormat format = sniffImageFormat(head);
-        return preferredEngine(format, head, file.size()).run(job);
+        const QByteArray head = file.open(QIODevice::ReadOnly | QIODevice::Unbuffered)
+                                    ? file.read(kProbeBytes)
+                                    : QByteArray();
+        ImageProbe probe = probeBytes(head);
+        probe.fileBytes = file.size();
+        return preferredEngine(probe).run(job);
     }
 
 private:
-    Engine &preferredEngine(ImageFormat format, const QByteArray &head, qint64 fileBytes) const
+    // Only a choice of speed: whichever route runs, the bytes read decide the result, so a
+    // probe that is out of date (the file changed since planning) costs speed at most.
+    Engine &preferredEngine(const ImageProbe &probe) const
     {
-        switch (format) {
+        switch (probe.format) {
         case ImageFormat::Png:
-            return isLargePng(head, fileBytes) ? *m_vips : *m_openCv;
+            return isLargePng(probe) ? *m_vips : *m_openCv;
         case ImageFormat::Jpeg:
         case ImageFormat::Webp: // animations fall back to libvips inside the fast route
         case ImageFormat::Bmp:  // libvips reads BMP only through ImageMagick, which we block

@@ -1,12 +1,12 @@
 #include "engineshared.h"
 
 #include <QElapsedTimer>
-#include <QFile>
 #include <QFileInfo>
 
 #include <algorithm>
 #include <exception>
 
+#include "imageprobe.h"
 #include "outputfile.h"
 
 namespace {
@@ -15,23 +15,13 @@ namespace {
 constexpr int kMaxWebpSide = 16383;
 constexpr int kMaxJpegSide = 65535;
 
+// One open, one fstat, reads to the end (readRegularFile): the planner's probe already said
+// what the file was, so nothing asks the file system again first. The checks are made on
+// what is there now, without blocking on a FIFO put in the file's place.
 QString readInput(const QString &path, QByteArray *bytes)
 {
-    const QFileInfo info(path);
-    if (!info.exists())
-        return QStringLiteral("cannot read input: file not found");
-    if (!info.isFile())
-        return QStringLiteral("cannot read input: not a regular file");
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly)) {
-        if (file.error() == QFileDevice::PermissionsError)
-            return QStringLiteral("cannot read input: permission denied");
-        return QStringLiteral("cannot read input: %1").arg(file.errorString().toLower());
-    }
-    *bytes = file.readAll();
-    if (file.error() != QFileDevice::NoError)
-        return QStringLiteral("cannot read input: %1").arg(file.errorString().toLower());
-    return {};
+    const QString error = readRegularFile(path, -1, bytes);
+    return error.isEmpty() ? QString() : QStringLiteral("cannot read input: ") + error;
 }
 
 QString firstLine(const char *what)
@@ -229,7 +219,9 @@ JobResult runEngineJob(const Job &job, const QString &engineName, const EnginePr
             JobResult::failed(job, FailureKind::Internal,
                               QStringLiteral("unexpected error in the %1 engine").arg(engineName));
     }
-    result.inputBytes = inputBytes >= 0 ? inputBytes : QFileInfo(job.inputPath).size();
+    if (inputBytes < 0) // not read: the probe's size, or else ask the file system
+        inputBytes = job.probe.isTaken() ? job.probe.fileBytes : QFileInfo(job.inputPath).size();
+    result.inputBytes = inputBytes;
     result.engine = engineName;
     result.elapsedMs = timer.elapsed();
     return result;

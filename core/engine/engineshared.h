@@ -9,18 +9,12 @@
 
 #include "geometry.h"
 #include "imageformat.h"
+#include "imageheader.h"
 #include "job.h"
 #include "metadata.h"
 
 // Internal to pixelmill_engine: the steps every engine shares, so that both read, check,
 // plan, name failures and write in exactly the same way and differ only in pixel work.
-
-struct ImageHeader
-{
-    QSize size; // as stored, before orientation
-    bool hasAlpha = false;
-    int orientation = 1; // EXIF orientation 1..8
-};
 
 // Everything an engine needs to turn pixels into output bytes; built by runEngineJob.
 struct EngineInput
@@ -58,9 +52,6 @@ JobResult runEngineJob(const Job &job, const QString &engineName, const EnginePr
 
 // Reads the header without decoding pixels (libvips for most formats). Throws on failure.
 ImageHeader readImageHeader(const QByteArray &bytes, ImageFormat format);
-// JPEG and PNG headers parsed directly, with the values libvips would report; nullopt for
-// other formats and for anything unusual, which readImageHeader leaves to libvips.
-std::optional<ImageHeader> readHeaderDirectly(const QByteArray &bytes, ImageFormat format);
 
 bool formatKeepsAlpha(OutputFormat format);
 bool hasQuarterTurn(int orientation);

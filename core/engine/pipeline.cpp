@@ -151,6 +151,24 @@ bool decodesAsLuma(const EngineInput &in, const Recipe &recipe)
     return recipe.grayscale && !in.header.hasAlpha && isSrgbEquivalent(in.metadata.icc);
 }
 
+qint64 pipelineWorkingBytes(QSize decoded, int channels, const EngineInput &in)
+{
+    // Mirrors resized() and resizeLanczos3: each step allocates only when it changes the size.
+    const QSize target = in.storedTarget();
+    const qint64 c = channels, w = decoded.width(), h = decoded.height();
+    const int kx = boxShrinkFactor(decoded.width(), target.width());
+    const int ky = boxShrinkFactor(decoded.height(), target.height());
+    const qint64 boxedW = w / kx, boxedH = h / ky;
+    const qint64 outW = target.width(), outH = target.height();
+    const qint64 premultiplied = in.header.hasAlpha ? w * h * c : 0;
+    const qint64 boxed = kx > 1 || ky > 1 ? boxedW * boxedH * c : 0;
+    const qint64 rowPass = boxedH != outH ? boxedW * outH * c : 0;
+    // Columns are resampled as rows of the transposed image, then transposed back.
+    const qint64 columnPass = boxedW != outW ? boxedW * outH * c + 2 * outW * outH * c : 0;
+    const qint64 afterResize = outW * outH * c; // orient, crop, colour: one more copy at most
+    return premultiplied + boxed + rowPass + columnPass + afterResize;
+}
+
 EncodedImage finishImage(DecodedPixels decoded, const EngineInput &in, const Recipe &recipe)
 {
     cv::Mat image = decoded.pixels;

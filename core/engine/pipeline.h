@@ -39,6 +39,12 @@ int jpegShrinkFactor(const EngineInput &in);
 
 EncodedImage finishImage(DecodedPixels decoded, const EngineInput &in, const Recipe &recipe);
 
+// Bytes finishImage allocates beyond the decoded pixels (`decoded` of `channels` 8-bit
+// channels) while those stay alive: a premultiplied copy when there is alpha, the box step,
+// the row pass, the column pass with its transposed copies, and one copy after resizing. An
+// upper estimate, for refusing an image before decoding rather than dying halfway.
+qint64 pipelineWorkingBytes(QSize decoded, int channels, const EngineInput &in);
+
 // True when the grayscale output may come straight from the input's luma plane (JPEG, WebP):
 // the input is sRGB, so its luma is the BT.601 formula the pipeline applies, and no alpha.
 bool decodesAsLuma(const EngineInput &in, const Recipe &recipe);

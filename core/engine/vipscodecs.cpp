@@ -114,8 +114,6 @@ VImage toPipelineLayout(VImage image, bool *inSrgb)
 
 cv::Mat toMat(const VImage &image)
 {
-    checkDecodeMemory(QSize(image.width(), image.height()),
-                      qint64(image.width()) * image.height() * image.bands());
     size_t size = 0;
     void *memory = image.write_to_memory(&size); // runs the whole decode
     cv::Mat pixels(image.height(), image.width(), CV_8UC(image.bands()));
@@ -124,11 +122,31 @@ cv::Mat toMat(const VImage &image)
     return pixels;
 }
 
+// Before any pixel is decoded (libvips has read only the header): what the job will need, so
+// that an image over the worker's memory cap fails with its size instead of a glib abort deep
+// in the decoder (a crash, and a retry that crashes again). The peak of two phases: decoding
+// (the image in its own format from the header, width x height x bands x bytes per band,
+// which random-access loaders hold whole; libvips' 8-bit result; our copy of it), then the
+// pipeline (our copy and the resize working set). Streamed (shrunk) images count at their
+// shrunk size.
+void checkVipsDecodeMemory(const VImage &loaded, const EngineInput &in)
+{
+    const QSize size(loaded.width(), loaded.height());
+    const int channels = std::min(loaded.bands(), 4);
+    const qint64 pixels = qint64(size.width()) * size.height();
+    const qint64 source = pixels * loaded.bands() * qint64(vips_format_sizeof(loaded.format()));
+    const qint64 decoding = source + 2 * pixels * channels;
+    const qint64 resizing = pixels * channels + pipelineWorkingBytes(size, channels, in);
+    checkDecodeMemory(size, std::max(decoding, resizing));
+}
+
 DecodedPixels decodePixels(const EngineInput &in)
 {
     vips_error_clear(); // VError carries the whole error buffer: start each job empty
     DecodedPixels decoded;
-    decoded.pixels = toMat(toPipelineLayout(load(in, &decoded.coverage), &decoded.inSrgb));
+    const VImage loaded = load(in, &decoded.coverage);
+    checkVipsDecodeMemory(loaded, in);
+    decoded.pixels = toMat(toPipelineLayout(loaded, &decoded.inSrgb));
     return decoded;
 }
 

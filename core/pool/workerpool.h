@@ -8,6 +8,10 @@
 
 #include "job.h"
 
+// The lowest non-zero memory cap a front end accepts: below it a worker cannot even load its
+// libraries, and every job would fail to start.
+constexpr int kMinMemoryLimitMb = 256;
+
 struct PoolOptions
 {
     QString workerPath;          // pixelmill-worker; see locateWorkerExecutable()

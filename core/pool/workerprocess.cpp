@@ -217,8 +217,12 @@ void WorkerProcess::handleHello(const QJsonObject &message)
 void WorkerProcess::handleResult(const JobResult &result)
 {
     if (m_pending.isEmpty() || result.id != m_pending.first().id) {
-        abandon(Ending::ProtocolError,
-                QStringLiteral("protocol error: result for unexpected job %1").arg(result.id));
+        // A job whose id the worker could not read comes back as job 0 with the reason.
+        QString message =
+            QStringLiteral("protocol error: result for unexpected job %1").arg(result.id);
+        if (!result.message.isEmpty())
+            message += QStringLiteral(" (%1)").arg(result.message);
+        abandon(Ending::ProtocolError, message);
         return;
     }
     m_pending.removeFirst();

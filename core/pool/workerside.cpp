@@ -162,16 +162,22 @@ int serve(int protocolFd, const std::function<JobResult(const Job &)> &runJob, c
             return 0;
         if (status == Protocol::ReadStatus::Interrupted)
             continue;
-        if (status == Protocol::ReadStatus::Error ||
-            Protocol::messageType(message) != Protocol::MessageType::Jobs) {
-            std::fprintf(stderr, "bad request: %s\n",
-                         qPrintable(reader.hasError() ? reader.errorString()
-                                                      : QStringLiteral("not a jobs message")));
+        QString error;
+        if (status == Protocol::ReadStatus::Error)
+            error = reader.errorString();
+        else if (Protocol::messageType(message) != Protocol::MessageType::Jobs)
+            error = QStringLiteral("not a jobs message");
+        const QList<Protocol::JobRequest> requests =
+            error.isEmpty() ? Protocol::jobsFrom(message, &error) : QList<Protocol::JobRequest>();
+        if (!error.isEmpty()) {
+            std::fprintf(stderr, "bad request: %s\n", qPrintable(error));
             return 2;
         }
-        for (const Job &job : Protocol::jobsFrom(message)) {
+        for (const Protocol::JobRequest &request : requests) {
             armCpuLimit(limits.cpuSeconds);
-            const JobResult result = runJob(job);
+            // A bad job is answered, never run with defaults in place of its bad fields.
+            const JobResult result =
+                request.isValid() ? runJob(request.job) : Protocol::badJobResult(request);
             // Sent even when stopping: an output that is already written is done, and the
             // pool reports it so (a resumed run must not redo it). Then stop.
             if (!Protocol::writeFrame(protocolFd, Protocol::resultMessage(result)))

@@ -27,6 +27,30 @@
         <source>Timeout:</source>
         <translation>Zeitlimit:</translation>
     </message>
+    <message>
+        <source>No limit</source>
+        <translation>Keine Grenze</translation>
+    </message>
+    <message>
+        <source> MB per image</source>
+        <translation> MB pro Bild</translation>
+    </message>
+    <message>
+        <source>An image that needs more memory fails with the size it needs; the batch goes on.</source>
+        <translation>Ein Bild, das mehr Speicher braucht, schlägt mit dem benötigten Wert fehl; der Stapel läuft weiter.</translation>
+    </message>
+    <message>
+        <source> s CPU per image</source>
+        <translation> s CPU pro Bild</translation>
+    </message>
+    <message>
+        <source>Memory limit:</source>
+        <translation>Speichergrenze:</translation>
+    </message>
+    <message>
+        <source>CPU limit:</source>
+        <translation>CPU-Grenze:</translation>
+    </message>
 </context>
 <context>
     <name>BatchController</name>

@@ -27,6 +27,30 @@
         <source>Timeout:</source>
         <translation>超时：</translation>
     </message>
+    <message>
+        <source>No limit</source>
+        <translation>不限制</translation>
+    </message>
+    <message>
+        <source> MB per image</source>
+        <translation> MB/每张图像</translation>
+    </message>
+    <message>
+        <source>An image that needs more memory fails with the size it needs; the batch goes on.</source>
+        <translation>需要更多内存的图像会失败并显示所需大小；批处理继续进行。</translation>
+    </message>
+    <message>
+        <source> s CPU per image</source>
+        <translation> 秒 CPU/每张图像</translation>
+    </message>
+    <message>
+        <source>Memory limit:</source>
+        <translation>内存上限：</translation>
+    </message>
+    <message>
+        <source>CPU limit:</source>
+        <translation>CPU 上限：</translation>
+    </message>
 </context>
 <context>
     <name>BatchController</name>

@@ -1,4 +1,4 @@
-#include "engineshared.h"
+#include "imageheader.h"
 
 #include <cstring>
 
@@ -6,7 +6,8 @@
 // EXIF orientation). libvips finds a loader by asking each one whether it takes the buffer
 // and builds a VipsImage: about 0.15 ms of GObject work per image, most of the whole job for
 // a 64x64 PNG. Anything unusual returns nullopt and libvips reads the header after all, so
-// its errors and its reading of odd files stay the reference. No image library here.
+// its errors and its reading of odd files stay the reference. No image library here, so the
+// planner uses it too, for each input's probe (imageprobe.h).
 
 namespace {
 
