@@ -87,6 +87,7 @@ void MainWindow::buildLayout()
     scroll->setWidgetResizable(true);
     scroll->setFrameShape(QFrame::NoFrame);
     scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    scroll->setFocusPolicy(Qt::NoFocus); // not a Tab stop of its own: its fields are
     scroll->setMinimumWidth(settingsColumn->sizeHint().width() + 24);
 
     auto *runArea = new QWidget(this);
@@ -239,7 +240,7 @@ void MainWindow::onFinished(const BatchCounts &counts, bool cancelled)
                    .arg(locale.toString(counts.ok), locale.toString(counts.failed),
                         locale.toString(counts.skipped));
     if (counts.cancelled > 0)
-        summary += tr(", %1 not processed").arg(locale.toString(counts.cancelled));
+        summary += tr(", %1 cancelled").arg(locale.toString(counts.cancelled));
     summary += tr(" in %1 s").arg(locale.toString(m_controller->seconds(), 'f', 1));
     m_progress->showCounts(counts, -1, -1);
     m_progress->finishRun(summary);
@@ -297,8 +298,13 @@ void MainWindow::restoreSettings()
     QSettings &s = *m_settings;
     if (!restoreGeometry(s.value(QStringLiteral("window/geometry")).toByteArray()))
         resize(firstRunSize());
-    if (!m_mainSplitter->restoreState(s.value(QStringLiteral("window/mainSplitter")).toByteArray()))
-        m_mainSplitter->setSizes({470, 810});
+    if (!m_mainSplitter->restoreState(
+            s.value(QStringLiteral("window/mainSplitter")).toByteArray())) {
+        // The settings at the width they need, the rest to the preview and the results: on a
+        // small screen every pixel the table gets keeps its columns in view.
+        const int settings = m_mainSplitter->widget(0)->minimumWidth();
+        m_mainSplitter->setSizes({settings, qMax(0, width() - settings)});
+    }
     if (!m_rightSplitter->restoreState(
             s.value(QStringLiteral("window/rightSplitter")).toByteArray()))
         m_rightSplitter->setSizes({300, 500});
