@@ -28,6 +28,7 @@ private Q_SLOTS:
     void init();
     void cleanup();
     void firstWindowFitsTheScreen();
+    void windowSavedOnABiggerScreenFitsThisOne();
     void buttonsShowTheirWholeText();
     void previewsShareTheSpaceWithSeparateCaptions();
     void resultsTableShowsEveryColumn();
@@ -78,6 +79,22 @@ void tst_WindowFit::firstWindowFitsTheScreen()
     QVERIFY2(
         minimum.width() <= screen.width() && minimum.height() <= screen.height(),
         qPrintable(QStringLiteral("minimum %1x%2").arg(minimum.width()).arg(minimum.height())));
+}
+
+void tst_WindowFit::windowSavedOnABiggerScreenFitsThisOne()
+{
+    const QRect screen = GuiTest::screenArea();
+    {
+        auto window = makeWindow();
+        // As saved on a larger monitor, or at a smaller scaling factor.
+        window->setGeometry(QRect(screen.topLeft() + QPoint(200, 150), screen.size() * 1.4));
+        window->close(); // saves the geometry
+    }
+    auto window = makeWindow();
+    QVERIFY2(screen.contains(window->frameGeometry()),
+             qPrintable(
+                 QStringLiteral("window %1 on screen %2")
+                     .arg(GuiTest::describe(window->frameGeometry()), GuiTest::describe(screen))));
 }
 
 void tst_WindowFit::buttonsShowTheirWholeText()

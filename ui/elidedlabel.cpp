@@ -2,7 +2,20 @@
 
 ElidedLabel::ElidedLabel(QWidget *parent, Qt::TextElideMode mode) : QLabel(parent), m_mode(mode)
 {
-    setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
+    setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
+}
+
+QSize ElidedLabel::sizeHint() const
+{
+    return minimumSizeHint();
+}
+
+QSize ElidedLabel::minimumSizeHint() const
+{
+    const QMargins margins = contentsMargins();
+    return {fontMetrics().horizontalAdvance(QStringLiteral("M…M")) + margins.left() +
+                margins.right(),
+            QLabel::minimumSizeHint().height()};
 }
 
 void ElidedLabel::setFullText(const QString &text)

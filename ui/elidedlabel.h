@@ -12,6 +12,9 @@ public:
 
     void setFullText(const QString &text);
     QString fullText() const { return m_fullText; }
+    // A few characters wide: the layout gives the rest, whatever the text.
+    QSize sizeHint() const override;
+    QSize minimumSizeHint() const override;
 
 protected:
     void resizeEvent(QResizeEvent *event) override;
