@@ -277,19 +277,30 @@ void tst_WindowBehaviour::failedReasonGoesWhenAnotherRowIsSelected()
     }
     QVERIFY(failedRow >= 0 && goodRow >= 0);
 
-    auto *resultView = window->findChild<QWidget *>(QStringLiteral("previewResultView"));
-    QVERIFY(resultView);
+    // Both views: a file that cannot be decoded fails in both, each showing the reason.
+    const QList<QWidget *> views = {
+        window->findChild<QWidget *>(QStringLiteral("previewSourceView")),
+        window->findChild<QWidget *>(QStringLiteral("previewResultView"))};
+    QVERIFY(views.at(0) && views.at(1));
+    auto *preview = window->findChild<PreviewPane *>();
     auto *resultCaption = GuiTest::child<QLabel>(*window, "previewResultCaption");
+    QSignalSpy ready(preview, &PreviewPane::previewReady);
     view->setCurrentIndex(view->model()->index(failedRow, ResultsModel::FileColumn));
-    QTRY_VERIFY_WITH_TIMEOUT(resultCaption->text().contains(QStringLiteral("failed")), 20'000);
-    QVERIFY(!resultView->accessibleDescription().isEmpty()); // the reason is shown
+    QTRY_VERIFY_WITH_TIMEOUT(
+        ready.count() > 0 && preview->imagePath().endsWith(QStringLiteral("broken.jpg")), 20'000);
+    QVERIFY2(resultCaption->text().contains(QStringLiteral("failed")),
+             qPrintable(resultCaption->text()));
+    for (QWidget *shown : views)
+        QVERIFY2(!shown->accessibleDescription().isEmpty(), qPrintable(shown->objectName()));
 
     // At once, not when the next preview is ready: the failure belongs to the other image.
     view->setCurrentIndex(view->model()->index(goodRow, ResultsModel::FileColumn));
     QVERIFY2(!resultCaption->text().contains(QStringLiteral("failed")),
              qPrintable(resultCaption->text()));
-    QVERIFY2(resultView->accessibleDescription().isEmpty(),
-             qPrintable(resultView->accessibleDescription()));
+    for (QWidget *shown : views)
+        QVERIFY2(
+            shown->accessibleDescription().isEmpty(),
+            qPrintable(shown->objectName() + QLatin1Char(' ') + shown->accessibleDescription()));
     QTRY_VERIFY_WITH_TIMEOUT(resultCaption->text().contains(QStringLiteral("×")), 20'000);
 }
 

@@ -108,8 +108,9 @@ void PreviewPane::setImage(const QString &inputPath)
         return;
     m_inputPath = inputPath;
     // What is shown describes the previous image (a failure's reason among it) until the new
-    // preview is ready: name the new image now, and drop the old result at once.
+    // preview is ready: name the new image now, and drop the old views at once.
     showCaptions();
+    m_sourceView->setPixmap({}, QString());
     m_resultView->setPixmap({}, QString());
     m_debounce.start();
 }
