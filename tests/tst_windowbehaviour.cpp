@@ -10,6 +10,7 @@
 #include <QLabel>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QScrollArea>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QSpinBox>
@@ -43,8 +44,9 @@ private:
     // Three good JPEGs and one truncated one; returns the folder.
     QString makeMixedFolder();
     void runToEnd(MainWindow &window);
-    // Presses Tab from `first` until focus comes back to it; the objectNames passed through.
-    QStringList tabCycle(QWidget *first);
+    // Presses Tab from `first` until focus comes back to it; the widgets passed through, or an
+    // empty list when Tab never leads back.
+    QList<QWidget *> tabCycle(QWidget *first);
 
     std::unique_ptr<QTemporaryDir> m_dir;
     std::unique_ptr<QSettings> m_settings;
@@ -96,23 +98,17 @@ void tst_WindowBehaviour::runToEnd(MainWindow &window)
     QVERIFY(finished.wait(30'000));
 }
 
-QStringList tst_WindowBehaviour::tabCycle(QWidget *first)
+QList<QWidget *> tst_WindowBehaviour::tabCycle(QWidget *first)
 {
     first->setFocus(Qt::TabFocusReason);
-    QStringList names;
-    for (int step = 0; step < 80; ++step) {
-        QWidget *focus = QApplication::focusWidget();
-        if (!focus)
-            break;
-        names.append(focus->objectName().isEmpty()
-                         ? QString::fromLatin1(focus->metaObject()->className())
-                         : focus->objectName());
-        QTest::keyClick(focus, Qt::Key_Tab);
+    QList<QWidget *> stops;
+    for (int step = 0; step < 80 && QApplication::focusWidget(); ++step) {
+        stops.append(QApplication::focusWidget());
+        QTest::keyClick(stops.last(), Qt::Key_Tab);
         if (QApplication::focusWidget() == first)
-            return names;
+            return stops;
     }
-    names.append(QStringLiteral("(no way back)"));
-    return names;
+    return {};
 }
 
 void tst_WindowBehaviour::tabFollowsTheLayout()
@@ -123,9 +119,14 @@ void tst_WindowBehaviour::tabFollowsTheLayout()
     runToEnd(*window); // the buttons for results are enabled: they must be reachable too
     QVERIFY(window->resultsModel()->rowCount() == 4);
 
-    const QStringList cycle = tabCycle(GuiTest::child<QWidget>(*window, "sourceFolderEdit"));
+    const QList<QWidget *> stops = tabCycle(GuiTest::child<QWidget>(*window, "sourceFolderEdit"));
+    QStringList cycle;
+    for (const QWidget *stop : stops)
+        cycle.append(stop->objectName().isEmpty()
+                         ? QString::fromLatin1(stop->metaObject()->className())
+                         : stop->objectName());
     const QString seen = cycle.join(QStringLiteral(" → "));
-    QVERIFY2(!cycle.contains(QStringLiteral("(no way back)")), qPrintable(seen));
+    QVERIFY2(!stops.isEmpty(), "Tab never comes back to where it started");
     // The table is one stop: Tab leaves it instead of walking its cells.
     QVERIFY2(cycle.count(QStringLiteral("resultsView")) == 1, qPrintable(seen));
     const QStringList visualOrder = {
@@ -143,6 +144,24 @@ void tst_WindowBehaviour::tabFollowsTheLayout()
         QVERIFY2(at > previous, qPrintable(name + QStringLiteral(" out of order in: ") + seen));
         previous = at;
     }
+    // In the settings column, every stop: each one is on a lower row than the one before, or
+    // on the same row further right.
+    const QWidget *column = window->findChild<QScrollArea *>()->widget();
+    int compared = 0;
+    for (qsizetype i = 1; i < stops.size(); ++i) {
+        const QWidget *a = stops.at(i - 1), *b = stops.at(i);
+        if (!column->isAncestorOf(a) || !column->isAncestorOf(b))
+            continue;
+        const QRect ra(a->mapTo(column, QPoint()), a->size());
+        const QRect rb(b->mapTo(column, QPoint()), b->size());
+        const bool nextRow = rb.top() >= ra.center().y();
+        const bool sameRowRight =
+            qAbs(rb.center().y() - ra.center().y()) < ra.height() / 2 && rb.left() > ra.left();
+        QVERIFY2(nextRow || sameRowRight,
+                 qPrintable(cycle.at(i) + QStringLiteral(" comes after ") + cycle.at(i - 1)));
+        ++compared;
+    }
+    QVERIFY2(compared >= 10, qPrintable(seen));
 }
 
 void tst_WindowBehaviour::focusOnStartIsVisible()
