@@ -19,6 +19,7 @@
 #include <QtTest>
 
 #include "batchcontroller.h"
+#include "guitestsupport.h"
 #include "mainwindow.h"
 #include "outputpanel.h"
 #include "presetbar.h"

@@ -89,6 +89,7 @@ void MainWindow::buildLayout()
     scroll->setWidgetResizable(true);
     scroll->setFrameShape(QFrame::NoFrame);
     scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    scroll->setFocusPolicy(Qt::NoFocus); // not a Tab stop of its own: its fields are
     scroll->setMinimumWidth(settingsColumn->sizeHint().width() + 24);
 
     auto *runArea = new QWidget(this);
@@ -241,7 +242,7 @@ void MainWindow::onFinished(const BatchCounts &counts, bool cancelled)
                    .arg(locale.toString(counts.ok), locale.toString(counts.failed),
                         locale.toString(counts.skipped));
     if (counts.cancelled > 0)
-        summary += tr(", %1 not processed").arg(locale.toString(counts.cancelled));
+        summary += tr(", %1 cancelled").arg(locale.toString(counts.cancelled));
     summary += tr(" in %1 s").arg(locale.toString(m_controller->seconds(), 'f', 1));
     m_progress->showCounts(counts, -1, -1);
     m_progress->finishRun(summary);
@@ -294,16 +295,42 @@ static QSize firstRunSize()
     return screen ? preferred.boundedTo(screen->availableGeometry().size() * 0.92) : preferred;
 }
 
+// A geometry saved on a larger screen, or at a smaller scaling factor, would open partly off
+// this screen with Start and the results out of reach: Qt moves it, but keeps its size.
+void MainWindow::fitOnScreen()
+{
+    const QScreen *screen = this->screen();
+    if (!screen || isMaximized() || isFullScreen())
+        return;
+    const QRect available = screen->availableGeometry();
+    const QSize frame(16, 48); // room for a window manager's frame and title bar, not known yet
+    QRect fitted = geometry();
+    fitted.setSize(fitted.size().boundedTo(available.size() - frame));
+    fitted.moveTo(qBound(available.left(), fitted.left(),
+                         available.left() + available.width() - frame.width() - fitted.width()),
+                  qBound(available.top(), fitted.top(),
+                         available.top() + available.height() - frame.height() - fitted.height()));
+    if (fitted != geometry())
+        setGeometry(fitted);
+}
+
 void MainWindow::restoreSettings()
 {
     QSettings &s = *m_settings;
     if (!restoreGeometry(s.value(QStringLiteral("window/geometry")).toByteArray()))
         resize(firstRunSize());
-    if (!m_mainSplitter->restoreState(s.value(QStringLiteral("window/mainSplitter")).toByteArray()))
-        m_mainSplitter->setSizes({470, 810});
+    else
+        fitOnScreen();
+    if (!m_mainSplitter->restoreState(
+            s.value(QStringLiteral("window/mainSplitter")).toByteArray())) {
+        // The settings at the width they need, the rest to the preview and the results: on a
+        // small screen every pixel the table gets keeps its columns in view.
+        const int settings = m_mainSplitter->widget(0)->minimumWidth();
+        m_mainSplitter->setSizes({settings, qMax(0, width() - settings)});
+    }
     if (!m_rightSplitter->restoreState(
             s.value(QStringLiteral("window/rightSplitter")).toByteArray()))
-        m_rightSplitter->setSizes({300, 500});
+        m_rightSplitter->setSizes({height() * 3 / 8, height() * 5 / 8}); // the table's rows
     const QJsonObject recipeJson =
         QJsonDocument::fromJson(s.value(QStringLiteral("recipe")).toByteArray()).object();
     const Recipe recipe = Recipe::fromJson(recipeJson).value_or(Recipe{});

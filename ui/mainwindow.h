@@ -40,6 +40,7 @@ private:
     void connectPanels();
     void connectController();
     void restoreSettings();
+    void fitOnScreen();
     void saveSettings() const;
     void updateStartState();
     void updateNameExample();

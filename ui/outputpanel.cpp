@@ -12,10 +12,12 @@
 #include <QPushButton>
 #include <QStandardPaths>
 
+#include "elidedlabel.h"
+
 OutputPanel::OutputPanel(QWidget *parent)
     : QGroupBox(tr("Output"), parent), m_folderEdit(new QLineEdit(this)),
       m_patternEdit(new QLineEdit(QStringLiteral("{name}"), this)),
-      m_exampleLabel(new QLabel(this)), m_conflictCombo(new QComboBox(this)),
+      m_exampleLabel(new ElidedLabel(this)), m_conflictCombo(new QComboBox(this)),
       m_resumeBox(new QCheckBox(tr("Resume: skip images an earlier run already finished"), this))
 {
     m_folderEdit->setObjectName(QStringLiteral("outputFolderEdit"));
@@ -44,7 +46,8 @@ OutputPanel::OutputPanel(QWidget *parent)
     form->addRow(tr("Name:"), m_patternEdit);
     form->addRow(QString(), m_exampleLabel);
     form->addRow(tr("If a file exists:"), m_conflictCombo);
-    form->addRow(QString(), m_resumeBox);
+    form->addRow(m_resumeBox); // the whole width: its text is the longest in the column
+    QWidget::setTabOrder(m_folderEdit, browseButton); // made last, but it sits by the folder
 
     connect(browseButton, &QPushButton::clicked, this, [this] {
         const QString dir =
@@ -140,9 +143,10 @@ void OutputPanel::setExampleInput(const QString &inputPath, OutputFormat resolve
 void OutputPanel::updateExample()
 {
     if (m_exampleInput.isEmpty()) {
-        m_exampleLabel->setText(tr("Example: —"));
+        m_exampleLabel->setFullText(tr("Example: —"));
         return;
     }
     const QString name = outputFileName(namePattern(), m_exampleInput, 1, m_exampleFormat);
-    m_exampleLabel->setText(tr("Example: %1 → %2").arg(QFileInfo(m_exampleInput).fileName(), name));
+    m_exampleLabel->setFullText(
+        tr("Example: %1 → %2").arg(QFileInfo(m_exampleInput).fileName(), name));
 }

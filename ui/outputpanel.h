@@ -6,7 +6,7 @@
 
 class QCheckBox;
 class QComboBox;
-class QLabel;
+class ElidedLabel;
 class QLineEdit;
 
 // Where outputs go and how they are named: a folder (by default a new "processed" folder in
@@ -44,7 +44,7 @@ private:
 
     QLineEdit *m_folderEdit;
     QLineEdit *m_patternEdit;
-    QLabel *m_exampleLabel;
+    ElidedLabel *m_exampleLabel;
     QComboBox *m_conflictCombo;
     QCheckBox *m_resumeBox;
     QString m_exampleInput;

@@ -7,6 +7,7 @@
 #include <QLabel>
 #include <QPainter>
 
+#include "elidedlabel.h"
 #include "imageformat.h"
 #include "pool/workerpool.h"
 #include "textformat.h"
@@ -24,6 +25,7 @@ public:
     {
         m_pixmap = pixmap;
         m_message = message;
+        setAccessibleDescription(message); // painted text is invisible to screen readers
         update();
     }
 
@@ -72,23 +74,30 @@ Recipe previewRecipe()
 
 PreviewPane::PreviewPane(QWidget *parent)
     : QWidget(parent), m_sourceView(new PixmapView(this)), m_resultView(new PixmapView(this)),
-      m_sourceCaption(new QLabel(tr("Original"), this)),
-      m_resultCaption(new QLabel(tr("Result"), this))
+      m_sourceCaption(new ElidedLabel(this)), m_resultCaption(new ElidedLabel(this))
 {
     setObjectName(QStringLiteral("previewPane"));
+    m_sourceView->setObjectName(QStringLiteral("previewSourceView"));
+    m_resultView->setObjectName(QStringLiteral("previewResultView"));
     m_sourceCaption->setObjectName(QStringLiteral("previewSourceCaption"));
     m_resultCaption->setObjectName(QStringLiteral("previewResultCaption"));
+    // Elided captions: a long name cannot make one half wider or run into the other caption.
+    m_sourceCaption->setAlignment(Qt::AlignCenter);
+    m_resultCaption->setAlignment(Qt::AlignCenter);
     auto *grid = new QGridLayout(this);
     grid->setContentsMargins(0, 0, 0, 0);
     grid->addWidget(m_sourceView, 0, 0);
     grid->addWidget(m_resultView, 0, 1);
-    grid->addWidget(m_sourceCaption, 1, 0, Qt::AlignHCenter);
-    grid->addWidget(m_resultCaption, 1, 1, Qt::AlignHCenter);
+    grid->addWidget(m_sourceCaption, 1, 0);
+    grid->addWidget(m_resultCaption, 1, 1);
+    grid->setColumnStretch(0, 1); // before and after always get the same size
+    grid->setColumnStretch(1, 1);
     m_debounce.setSingleShot(true);
     m_debounce.setInterval(250); // typing in a spin box should not start a worker per key
     connect(&m_debounce, &QTimer::timeout, this, &PreviewPane::run);
     m_sourceView->setPixmap({}, tr("Choose a folder to see a preview"));
     m_resultView->setPixmap({}, QString());
+    showCaptions();
 }
 
 PreviewPane::~PreviewPane() = default;
@@ -98,6 +107,11 @@ void PreviewPane::setImage(const QString &inputPath)
     if (inputPath == m_inputPath)
         return;
     m_inputPath = inputPath;
+    // What is shown describes the previous image (a failure's reason among it) until the new
+    // preview is ready: name the new image now, and drop the old views at once.
+    showCaptions();
+    m_sourceView->setPixmap({}, QString());
+    m_resultView->setPixmap({}, QString());
     m_debounce.start();
 }
 
@@ -143,6 +157,7 @@ void PreviewPane::run()
         m_sourceView->setPixmap({}, m_inputPath.isEmpty() ? tr("No image to preview")
                                                           : tr("Preview unavailable"));
         m_resultView->setPixmap({}, QString());
+        showCaptions();
         return;
     }
     PoolOptions options;
@@ -152,8 +167,7 @@ void PreviewPane::run()
     connect(m_pool, &WorkerPool::jobFinished, this, &PreviewPane::onJobFinished);
     const ImageFormat inputFormat = sniffImageFormatOfFile(m_inputPath);
     const QString extension = extensionFor(resolveOutputFormat(m_recipe.format, inputFormat));
-    m_sourceCaption->setText(tr("Original: %1").arg(QFileInfo(m_inputPath).fileName()));
-    m_resultCaption->setText(tr("Result: working…"));
+    showCaptions(tr("Result: working…"));
     m_pending = 2;
     m_pool->submit({makeJob(ResultStage, m_inputPath, stagePath(ResultStage, extension), m_recipe),
                     makeJob(SourceStage, m_inputPath, stagePath(SourceStage, QStringLiteral("png")),
@@ -173,23 +187,31 @@ void PreviewPane::onJobFinished(const JobResult &result)
                      stagePath(ResultPreviewStage, QStringLiteral("png")), previewRecipe())});
     } else if (stage == ResultStage) {
         m_resultView->setPixmap({}, result.message);
-        m_resultCaption->setText(tr("Result: failed"));
+        m_resultCaption->setFullText(tr("Result: failed"));
     } else {
         PixmapView *view = stage == SourceStage ? m_sourceView : m_resultView;
         view->setPixmap(result.isOk() ? QPixmap(result.outputPath) : QPixmap(), result.message);
         if (stage == SourceStage && result.isOk())
-            m_sourceCaption->setText(tr("Original: %1 · %2 × %3 · %4")
-                                         .arg(QFileInfo(m_inputPath).fileName())
-                                         .arg(result.inputSize.width())
-                                         .arg(result.inputSize.height())
-                                         .arg(formatBytes(result.inputBytes)));
+            m_sourceCaption->setFullText(tr("Original: %1 · %2 × %3 · %4")
+                                             .arg(QFileInfo(m_inputPath).fileName())
+                                             .arg(result.inputSize.width())
+                                             .arg(result.inputSize.height())
+                                             .arg(formatBytes(result.inputBytes)));
         if (stage == ResultPreviewStage)
-            m_resultCaption->setText(tr("Result: %1 × %2 · %3")
-                                         .arg(m_resultInfo.outputSize.width())
-                                         .arg(m_resultInfo.outputSize.height())
-                                         .arg(formatBytes(m_resultInfo.outputBytes)));
+            m_resultCaption->setFullText(tr("Result: %1 × %2 · %3")
+                                             .arg(m_resultInfo.outputSize.width())
+                                             .arg(m_resultInfo.outputSize.height())
+                                             .arg(formatBytes(m_resultInfo.outputBytes)));
     }
     finishIfDone();
+}
+
+void PreviewPane::showCaptions(const QString &resultText)
+{
+    m_sourceCaption->setFullText(m_inputPath.isEmpty()
+                                     ? tr("Original")
+                                     : tr("Original: %1").arg(QFileInfo(m_inputPath).fileName()));
+    m_resultCaption->setFullText(resultText.isEmpty() ? tr("Result") : resultText);
 }
 
 void PreviewPane::finishIfDone()

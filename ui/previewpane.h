@@ -8,8 +8,8 @@
 #include "job.h"
 #include "recipe.h"
 
-class QLabel;
 class WorkerPool;
+class ElidedLabel;
 class PixmapView;
 
 // The chosen image before and after the recipe, side by side. Every pixel shown is made by a
@@ -38,6 +38,8 @@ private:
     void onJobFinished(const JobResult &result);
     Job makeJob(int stage, const QString &input, const QString &output, const Recipe &recipe) const;
     QString stagePath(int stage, const QString &extension) const;
+    // Names the current image (or none); the result's caption says `resultText`.
+    void showCaptions(const QString &resultText = {});
     void finishIfDone();
 
     QString m_workerPath;
@@ -51,6 +53,6 @@ private:
     JobResult m_resultInfo;
     PixmapView *m_sourceView;
     PixmapView *m_resultView;
-    QLabel *m_sourceCaption;
-    QLabel *m_resultCaption;
+    ElidedLabel *m_sourceCaption;
+    ElidedLabel *m_resultCaption;
 };

@@ -132,15 +132,25 @@ void ProgressPanel::showStats(const Stats &stats)
     const QLocale locale;
     const BatchCounts &counts = stats.counts;
     const int total = qMax(m_total, counts.total);
+    // Cancelled jobs have a verdict but were never processed: a cancelled batch must not read
+    // as complete, nor skipped images as done.
+    const int processed = counts.ok + counts.failed + counts.skipped;
     m_bar->setRange(0, qMax(1, total));
-    m_bar->setValue(counts.finished());
-    QString text = tr("%1 of %2 done")
-                       .arg(locale.toString(counts.ok + counts.skipped), locale.toString(total));
+    m_bar->setValue(processed);
+    QString text = tr("%1 of %2 done").arg(locale.toString(counts.ok), locale.toString(total));
+    if (counts.skipped > 0)
+        text += tr(" · %1 skipped").arg(locale.toString(counts.skipped));
     if (counts.failed > 0)
         text += tr(" · %1 failed").arg(locale.toString(counts.failed));
+    if (counts.cancelled > 0) {
+        // Nothing is left to wait for, and the rate would count the cancelled as work.
+        text += tr(" · %1 cancelled").arg(locale.toString(counts.cancelled));
+        m_statsLabel->setText(text);
+        return;
+    }
     if (stats.imagesPerSecond > 0)
         text += tr(" · %1 images/s").arg(locale.toString(stats.imagesPerSecond, 'f', 1));
-    if (stats.etaSeconds >= 0)
+    if (stats.etaSeconds > 0)
         text += tr(" · %1 left").arg(formatDuration(stats.etaSeconds));
     m_statsLabel->setText(text);
 }

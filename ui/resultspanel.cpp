@@ -7,11 +7,13 @@
 #include <QItemSelectionModel>
 #include <QScrollBar>
 #include <QSortFilterProxyModel>
+#include <QStyle>
 #include <QTableView>
 #include <QUrl>
 #include <QVBoxLayout>
 
 #include "resultsmodel.h"
+#include "textformat.h"
 
 ResultsPanel::ResultsPanel(ResultsModel *model, QWidget *parent)
     : QWidget(parent), m_model(model), m_proxy(new QSortFilterProxyModel(this)),
@@ -31,19 +33,16 @@ ResultsPanel::ResultsPanel(ResultsModel *model, QWidget *parent)
     // Fixed row heights keep 100,000 rows cheap: the view never measures rows.
     m_view->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
     m_view->verticalHeader()->setDefaultSectionSize(m_view->fontMetrics().height() + 8);
-    QHeaderView *header = m_view->horizontalHeader();
-    header->setSectionResizeMode(QHeaderView::Interactive);
-    header->setStretchLastSection(true);
-    header->resizeSection(ResultsModel::FileColumn, 260);
-    header->resizeSection(ResultsModel::StatusColumn, 110);
-    header->resizeSection(ResultsModel::OutputColumn, 100);
-    header->resizeSection(ResultsModel::TimeColumn, 80);
+    // One Tab stop: Tab leaves the table for the buttons below; arrows move between rows.
+    m_view->setTabKeyNavigation(false);
+    sizeColumns();
     m_failuresOnlyBox->setObjectName(QStringLiteral("failuresOnlyCheckBox"));
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_failuresOnlyBox);
     layout->addWidget(m_view, 1);
+    QWidget::setTabOrder(m_failuresOnlyBox, m_view); // the box is above the table
 
     // Follow new results while the person is looking at the end; stay put if they scrolled up.
     connect(m_proxy, &QAbstractItemModel::rowsAboutToBeInserted, this, [this] {
@@ -62,6 +61,37 @@ ResultsPanel::ResultsPanel(ResultsModel *model, QWidget *parent)
                 if (source.isValid())
                     Q_EMIT resultSelected(m_model->result(source.row()));
             });
+}
+
+// Widths from the font, not fixed pixels, so they hold at any scaling: Status, Output and Time
+// get what their usual text needs, and File and Reason share the rest. Nothing scrolls
+// sideways, even in a narrow window: a long name or reason is elided, its tooltip has it all.
+void ResultsPanel::sizeColumns()
+{
+    const QFontMetrics metrics = m_view->fontMetrics();
+    const int padding = 2 * m_view->style()->pixelMetric(QStyle::PM_FocusFrameHMargin) + 12;
+    auto widthFor = [&](int column, const QStringList &samples) {
+        int widest = m_view->horizontalHeader()->fontMetrics().horizontalAdvance(
+                         m_model->headerData(column, Qt::Horizontal).toString()) +
+                     2 * m_view->style()->pixelMetric(QStyle::PM_HeaderMargin);
+        for (const QString &sample : samples)
+            widest = qMax(widest, metrics.horizontalAdvance(sample));
+        return widest + padding;
+    };
+    const int icon = m_view->style()->pixelMetric(QStyle::PM_SmallIconSize) + 4;
+    QHeaderView *header = m_view->horizontalHeader();
+    header->setMinimumSectionSize(metrics.horizontalAdvance(QStringLiteral("M…M")) + padding);
+    header->setSectionResizeMode(QHeaderView::Interactive);
+    header->setSectionResizeMode(ResultsModel::FileColumn, QHeaderView::Stretch);
+    header->setSectionResizeMode(ResultsModel::ReasonColumn, QHeaderView::Stretch);
+    header->resizeSection(ResultsModel::StatusColumn,
+                          widthFor(ResultsModel::StatusColumn, {tr("Cancelled"), tr("Skipped")}) +
+                              icon);
+    header->resizeSection(ResultsModel::OutputColumn,
+                          widthFor(ResultsModel::OutputColumn, {formatBytes(999'900'000)}));
+    header->resizeSection(
+        ResultsModel::TimeColumn,
+        widthFor(ResultsModel::TimeColumn, {formatMilliseconds(999), formatMilliseconds(99'900)}));
 }
 
 void ResultsPanel::setFailuresOnly(bool on)

@@ -25,6 +25,7 @@ Q_SIGNALS:
     void resultSelected(const JobResult &result);
 
 private:
+    void sizeColumns();
     void openResult(const QModelIndex &proxyIndex);
 
     ResultsModel *m_model;

@@ -22,7 +22,11 @@ RunBar::RunBar(QWidget *parent)
       m_retryButton(makeButton(this, QStringLiteral("retryButton"), tr("Retry failed"))),
       m_exportButton(makeButton(this, QStringLiteral("exportButton"), tr("Export report…")))
 {
-    m_startButton->setDefault(true);
+    // Not setDefault(): in a main window it adds no key (Ctrl+Enter is the shortcut), and its
+    // highlight looks just like keyboard focus, so focus on Start could not be seen.
+    QFont emphasised = m_startButton->font();
+    emphasised.setBold(true);
+    m_startButton->setFont(emphasised);
     m_startButton->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Return));
     m_startButton->setToolTip(tr("Process every image (Ctrl+Enter)"));
     m_cancelButton->setShortcut(QKeySequence::Cancel);
@@ -37,6 +41,9 @@ RunBar::RunBar(QWidget *parent)
     layout->addStretch(1);
     layout->addWidget(m_cancelButton);
     layout->addWidget(m_startButton);
+    // Tab goes left to right, as laid out, not in the order the buttons were made.
+    QWidget::setTabOrder(m_exportButton, m_cancelButton);
+    QWidget::setTabOrder(m_cancelButton, m_startButton);
 
     connect(m_startButton, &QPushButton::clicked, this, &RunBar::startRequested);
     connect(m_cancelButton, &QPushButton::clicked, this, &RunBar::cancelRequested);

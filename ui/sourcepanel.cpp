@@ -47,6 +47,7 @@ SourcePanel::SourcePanel(QWidget *parent)
     m_countLabel->setObjectName(QStringLiteral("imageCountLabel"));
     auto *browseButton = new QPushButton(tr("Choose…"), this);
     browseButton->setObjectName(QStringLiteral("sourceBrowseButton"));
+    m_recentButton->setObjectName(QStringLiteral("recentFoldersButton"));
     m_recentButton->setText(tr("Recent"));
     m_recentButton->setPopupMode(QToolButton::InstantPopup);
     m_recentButton->setMenu(new QMenu(m_recentButton));
@@ -58,6 +59,9 @@ SourcePanel::SourcePanel(QWidget *parent)
     grid->addWidget(m_recursiveBox, 1, 0);
     grid->addWidget(m_countLabel, 1, 1, 1, 2, Qt::AlignRight);
     grid->setColumnStretch(0, 1);
+    // Tab follows the rows as laid out; browseButton was made after the others.
+    QWidget::setTabOrder(m_folderEdit, browseButton);
+    QWidget::setTabOrder(browseButton, m_recentButton);
 
     connect(browseButton, &QPushButton::clicked, this, &SourcePanel::browse);
     connect(m_folderEdit, &QLineEdit::editingFinished, this, [this] {

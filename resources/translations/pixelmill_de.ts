@@ -122,10 +122,6 @@
         <translation>%1 fertig, %2 fehlgeschlagen, %3 ausgelassen</translation>
     </message>
     <message>
-        <source>, %1 not processed</source>
-        <translation>, %1 nicht verarbeitet</translation>
-    </message>
-    <message>
         <source> in %1 s</source>
         <translation> in %1 s</translation>
     </message>
@@ -164,6 +160,10 @@
     <message>
         <source>Keep running</source>
         <translation>Weiterlaufen lassen</translation>
+    </message>
+    <message>
+        <source>, %1 cancelled</source>
+        <translation>, %1 abgebrochen</translation>
     </message>
 </context>
 <context>
@@ -328,6 +328,14 @@
     <message>
         <source>Worker %1: %2</source>
         <translation>Prozess %1: %2</translation>
+    </message>
+    <message>
+        <source> · %1 skipped</source>
+        <translation> · %1 ausgelassen</translation>
+    </message>
+    <message>
+        <source> · %1 cancelled</source>
+        <translation> · %1 abgebrochen</translation>
     </message>
 </context>
 <context>
@@ -543,6 +551,14 @@
     <message>
         <source>Show failures only</source>
         <translation>Nur Fehler anzeigen</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Abgebrochen</translation>
+    </message>
+    <message>
+        <source>Skipped</source>
+        <translation>Ausgelassen</translation>
     </message>
 </context>
 <context>

@@ -122,10 +122,6 @@
         <translation>成功 %1 张，失败 %2 张，跳过 %3 张</translation>
     </message>
     <message>
-        <source>, %1 not processed</source>
-        <translation>，%1 张未处理</translation>
-    </message>
-    <message>
         <source> in %1 s</source>
         <translation>，用时 %1 秒</translation>
     </message>
@@ -164,6 +160,10 @@
     <message>
         <source>Keep running</source>
         <translation>继续运行</translation>
+    </message>
+    <message>
+        <source>, %1 cancelled</source>
+        <translation>，已取消 %1</translation>
     </message>
 </context>
 <context>
@@ -328,6 +328,14 @@
     <message>
         <source>Worker %1: %2</source>
         <translation>进程 %1：%2</translation>
+    </message>
+    <message>
+        <source> · %1 skipped</source>
+        <translation> · 跳过 %1</translation>
+    </message>
+    <message>
+        <source> · %1 cancelled</source>
+        <translation> · 已取消 %1</translation>
     </message>
 </context>
 <context>
@@ -543,6 +551,14 @@
     <message>
         <source>Show failures only</source>
         <translation>仅显示失败项</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <source>Skipped</source>
+        <translation>已跳过</translation>
     </message>
 </context>
 <context>
