@@ -47,6 +47,10 @@ ResultsPanel::ResultsPanel(ResultsModel *model, QWidget *parent)
     header->setSortIndicator(-1, Qt::AscendingOrder);
     header->setSortIndicatorClearable(true);
     m_view->setSortingEnabled(true);
+    // The sort arrow takes room in each header: no title may be cut by it.
+    for (int column = 0; column < ResultsModel::ColumnCount; ++column)
+        header->resizeSection(column,
+                              qMax(header->sectionSize(column), header->sectionSizeHint(column)));
     m_failuresOnlyBox->setObjectName(QStringLiteral("failuresOnlyCheckBox"));
 
     auto *layout = new QVBoxLayout(this);
