@@ -210,6 +210,7 @@ void CompareView::setMode(Mode mode)
     CompareCanvas *shown = mode == Mode::SideBySide ? m_beforeCanvas : m_splitCanvas;
     if (shown->isVisible())
         m_viewport->setCanvasSize(shown->size());
+    shown->setFocus(); // the keys (zoom, pan, layout) work at once, not after a click
 }
 
 void CompareView::updateZoomLabel()
