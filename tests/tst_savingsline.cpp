@@ -7,16 +7,18 @@
 #include <QSettings>
 #include <QSignalSpy>
 #include <QSpinBox>
+#include <QTableView>
 #include <QTemporaryDir>
 #include <QtTest>
 
 #include "batchcontroller.h"
+#include "compareview.h"
 #include "mainwindow.h"
 #include "outputpanel.h"
 #include "translations.h"
 
-// After a real batch (real window, real pixelmill-worker), the line under the progress bar
-// says what was saved, by the sizes of the files on disk.
+// After a real batch (real window, real pixelmill-worker): the line under the progress bar
+// says what was saved, by the sizes of the files on disk, and Compare opens a row's images.
 class tst_SavingsLine : public QObject
 {
     Q_OBJECT
@@ -82,6 +84,20 @@ void tst_SavingsLine::summaryEndsWithTheTotalSaved()
     const QString text = window.findChild<QLabel *>(QStringLiteral("progressLabel"))->text();
     QVERIFY2(text.contains(QStringLiteral(" → ")), qPrintable(text));
     QVERIFY2(text.endsWith(QStringLiteral(", %1% smaller").arg(percent)), qPrintable(text));
+
+    // Compare from the results: the window of a finished row shows the worker's real JPEG.
+    auto *view = window.findChild<QTableView *>(QStringLiteral("resultsView"));
+    view->setCurrentIndex(view->model()->index(0, 0));
+    window.findChild<QPushButton *>(QStringLiteral("compareButton"))->click();
+    auto *compare = window.findChild<CompareView *>();
+    QVERIFY(compare);
+    QVERIFY(compare->isVisible());
+    QSignalSpy shown(compare, &CompareView::imagesShown);
+    QVERIFY(shown.wait());
+    QVERIFY2(compare->before().isValid(), qPrintable(compare->before().error));
+    QVERIFY2(compare->after().isValid(), qPrintable(compare->after().error));
+    QCOMPARE(compare->after().format, QStringLiteral("JPEG"));
+    QCOMPARE(compare->after().image.size(), QSize(200, 200));
 }
 
 QTEST_MAIN(tst_SavingsLine)
