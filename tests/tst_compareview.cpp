@@ -27,6 +27,7 @@ private Q_SLOTS:
     void failedResultShowsItsReason();
     void damagedFileShowsReason();
     void exifOrientationIsApplied();
+    void shrunkDetailDoesNotAlias();
 
 private:
     JobResult okResult(const QString &output) const;
@@ -233,6 +234,17 @@ void tst_CompareView::splitSliderMovesTheDivide()
         QVERIFY(near(colourAt(split, {divide - 6, y}), kRed));
         QVERIFY(near(colourAt(split, {divide + 6, y}), kBlue));
     }
+
+    // Dragging the divide itself moves it (and the slider) and leaves the picture where it is.
+    const QPointF centre = view.viewport()->center();
+    const QPoint from(split->divideX(), y), to(split->width() / 5, y);
+    QTest::mousePress(split, Qt::LeftButton, Qt::NoModifier, from);
+    QTest::mouseMove(split, (from + to) / 2);
+    QTest::mouseMove(split, to);
+    QTest::mouseRelease(split, Qt::LeftButton, Qt::NoModifier, to);
+    QCOMPARE(view.splitSlider()->value(), qRound(1000.0 * to.x() / split->width()));
+    QVERIFY(qAbs(split->divideX() - to.x()) <= 1);
+    QCOMPARE(view.viewport()->center(), centre);
     // The picture itself still spans both halves: fitted in the split canvas.
     const QRect fitted = centredBox(split->size(), 1200, 900, expectedFit(split->size()));
     compareBoxes(boxOf(split, kRed) | boxOf(split, kBlue), fitted);
@@ -324,6 +336,32 @@ void tst_CompareView::exifOrientationIsApplied()
     QVERIFY2(image.isValid(), qPrintable(image.error));
     QCOMPARE(image.image.size(), QSize(20, 40));
     QCOMPARE(image.format, QStringLiteral("JPEG"));
+}
+
+// A checkerboard of single black and white pixels, shown at about a third of its size, must
+// look an even grey (its average, 127.5), not the stripes or moiré of point sampling.
+void tst_CompareView::shrunkDetailDoesNotAlias()
+{
+    QImage board(1600, 1200, QImage::Format_RGB32);
+    for (int y = 0; y < board.height(); ++y)
+        for (int x = 0; x < board.width(); ++x)
+            board.setPixel(x, y, (x + y) % 2 ? 0xffffffffu : 0xff000000u);
+    const QString path = m_dir.filePath(QStringLiteral("board.png"));
+    QVERIFY(board.save(path));
+    CompareView view;
+    showAndWait(view, okResult(path));
+    QVERIFY(view.viewport()->zoom() < 0.5);
+    const QImage shot = view.afterCanvas()->grab().toImage();
+    const QRect drawn = view.afterCanvas()->imageRect(view.after()).toAlignedRect();
+    int darkest = 255, lightest = 0;
+    for (int y = drawn.top() + 4; y < drawn.bottom() - 4; y += 3)
+        for (int x = drawn.left() + 4; x < drawn.right() - 4; x += 3) {
+            const int grey = qGray(shot.pixel(x, y));
+            darkest = qMin(darkest, grey);
+            lightest = qMax(lightest, grey);
+        }
+    QVERIFY2(darkest >= 100 && lightest <= 155,
+             qPrintable(QStringLiteral("grey %1..%2").arg(darkest).arg(lightest)));
 }
 
 QTEST_MAIN(tst_CompareView)

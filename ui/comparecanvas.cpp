@@ -10,6 +10,8 @@
 namespace {
 // One wheel notch (120 units) zooms by about 20%.
 constexpr double kZoomPerWheelUnit = 1.0015;
+// How near the divide (in pixels) a press grabs it rather than the picture.
+constexpr int kDivideGrabDistance = 6;
 const QColor kBackground(0x30, 0x30, 0x30);
 } // namespace
 
@@ -21,6 +23,7 @@ CompareCanvas::CompareCanvas(CompareViewport *viewport, QWidget *parent)
     setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Expanding);
     setMinimumSize(120, 90);
     setFocusPolicy(Qt::StrongFocus); // keys reach the CompareView once a canvas is clicked
+    setMouseTracking(true);          // the cursor tells the divide from the picture
     connect(viewport, &CompareViewport::changed, this, qOverload<>(&QWidget::update));
 }
 
@@ -86,7 +89,7 @@ void CompareCanvas::paintSide(QPainter &painter, const CompareImage &image, cons
     // Enlarged pixels stay sharp squares, so 1:1 and beyond show what the encoder made.
     const bool enlarged = target.width() >= 2 * image.image.width();
     painter.setRenderHint(QPainter::SmoothPixmapTransform, !enlarged);
-    painter.drawImage(target, image.image);
+    painter.drawImage(target, image.levelFor(target.width()));
 }
 
 void CompareCanvas::paintLabel(QPainter &painter, const QString &text, Qt::Alignment corner)
@@ -127,29 +130,44 @@ void CompareCanvas::wheelEvent(QWheelEvent *event)
     event->accept();
 }
 
+bool CompareCanvas::isOnDivide(const QPointF &pos) const
+{
+    return m_right && qAbs(pos.x() - divideX()) <= kDivideGrabDistance;
+}
+
 void CompareCanvas::mousePressEvent(QMouseEvent *event)
 {
     if (event->button() != Qt::LeftButton) {
         QWidget::mousePressEvent(event);
         return;
     }
-    m_dragging = true;
+    m_drag = isOnDivide(event->position()) ? Drag::Divide : Drag::Picture;
     m_lastDragPos = event->position();
-    setCursor(Qt::ClosedHandCursor);
+    if (m_drag == Drag::Picture)
+        setCursor(Qt::ClosedHandCursor);
 }
 
 void CompareCanvas::mouseMoveEvent(QMouseEvent *event)
 {
-    if (!m_dragging)
+    switch (m_drag) {
+    case Drag::None:
+        setCursor(isOnDivide(event->position()) ? Qt::SplitHCursor : Qt::OpenHandCursor);
         return;
-    m_viewport->panBy(event->position() - m_lastDragPos);
-    m_lastDragPos = event->position();
+    case Drag::Divide:
+        if (width() > 0)
+            Q_EMIT divideDragged(qBound(0.0, event->position().x() / width(), 1.0));
+        return;
+    case Drag::Picture:
+        m_viewport->panBy(event->position() - m_lastDragPos);
+        m_lastDragPos = event->position();
+        return;
+    }
 }
 
 void CompareCanvas::mouseReleaseEvent(QMouseEvent *event)
 {
-    if (event->button() == Qt::LeftButton && m_dragging) {
-        m_dragging = false;
-        setCursor(Qt::OpenHandCursor);
+    if (event->button() == Qt::LeftButton && m_drag != Drag::None) {
+        m_drag = Drag::None;
+        setCursor(isOnDivide(event->position()) ? Qt::SplitHCursor : Qt::OpenHandCursor);
     }
 }

@@ -9,7 +9,8 @@ class CompareViewport;
 
 // Draws one image, or two split at a vertical divide (before on the left, after on the
 // right), through a shared CompareViewport: a wheel zooms about the pointer, a drag pans, and
-// every canvas on the same viewport follows. A side without a picture shows its reason.
+// every canvas on the same viewport follows. A side without a picture shows its reason. On a
+// split canvas, dragging the divide itself moves it (divideDragged) instead of panning.
 class CompareCanvas : public QWidget
 {
     Q_OBJECT
@@ -26,6 +27,9 @@ public:
 
     QSize sizeHint() const override { return {480, 360}; }
 
+Q_SIGNALS:
+    void divideDragged(double fraction);
+
 protected:
     void paintEvent(QPaintEvent *event) override;
     void resizeEvent(QResizeEvent *event) override;
@@ -38,11 +42,13 @@ protected:
 private:
     void paintSide(QPainter &painter, const CompareImage &image, const QRect &area);
     void paintLabel(QPainter &painter, const QString &text, Qt::Alignment corner);
+    bool isOnDivide(const QPointF &pos) const;
 
     CompareViewport *m_viewport;
     const CompareImage *m_left = nullptr;
     const CompareImage *m_right = nullptr;
     double m_divide = 0.5;
     QPointF m_lastDragPos;
-    bool m_dragging = false;
+    enum class Drag { None, Picture, Divide };
+    Drag m_drag = Drag::None;
 };

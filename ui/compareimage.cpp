@@ -10,6 +10,20 @@ namespace {
 // QImageReader refuses images that would need more memory than this (Qt's default is 128 MB,
 // under a 40-megapixel photo); past it the side shows the reason instead.
 constexpr int kAllocationLimitMb = 1024;
+// Halvings stop once the picture is this small: the view never shrinks it much further.
+constexpr int kSmallestLevel = 256;
+
+QList<QImage> halvingsOf(const QImage &image)
+{
+    QList<QImage> levels;
+    const QImage *last = &image;
+    while (last->width() / 2 >= kSmallestLevel && last->height() / 2 >= 1) {
+        levels.append(last->scaled(last->width() / 2, last->height() / 2, Qt::IgnoreAspectRatio,
+                                   Qt::SmoothTransformation));
+        last = &levels.last();
+    }
+    return levels;
+}
 } // namespace
 
 CompareImage loadCompareImage(const QString &path)
@@ -35,8 +49,18 @@ CompareImage loadCompareImage(const QString &path)
         result.image = QImage();
         result.error = QCoreApplication::translate("CompareImage", "Cannot show %1: %2")
                            .arg(name, reader.errorString());
+        return result;
     }
+    result.halvings = halvingsOf(result.image);
     return result;
+}
+
+const QImage &CompareImage::levelFor(double width) const
+{
+    for (auto level = halvings.crbegin(); level != halvings.crend(); ++level)
+        if (level->width() >= width)
+            return *level;
+    return image;
 }
 
 CompareImageLoader::CompareImageLoader(QObject *parent)

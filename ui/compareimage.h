@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QImage>
+#include <QList>
 #include <QObject>
 #include <QString>
 #include <QThreadPool>
@@ -14,11 +15,17 @@ struct CompareImage
 {
     QString path;
     QImage image; // upright; null when `error` says why
+    // `image` halved again and again (area-averaged) down to a few hundred pixels: drawing a
+    // shrunk picture from the nearest larger level keeps fine detail from aliasing into
+    // patterns the file does not have. Made with the image, off the GUI thread.
+    QList<QImage> halvings;
     qint64 fileBytes = -1;
     QString format; // "JPEG", "PNG", ... as the reader recognised the content
     QString error;  // one line; empty when the image loaded
 
     bool isValid() const { return !image.isNull(); }
+    // The smallest of `image` and its halvings still at least `width` pixels wide.
+    const QImage &levelFor(double width) const;
 };
 
 // Reads `path` with QImageReader (blocking; any thread). Never throws: a missing, unreadable,

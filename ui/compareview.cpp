@@ -139,6 +139,8 @@ QWidget *CompareView::buildSplitPage()
     m_splitSlider->setAccessibleName(tr("Split position"));
     connect(m_splitSlider, &QSlider::valueChanged, m_splitCanvas,
             [this](int value) { m_splitCanvas->setDivide(double(value) / kSliderSteps); });
+    connect(m_splitCanvas, &CompareCanvas::divideDragged, m_splitSlider,
+            [this](double fraction) { m_splitSlider->setValue(qRound(fraction * kSliderSteps)); });
     auto *layout = new QVBoxLayout(page);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_splitCanvas, 1);
