@@ -107,8 +107,9 @@ void tst_DesktopIntegration::notifiesOverTheSessionBus()
 void tst_DesktopIntegration::withoutServerFallsBackAndSaysWhy()
 {
     REQUIRE_SESSION_BUS();
-    QVERIFY(!QDBusConnection::sessionBus().interface()->isServiceRegistered(
-        QStringLiteral("org.freedesktop.Notifications")));
+    if (QDBusConnection::sessionBus().interface()->isServiceRegistered(
+            QStringLiteral("org.freedesktop.Notifications")))
+        QSKIP("A notification server runs on this bus (a desktop session, not dbus-run-session)");
     QWidget window;
     DesktopNotifier notifier(&window);
     QSignalSpy failed(&notifier, &DesktopNotifier::failed);
