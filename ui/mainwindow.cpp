@@ -18,13 +18,13 @@
 #include <QSettings>
 #include <QSplitter>
 #include <QStatusBar>
-#include <QSystemTrayIcon>
-#include <QTimer>
 #include <QUrl>
 #include <QVBoxLayout>
 
 #include "advancedpanel.h"
 #include "batchcontroller.h"
+#include "compareview.h"
+#include "desktopnotifier.h"
 #include "imageformat.h"
 #include "outputpanel.h"
 #include "previewpane.h"
@@ -34,6 +34,7 @@
 #include "resultspanel.h"
 #include "runbar.h"
 #include "samples.h"
+#include "savings.h"
 #include "sourcepanel.h"
 #include "uiresources.h"
 
@@ -49,7 +50,8 @@ MainWindow::MainWindow(QSettings *settings, QWidget *parent)
       m_recipe(new RecipePanel(settings, this)), m_output(new OutputPanel(this)),
       m_advanced(new AdvancedPanel(this)), m_progress(new ProgressPanel(this)),
       m_results(new ResultsPanel(m_model, this)), m_preview(new PreviewPane(this)),
-      m_runBar(new RunBar(this)), m_workerPath(locateWorkerExecutable())
+      m_runBar(new RunBar(this)), m_notifier(new DesktopNotifier(this, this)),
+      m_workerPath(locateWorkerExecutable())
 {
     setWindowTitle(tr("Pixelmill"));
     initUiResources();
@@ -152,6 +154,8 @@ void MainWindow::connectPanels()
             [this] { m_preview->setRecipe(runOptions().plan.recipe); });
     connect(m_results, &ResultsPanel::resultSelected, this,
             [this](const JobResult &result) { m_preview->setImage(result.inputPath); });
+    connect(m_results, &ResultsPanel::compareRequested, this,
+            [this](const JobResult &result) { CompareView::showFor(result, this); });
 }
 
 void MainWindow::connectController()
@@ -244,6 +248,9 @@ void MainWindow::onFinished(const BatchCounts &counts, bool cancelled)
     if (counts.cancelled > 0)
         summary += tr(", %1 cancelled").arg(locale.toString(counts.cancelled));
     summary += tr(" in %1 s").arg(locale.toString(m_controller->seconds(), 'f', 1));
+    const QString saved = Savings::describe(finishedByteTotals(m_model->allResults()));
+    if (!saved.isEmpty())
+        summary += QLatin1Char('\n') + saved;
     m_progress->showCounts(counts, -1, -1);
     m_progress->finishRun(summary);
     m_runBar->setRunning(false);
@@ -255,17 +262,8 @@ void MainWindow::onFinished(const BatchCounts &counts, bool cancelled)
 
 void MainWindow::notifyDone(const QString &message)
 {
-    if (isActiveWindow())
-        return;
-    if (QSystemTrayIcon::isSystemTrayAvailable() && QSystemTrayIcon::supportsMessages()) {
-        auto *tray = new QSystemTrayIcon(windowIcon(), this);
-        tray->show();
-        tray->showMessage(tr("Pixelmill"), message, QSystemTrayIcon::Information);
-        connect(tray, &QSystemTrayIcon::messageClicked, this, &QWidget::activateWindow);
-        QTimer::singleShot(15'000, tray, &QObject::deleteLater);
-    } else {
-        QApplication::alert(this);
-    }
+    if (shouldNotifyFinish(m_controller->seconds(), isActiveWindow()))
+        m_notifier->notify(tr("Pixelmill: batch finished"), message);
 }
 
 void MainWindow::exportReport()

@@ -8,6 +8,7 @@ class QSettings;
 class QSplitter;
 class AdvancedPanel;
 class BatchController;
+class DesktopNotifier;
 class OutputPanel;
 class PreviewPane;
 class ProgressPanel;
@@ -61,6 +62,7 @@ private:
     ResultsPanel *m_results;
     PreviewPane *m_preview;
     RunBar *m_runBar;
+    DesktopNotifier *m_notifier;
     QSplitter *m_mainSplitter = nullptr;
     QSplitter *m_rightSplitter = nullptr;
     QString m_workerPath;

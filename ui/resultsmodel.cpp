@@ -54,6 +54,8 @@ QVariant ResultsModel::data(const QModelIndex &index, int role) const
         return r.inputPath;
     case OutputPathRole:
         return r.outputPath;
+    case SortRole:
+        return sortData(r, index.column());
     default:
         return {};
     }
@@ -84,6 +86,18 @@ QVariant ResultsModel::displayData(const JobResult &r, int column) const
         return r.message;
     default:
         return {};
+    }
+}
+
+QVariant ResultsModel::sortData(const JobResult &r, int column) const
+{
+    switch (column) {
+    case OutputColumn:
+        return r.isOk() ? r.outputBytes : qint64(-1); // no output sorts below an empty file
+    case TimeColumn:
+        return r.elapsedMs;
+    default:
+        return displayData(r, column);
     }
 }
 

@@ -19,7 +19,8 @@ class ResultsModel : public QAbstractTableModel
     Q_OBJECT
 public:
     enum Column { FileColumn, StatusColumn, OutputColumn, TimeColumn, ReasonColumn, ColumnCount };
-    enum Role { StatusRole = Qt::UserRole + 1, InputPathRole, OutputPathRole };
+    // SortRole: what a column sorts by (sizes and times as numbers, not as their text).
+    enum Role { StatusRole = Qt::UserRole + 1, InputPathRole, OutputPathRole, SortRole };
 
     explicit ResultsModel(QObject *parent = nullptr);
 
@@ -39,11 +40,14 @@ public:
     void flush();
 
     const JobResult &result(int row) const { return m_source->at(row); }
+    // Every verdict of the source, shown or not yet (empty without a source).
+    QList<JobResult> allResults() const { return m_source ? *m_source : QList<JobResult>(); }
     bool hasPending() const;
 
 private:
     QVariant displayData(const JobResult &result, int column) const;
     QVariant toolTipData(const JobResult &result, int column) const;
+    QVariant sortData(const JobResult &result, int column) const;
     QIcon statusIcon(JobStatus status) const;
 
     void scheduleFlush();

@@ -1,10 +1,12 @@
 #include "resultspanel.h"
 
+#include <QAction>
 #include <QCheckBox>
 #include <QDesktopServices>
 #include <QFileInfo>
 #include <QHeaderView>
 #include <QItemSelectionModel>
+#include <QPushButton>
 #include <QScrollBar>
 #include <QSortFilterProxyModel>
 #include <QStyle>
@@ -22,6 +24,9 @@ ResultsPanel::ResultsPanel(ResultsModel *model, QWidget *parent)
     m_proxy->setSourceModel(model);
     m_proxy->setFilterRole(ResultsModel::StatusRole);
     m_proxy->setFilterKeyColumn(ResultsModel::StatusColumn);
+    m_proxy->setSortRole(ResultsModel::SortRole);
+    m_proxy->setSortCaseSensitivity(Qt::CaseInsensitive);
+    m_proxy->setSortLocaleAware(true);
     m_view->setObjectName(QStringLiteral("resultsView"));
     m_view->setModel(m_proxy);
     m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
@@ -35,12 +40,21 @@ ResultsPanel::ResultsPanel(ResultsModel *model, QWidget *parent)
     m_view->verticalHeader()->setDefaultSectionSize(m_view->fontMetrics().height() + 8);
     // One Tab stop: Tab leaves the table for the buttons below; arrows move between rows.
     m_view->setTabKeyNavigation(false);
+    // Arrival order until a header is clicked; a third click returns to it.
+    QHeaderView *header = m_view->horizontalHeader();
+    header->setSortIndicator(-1, Qt::AscendingOrder);
+    header->setSortIndicatorClearable(true);
+    m_view->setSortingEnabled(true);
     sizeColumns();
     m_failuresOnlyBox->setObjectName(QStringLiteral("failuresOnlyCheckBox"));
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
-    layout->addWidget(m_failuresOnlyBox);
+    auto *top = new QHBoxLayout;
+    top->addWidget(m_failuresOnlyBox);
+    top->addStretch(1);
+    addRowActions(top);
+    layout->addLayout(top);
     layout->addWidget(m_view, 1);
     QWidget::setTabOrder(m_failuresOnlyBox, m_view); // the box is above the table
 
@@ -92,6 +106,49 @@ void ResultsPanel::sizeColumns()
     header->resizeSection(
         ResultsModel::TimeColumn,
         widthFor(ResultsModel::TimeColumn, {formatMilliseconds(999), formatMilliseconds(99'900)}));
+    // The sort arrow takes room in each header: no title may be cut by it.
+    for (const int column :
+         {ResultsModel::StatusColumn, ResultsModel::OutputColumn, ResultsModel::TimeColumn})
+        header->resizeSection(column,
+                              qMax(header->sectionSize(column), header->sectionSizeHint(column)));
+}
+
+void ResultsPanel::addRowActions(QHBoxLayout *buttons)
+{
+    auto *compare = new QAction(tr("&Compare Before and After"), this);
+    compare->setObjectName(QStringLiteral("compareAction"));
+    compare->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_D));
+    compare->setShortcutContext(Qt::WindowShortcut);
+    auto *open = new QAction(tr("&Open Output"), this);
+    m_view->setContextMenuPolicy(Qt::ActionsContextMenu);
+    m_view->addAction(compare);
+    m_view->addAction(open);
+    addAction(compare);
+    auto *button = new QPushButton(tr("Compare…"), this);
+    button->setObjectName(QStringLiteral("compareButton"));
+    button->setToolTip(tr("Before and after of the selected image, side by side (Ctrl+D)"));
+    buttons->addWidget(button);
+
+    auto currentResult = [this]() -> const JobResult * {
+        const QModelIndex source = m_proxy->mapToSource(m_view->currentIndex());
+        return source.isValid() ? &m_model->result(source.row()) : nullptr;
+    };
+    auto updateEnabled = [=] {
+        const bool hasRow = currentResult() != nullptr;
+        for (QObject *control : std::initializer_list<QObject *>{compare, open, button})
+            control->setProperty("enabled", hasRow);
+    };
+    updateEnabled();
+    connect(m_view->selectionModel(), &QItemSelectionModel::currentChanged, this, updateEnabled);
+    connect(m_proxy, &QAbstractItemModel::modelReset, this, updateEnabled);
+    connect(m_proxy, &QAbstractItemModel::rowsRemoved, this, updateEnabled);
+    auto requestCompare = [=] {
+        if (const JobResult *result = currentResult())
+            Q_EMIT compareRequested(*result);
+    };
+    connect(compare, &QAction::triggered, this, requestCompare);
+    connect(button, &QPushButton::clicked, this, requestCompare);
+    connect(open, &QAction::triggered, this, [this] { openResult(m_view->currentIndex()); });
 }
 
 void ResultsPanel::setFailuresOnly(bool on)

@@ -1,12 +1,11 @@
 #include <QApplication>
 #include <QCommandLineParser>
-#include <QDir>
-#include <QFileInfo>
 #include <QIcon>
 #include <QSettings>
 
 #include <malloc.h>
 
+#include "launchpaths.h"
 #include "mainwindow.h"
 #include "translations.h"
 
@@ -26,18 +25,16 @@ int main(int argc, char *argv[])
     parser.setApplicationDescription(QApplication::translate("main", "Batch image processor"));
     parser.addHelpOption();
     parser.addVersionOption();
-    parser.addPositionalArgument(QStringLiteral("folder"),
-                                 QApplication::translate("main", "Folder of images to open"),
-                                 QStringLiteral("[folder]"));
+    parser.addPositionalArgument(QStringLiteral("paths"),
+                                 QApplication::translate("main", "Folder to open, or images in it"),
+                                 QStringLiteral("[folder|images…]"));
     parser.process(app);
 
     QSettings settings;
     MainWindow window(&settings);
-    const QStringList folders = parser.positionalArguments();
-    if (!folders.isEmpty()) {
-        const QFileInfo info(folders.constFirst());
-        window.setSourceFolder(info.isDir() ? info.absoluteFilePath() : info.absolutePath());
-    }
+    const QString source = sourceFolderForPaths(parser.positionalArguments());
+    if (!source.isEmpty())
+        window.setSourceFolder(source);
     window.show();
     return QApplication::exec();
 }

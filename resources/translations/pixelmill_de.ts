@@ -60,6 +60,131 @@
     </message>
 </context>
 <context>
+    <name>CompareCanvas</name>
+    <message>
+        <source>Before</source>
+        <translation>Vorher</translation>
+    </message>
+    <message>
+        <source>After</source>
+        <translation>Nachher</translation>
+    </message>
+</context>
+<context>
+    <name>CompareImage</name>
+    <message>
+        <source>%1 does not exist</source>
+        <translation>%1 existiert nicht</translation>
+    </message>
+    <message>
+        <source>%1 is not a file</source>
+        <translation>%1 ist keine Datei</translation>
+    </message>
+    <message>
+        <source>Cannot show %1: %2</source>
+        <translation>%1 kann nicht angezeigt werden: %2</translation>
+    </message>
+</context>
+<context>
+    <name>CompareView</name>
+    <message>
+        <source>Compare</source>
+        <translation>Vergleichen</translation>
+    </message>
+    <message>
+        <source>Side by side</source>
+        <translation>Nebeneinander</translation>
+    </message>
+    <message>
+        <source>Before and after next to each other (S)</source>
+        <translation>Vorher und nachher nebeneinander (S)</translation>
+    </message>
+    <message>
+        <source>Split</source>
+        <translation>Geteilt</translation>
+    </message>
+    <message>
+        <source>After over before, divided by the slider (S)</source>
+        <translation>Nachher über vorher, geteilt am Schieberegler (S)</translation>
+    </message>
+    <message>
+        <source>Fit</source>
+        <translation>Einpassen</translation>
+    </message>
+    <message>
+        <source>Show the whole picture (0)</source>
+        <translation>Das ganze Bild zeigen (0)</translation>
+    </message>
+    <message>
+        <source>1:1</source>
+        <translation>1:1</translation>
+    </message>
+    <message>
+        <source>One output pixel per screen pixel (1)</source>
+        <translation>Ein Ausgabepixel pro Bildschirmpixel (1)</translation>
+    </message>
+    <message>
+        <source>Wheel to zoom, drag to pan</source>
+        <translation>Mausrad zoomt, Ziehen verschiebt</translation>
+    </message>
+    <message>
+        <source>Where the after image begins</source>
+        <translation>Wo das Nachher-Bild beginnt</translation>
+    </message>
+    <message>
+        <source>Split position</source>
+        <translation>Teilungsposition</translation>
+    </message>
+    <message>
+        <source>Compare – %1</source>
+        <translation>Vergleich – %1</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Wird geladen…</translation>
+    </message>
+    <message>
+        <source>Before: loading…</source>
+        <translation>Vorher: wird geladen…</translation>
+    </message>
+    <message>
+        <source>After: loading…</source>
+        <translation>Nachher: wird geladen…</translation>
+    </message>
+    <message>
+        <source>No output: this image was not processed</source>
+        <translation>Keine Ausgabe: Dieses Bild wurde nicht verarbeitet</translation>
+    </message>
+    <message>
+        <source>No output: %1</source>
+        <translation>Keine Ausgabe: %1</translation>
+    </message>
+    <message>
+        <source>Before</source>
+        <translation>Vorher</translation>
+    </message>
+    <message>
+        <source>After</source>
+        <translation>Nachher</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>%1: %2 × %3 px, %4, %5</source>
+        <translation>%1: %2 × %3 px, %4, %5</translation>
+    </message>
+    <message>
+        <source>Fitted (%1%)</source>
+        <translation>Eingepasst (%1 %)</translation>
+    </message>
+    <message>
+        <source>%1%</source>
+        <translation>%1 %</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Pixelmill</source>
@@ -164,6 +289,10 @@
     <message>
         <source>, %1 cancelled</source>
         <translation>, %1 abgebrochen</translation>
+    </message>
+    <message>
+        <source>Pixelmill: batch finished</source>
+        <translation>Pixelmill: Stapel abgeschlossen</translation>
     </message>
 </context>
 <context>
@@ -560,6 +689,22 @@
         <source>Skipped</source>
         <translation>Ausgelassen</translation>
     </message>
+    <message>
+        <source>&amp;Compare Before and After</source>
+        <translation>Vorher und nachher &amp;vergleichen</translation>
+    </message>
+    <message>
+        <source>&amp;Open Output</source>
+        <translation>Ausgabe &amp;öffnen</translation>
+    </message>
+    <message>
+        <source>Compare…</source>
+        <translation>Vergleichen…</translation>
+    </message>
+    <message>
+        <source>Before and after of the selected image, side by side (Ctrl+D)</source>
+        <translation>Vorher und nachher des gewählten Bildes nebeneinander (Strg+D)</translation>
+    </message>
 </context>
 <context>
     <name>RunBar</name>
@@ -597,6 +742,21 @@
             <numerusform>Fehlgeschlagenes wiederholen (%Ln)</numerusform>
             <numerusform>Fehlgeschlagene wiederholen (%Ln)</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>Savings</name>
+    <message>
+        <source>%1 → %2</source>
+        <translation>%1 → %2</translation>
+    </message>
+    <message>
+        <source>%1, %2% smaller</source>
+        <translation>%1, %2 % kleiner</translation>
+    </message>
+    <message>
+        <source>%1, %2% larger</source>
+        <translation>%1, %2 % größer</translation>
     </message>
 </context>
 <context>
@@ -670,8 +830,8 @@
         <translation>Stapelverarbeitung für Bilder</translation>
     </message>
     <message>
-        <source>Folder of images to open</source>
-        <translation>Zu öffnender Bildordner</translation>
+        <source>Folder to open, or images in it</source>
+        <translation>Zu öffnender Ordner oder Bilder darin</translation>
     </message>
 </context>
 </TS>

@@ -60,6 +60,131 @@
     </message>
 </context>
 <context>
+    <name>CompareCanvas</name>
+    <message>
+        <source>Before</source>
+        <translation>处理前</translation>
+    </message>
+    <message>
+        <source>After</source>
+        <translation>处理后</translation>
+    </message>
+</context>
+<context>
+    <name>CompareImage</name>
+    <message>
+        <source>%1 does not exist</source>
+        <translation>%1 不存在</translation>
+    </message>
+    <message>
+        <source>%1 is not a file</source>
+        <translation>%1 不是文件</translation>
+    </message>
+    <message>
+        <source>Cannot show %1: %2</source>
+        <translation>无法显示 %1：%2</translation>
+    </message>
+</context>
+<context>
+    <name>CompareView</name>
+    <message>
+        <source>Compare</source>
+        <translation>对比</translation>
+    </message>
+    <message>
+        <source>Side by side</source>
+        <translation>并排</translation>
+    </message>
+    <message>
+        <source>Before and after next to each other (S)</source>
+        <translation>处理前后并排显示 (S)</translation>
+    </message>
+    <message>
+        <source>Split</source>
+        <translation>分割</translation>
+    </message>
+    <message>
+        <source>After over before, divided by the slider (S)</source>
+        <translation>处理后叠在处理前之上，由滑块分隔 (S)</translation>
+    </message>
+    <message>
+        <source>Fit</source>
+        <translation>适应窗口</translation>
+    </message>
+    <message>
+        <source>Show the whole picture (0)</source>
+        <translation>显示整幅图像 (0)</translation>
+    </message>
+    <message>
+        <source>1:1</source>
+        <translation>1:1</translation>
+    </message>
+    <message>
+        <source>One output pixel per screen pixel (1)</source>
+        <translation>一个输出像素对应一个屏幕像素 (1)</translation>
+    </message>
+    <message>
+        <source>Wheel to zoom, drag to pan</source>
+        <translation>滚轮缩放，拖动平移</translation>
+    </message>
+    <message>
+        <source>Where the after image begins</source>
+        <translation>处理后图像的起始位置</translation>
+    </message>
+    <message>
+        <source>Split position</source>
+        <translation>分割位置</translation>
+    </message>
+    <message>
+        <source>Compare – %1</source>
+        <translation>对比 – %1</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>正在加载…</translation>
+    </message>
+    <message>
+        <source>Before: loading…</source>
+        <translation>处理前：正在加载…</translation>
+    </message>
+    <message>
+        <source>After: loading…</source>
+        <translation>处理后：正在加载…</translation>
+    </message>
+    <message>
+        <source>No output: this image was not processed</source>
+        <translation>无输出：此图像未被处理</translation>
+    </message>
+    <message>
+        <source>No output: %1</source>
+        <translation>无输出：%1</translation>
+    </message>
+    <message>
+        <source>Before</source>
+        <translation>处理前</translation>
+    </message>
+    <message>
+        <source>After</source>
+        <translation>处理后</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>%1: %2 × %3 px, %4, %5</source>
+        <translation>%1：%2 × %3 像素，%4，%5</translation>
+    </message>
+    <message>
+        <source>Fitted (%1%)</source>
+        <translation>适应窗口 (%1%)</translation>
+    </message>
+    <message>
+        <source>%1%</source>
+        <translation>%1%</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Pixelmill</source>
@@ -164,6 +289,10 @@
     <message>
         <source>, %1 cancelled</source>
         <translation>，已取消 %1</translation>
+    </message>
+    <message>
+        <source>Pixelmill: batch finished</source>
+        <translation>Pixelmill：批处理已完成</translation>
     </message>
 </context>
 <context>
@@ -560,6 +689,22 @@
         <source>Skipped</source>
         <translation>已跳过</translation>
     </message>
+    <message>
+        <source>&amp;Compare Before and After</source>
+        <translation>对比处理前后(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Open Output</source>
+        <translation>打开输出(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Compare…</source>
+        <translation>对比…</translation>
+    </message>
+    <message>
+        <source>Before and after of the selected image, side by side (Ctrl+D)</source>
+        <translation>并排显示所选图像的处理前后 (Ctrl+D)</translation>
+    </message>
 </context>
 <context>
     <name>RunBar</name>
@@ -596,6 +741,21 @@
         <translation>
             <numerusform>重试 %Ln 个失败项</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>Savings</name>
+    <message>
+        <source>%1 → %2</source>
+        <translation>%1 → %2</translation>
+    </message>
+    <message>
+        <source>%1, %2% smaller</source>
+        <translation>%1，缩小 %2%</translation>
+    </message>
+    <message>
+        <source>%1, %2% larger</source>
+        <translation>%1，增大 %2%</translation>
     </message>
 </context>
 <context>
@@ -667,8 +827,8 @@
         <translation>批量图像处理工具</translation>
     </message>
     <message>
-        <source>Folder of images to open</source>
-        <translation>要打开的图像文件夹</translation>
+        <source>Folder to open, or images in it</source>
+        <translation>要打开的文件夹，或其中的图像</translation>
     </message>
 </context>
 </TS>
