@@ -4,6 +4,7 @@
 #include "batch/scan.h"
 #include "imageformat.h"
 
+#include <QCryptographicHash>
 #include <QDir>
 #include <QFileInfo>
 #include <QRegularExpression>
@@ -72,6 +73,14 @@ QString setupError(const PlanOptions &options, const ScanRoots &roots)
         return QStringLiteral("The input folder cannot be read: %1").arg(options.inputDir);
     if (options.outputDir.isEmpty())
         return QStringLiteral("No output folder was given.");
+    if (options.shardCount < 1 || options.shardIndex < 0 ||
+        options.shardIndex >= options.shardCount)
+        return QStringLiteral("The shard must be K/N with 0 <= K < N (got %1/%2).")
+            .arg(options.shardIndex)
+            .arg(options.shardCount);
+    if (options.shardCount > 1 && options.conflict == ConflictPolicy::Rename)
+        return QStringLiteral("Shards cannot use the rename policy: its names depend on the "
+                              "files other shards are writing. Use skip or overwrite.");
     if (roots.input == roots.output)
         return QStringLiteral("The output folder is the input folder (%1); choose another "
                               "output folder so that no original is overwritten.")
@@ -100,7 +109,43 @@ bool nameOne(NamingState &state, const QString &dir, const QString &base, const 
     return !skip;
 }
 
+// Adds one planned input to the plan's fingerprint: relative input, NUL, relative output.
+void addToFingerprint(QCryptographicHash &hash, const QString &relativeInput,
+                      const QString &relativeOutput)
+{
+    hash.addData(relativeInput.toUtf8());
+    hash.addData(QByteArrayView("\0", 1));
+    hash.addData(relativeOutput.toUtf8());
+    hash.addData(QByteArrayView("\n", 1));
+}
+
 } // namespace
+
+int shardOf(const QString &relativePath, int shardCount)
+{
+    if (shardCount <= 1)
+        return 0;
+    quint64 h = 0xcbf29ce484222325ULL; // FNV-1a 64
+    for (const char c : relativePath.toUtf8()) {
+        h ^= quint8(c);
+        h *= 0x100000001b3ULL;
+    }
+    // splitmix64's finaliser: FNV's low bits alone are poorly spread for a small modulus.
+    h ^= h >> 30;
+    h *= 0xbf58476d1ce4e5b9ULL;
+    h ^= h >> 27;
+    h *= 0x94d049bb133111ebULL;
+    h ^= h >> 31;
+    return int(h % quint64(shardCount));
+}
+
+QString relativeTo(const QString &root, const QString &path)
+{
+    if (path.size() > root.size() && path.startsWith(root) &&
+        (root.endsWith(QLatin1Char('/')) || path.at(root.size()) == QLatin1Char('/')))
+        return path.mid(root.endsWith(QLatin1Char('/')) ? root.size() : root.size() + 1);
+    return QDir(root).relativeFilePath(path);
+}
 
 QString toString(ConflictPolicy policy)
 {
@@ -176,9 +221,13 @@ BatchPlan planBatch(const PlanOptions &options)
     for (const ScannedFile &file : files)
         state.inputPaths.insert(file.canonicalPath);
 
+    plan.inputRoot = roots.inputPath;
+    QCryptographicHash fingerprint(QCryptographicHash::Sha1);
     QList<std::pair<qint64, Job>> sized;
     int number = 0; // {n}: images only
     for (const ScannedFile &file : files) {
+        const QString relativeInput = relativeTo(roots.inputPath, file.path);
+        const bool mine = shardOf(relativeInput, options.shardCount) == options.shardIndex;
         Job job;
         job.inputPath = file.path;
         job.recipe = options.recipe;
@@ -195,13 +244,19 @@ BatchPlan planBatch(const PlanOptions &options)
             // It takes no output name (and no {n}) that a real image would then have to avoid.
             job.outputPath =
                 dir + QLatin1Char('/') + fullName + QLatin1Char('.') + extensionFor(format);
-            sized.append({file.size, job});
-        } else if (nameOne(state, dir, fullName, extensionFor(format), &job))
-            sized.append({file.size, job});
-        else
+            if (mine)
+                sized.append({file.size, job});
+        } else if (nameOne(state, dir, fullName, extensionFor(format), &job)) {
+            if (mine)
+                sized.append({file.size, job});
+        } else if (mine) {
             plan.preResolved.append(
                 JobResult::skipped(job, QStringLiteral("output exists: %1").arg(job.outputPath)));
+        }
+        addToFingerprint(fingerprint, relativeInput, relativeTo(roots.outputPath, job.outputPath));
     }
+    fingerprint.addData(Journal::recipeStamp(options.recipe, options.namePattern).toLatin1());
+    plan.fingerprint = QString::fromLatin1(fingerprint.result().toHex());
     std::stable_sort(sized.begin(), sized.end(),
                      [](const auto &a, const auto &b) { return a.first > b.first; });
     JobId id = 0;

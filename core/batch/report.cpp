@@ -1,5 +1,6 @@
 #include "batch/report.h"
 
+#include <QBuffer>
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -65,65 +66,124 @@ void BatchCounts::add(const JobResult &result)
     }
 }
 
-QByteArray reportJson(const QList<JobResult> &results, int total, double seconds)
+QString ReportSummary::shardLabel() const
+{
+    if (!shardText.isEmpty())
+        return shardText;
+    return QStringLiteral("%1/%2").arg(shardIndex).arg(shardCount);
+}
+
+namespace {
+
+QJsonObject summaryJson(const QList<JobResult> &results, const ReportSummary &summary)
 {
     BatchCounts counts;
-    QJsonArray rows;
-    for (const JobResult &result : results) {
+    for (const JobResult &result : results)
         counts.add(result);
-        rows.append(resultJson(result));
-    }
-    const QJsonObject summary{
-        {QStringLiteral("total"), total},
+    QJsonObject json{
+        {QStringLiteral("total"), summary.total},
         {QStringLiteral("ok"), counts.ok},
         {QStringLiteral("failed"), counts.failed},
         {QStringLiteral("skipped"), counts.skipped},
         {QStringLiteral("cancelled"), counts.cancelled},
-        {QStringLiteral("seconds"), std::round(seconds * 1000) / 1000},
+        {QStringLiteral("seconds"), std::round(summary.seconds * 1000) / 1000},
     };
-    const QJsonObject root{{QStringLiteral("summary"), summary}, {QStringLiteral("results"), rows}};
-    return QJsonDocument(root).toJson(QJsonDocument::Indented);
+    if (!summary.planFingerprint.isEmpty()) {
+        json.insert(QStringLiteral("plan"), summary.planFingerprint);
+        json.insert(QStringLiteral("shard"), summary.shardLabel());
+    }
+    return json;
 }
 
-QByteArray reportCsv(const QList<JobResult> &results)
+// One row at a time, so that the whole document never exists in memory besides the results.
+bool writeJson(QIODevice &out, const QList<JobResult> &results, const ReportSummary &summary)
 {
-    QByteArray csv = "input,output,status,error,ms,engine\r\n";
-    for (const JobResult &result : results) {
+    bool ok =
+        out.write("{\n\"summary\": ") >= 0 &&
+        out.write(QJsonDocument(summaryJson(results, summary)).toJson(QJsonDocument::Compact)) >=
+            0 &&
+        out.write(",\n\"results\": [") >= 0;
+    for (qsizetype i = 0; ok && i < results.size(); ++i)
+        ok =
+            out.write(i == 0 ? "\n" : ",\n") >= 0 &&
+            out.write(QJsonDocument(resultJson(results.at(i))).toJson(QJsonDocument::Compact)) >= 0;
+    return ok && out.write("\n]}\n") >= 0;
+}
+
+bool writeCsv(QIODevice &out, const QList<JobResult> &results)
+{
+    bool ok = out.write("input,output,status,error,ms,engine\r\n") >= 0;
+    for (qsizetype r = 0; ok && r < results.size(); ++r) {
+        const JobResult &result = results.at(r);
         const QStringList fields{result.inputPath,
                                  outputOf(result),
                                  toString(result.status),
                                  errorOf(result),
                                  QString::number(result.elapsedMs),
                                  result.engine};
+        QByteArray line;
         for (int i = 0; i < fields.size(); ++i) {
             if (i > 0)
-                csv += ',';
-            csv += csvField(fields.at(i));
+                line += ',';
+            line += csvField(fields.at(i));
         }
-        csv += "\r\n";
+        ok = out.write(line + "\r\n") >= 0;
     }
-    return csv;
+    return ok;
 }
 
-bool writeReport(const QString &path, const QList<JobResult> &results, int total, double seconds,
+} // namespace
+
+QByteArray reportJson(const QList<JobResult> &results, const ReportSummary &summary)
+{
+    QBuffer buffer;
+    buffer.open(QIODevice::WriteOnly);
+    writeJson(buffer, results, summary);
+    return buffer.data();
+}
+
+QByteArray reportJson(const QList<JobResult> &results, int total, double seconds)
+{
+    ReportSummary summary;
+    summary.total = total;
+    summary.seconds = seconds;
+    return reportJson(results, summary);
+}
+
+QByteArray reportCsv(const QList<JobResult> &results)
+{
+    QBuffer buffer;
+    buffer.open(QIODevice::WriteOnly);
+    writeCsv(buffer, results);
+    return buffer.data();
+}
+
+bool writeReport(const QString &path, const QList<JobResult> &results, const ReportSummary &summary,
                  QString *error)
 {
     const QString suffix = QFileInfo(path).suffix().toLower();
-    QByteArray bytes;
-    if (suffix == QLatin1String("json")) {
-        bytes = reportJson(results, total, seconds);
-    } else if (suffix == QLatin1String("csv")) {
-        bytes = reportCsv(results);
-    } else {
+    const bool json = suffix == QLatin1String("json");
+    if (!json && suffix != QLatin1String("csv")) {
         if (error)
             *error = QStringLiteral("The report file name must end in .json or .csv: %1").arg(path);
         return false;
     }
     QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit()) {
+    const bool written = file.open(QIODevice::WriteOnly) &&
+                         (json ? writeJson(file, results, summary) : writeCsv(file, results));
+    if (!written || !file.commit()) {
         if (error)
             *error = QStringLiteral("Cannot write the report %1: %2").arg(path, file.errorString());
         return false;
     }
     return true;
+}
+
+bool writeReport(const QString &path, const QList<JobResult> &results, int total, double seconds,
+                 QString *error)
+{
+    ReportSummary summary;
+    summary.total = total;
+    summary.seconds = seconds;
+    return writeReport(path, results, summary, error);
 }

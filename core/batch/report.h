@@ -2,6 +2,9 @@
 
 #include <QByteArray>
 #include <QList>
+#include <QString>
+
+class QIODevice;
 
 #include "job.h"
 
@@ -16,12 +19,30 @@ struct BatchCounts
     void add(const JobResult &result);
 };
 
+// What a report says of its run besides the per-image rows (whose counts it adds up itself).
+struct ReportSummary
+{
+    int total = 0;
+    double seconds = 0;
+    QString planFingerprint; // BatchPlan::fingerprint; empty: not written
+    int shardIndex = 0;
+    int shardCount = 1;
+    QString shardText; // overrides "K/N" (a merged report: "0,1,2,3/4")
+    QString shardLabel() const;
+};
+
 // The report format shared by the CLI and the GUI:
-// {"summary": {"total","ok","failed","skipped","cancelled","seconds"},
+// {"summary": {"total","ok","failed","skipped","cancelled","seconds"[,"plan","shard"]},
 //  "results": [{"input","output","status","error","ms","engine"}]}
-// `output` is set only for ok results. CSV has one header line and the same result columns.
+// `output` is set only for ok results. "plan" (the plan fingerprint) and "shard" ("K/N") are
+// there when the run planned a folder; merge-reports needs them. CSV has one header line and
+// the same result columns.
+QByteArray reportJson(const QList<JobResult> &results, const ReportSummary &summary);
 QByteArray reportJson(const QList<JobResult> &results, int total, double seconds);
 QByteArray reportCsv(const QList<JobResult> &results);
 // Picks JSON or CSV by the file's extension; false with *error when it cannot be written.
+// Rows are written one at a time: a million results never exist twice in memory.
+bool writeReport(const QString &path, const QList<JobResult> &results, const ReportSummary &summary,
+                 QString *error);
 bool writeReport(const QString &path, const QList<JobResult> &results, int total, double seconds,
                  QString *error);

@@ -33,6 +33,10 @@ struct BatchRun::Private
     RunOptions options;
     QPointer<WorkerPool> pool;
     Journal journal;
+    // Of the last plan run (start()); a retry (startJobs) keeps them: it is the same batch.
+    QString planFingerprint;
+    QString inputRoot;
+    bool wholePlan = false; // the jobs are a plan's, not a retry's list: a clean end retires
     QList<Job> jobs;
     QHash<JobId, qsizetype> indexById; // into jobs
     QList<JobResult> results;
@@ -58,6 +62,8 @@ struct BatchRun::Private
     void failSetup(const QString &message);
     void planned(const BatchPlan &plan);
     void finish();
+    bool endedClean() const;
+    void retireJournal();
     // Queued so that finished() never arrives before start() has returned.
     void finishLater()
     {
@@ -95,6 +101,7 @@ void BatchRun::Private::reset(const QList<Job> &newJobs, bool keepPool)
     preResolved = 0;
     frozenSeconds = 0;
     setupReported = false;
+    wholePlan = false;
     timer.start();
     running = true;
     ++generation;
@@ -120,8 +127,10 @@ void BatchRun::Private::run(const QList<Job> &newJobs, const QList<JobResult> &p
         return;
     }
     QString journalError;
+    const Journal::Header header{inputRoot.isEmpty() ? options.plan.inputDir : inputRoot,
+                                 planFingerprint, options.plan.shardIndex, options.plan.shardCount};
     // Without a journal the batch still runs; only a later resume loses these images.
-    if (!journal.open(options.plan.outputDir, &journalError))
+    if (!journal.open(Journal::pathFor(options.plan), header, &journalError))
         qWarning("%s", qUtf8Printable(journalError));
     if (!pool) {
         pool = new WorkerPool(options.pool, q);
@@ -224,7 +233,24 @@ void BatchRun::Private::finish()
     frozenSeconds = timer.isValid() ? timer.nsecsElapsed() / 1e9 : 0;
     planning = false;
     releasePool();
+    journal.close();
+    if (endedClean())
+        retireJournal();
     Q_EMIT q->finished();
+}
+
+// Every image of the plan done or skipped: nothing is left for a resume to do.
+bool BatchRun::Private::endedClean() const
+{
+    return wholePlan && !options.keepJournal && counts.total > 0 &&
+           counts.finished() == counts.total && counts.failed == 0 && counts.cancelled == 0;
+}
+
+void BatchRun::Private::retireJournal()
+{
+    QString error;
+    if (!Journal::retire(Journal::pathFor(options.plan), options.plan.outputDir, &error))
+        qWarning("%s", qUtf8Printable(error));
 }
 
 BatchRun::BatchRun(RunOptions options, QObject *parent)
@@ -271,7 +297,10 @@ void BatchRun::start()
 void BatchRun::Private::planned(const BatchPlan &plan)
 {
     if (plan.error.isEmpty()) {
+        planFingerprint = plan.fingerprint;
+        inputRoot = plan.inputRoot;
         run(plan.jobs, plan.preResolved, /*keepPool=*/true);
+        wholePlan = true;
         return;
     }
     failSetup(plan.error);
@@ -281,6 +310,7 @@ void BatchRun::Private::planned(const BatchPlan &plan)
 void BatchRun::startJobs(const QList<Job> &jobs)
 {
     d->run(jobs, {});
+    d->wholePlan = false;
 }
 
 void BatchRun::cancel()
@@ -346,5 +376,11 @@ double BatchRun::etaSeconds() const
 
 bool BatchRun::writeReport(const QString &path, QString *error) const
 {
-    return ::writeReport(path, d->results, d->counts.total, elapsedSeconds(), error);
+    ReportSummary summary;
+    summary.total = d->counts.total;
+    summary.seconds = elapsedSeconds();
+    summary.planFingerprint = d->planFingerprint;
+    summary.shardIndex = d->options.plan.shardIndex;
+    summary.shardCount = d->options.plan.shardCount;
+    return ::writeReport(path, d->results, summary, error);
 }
