@@ -1,5 +1,6 @@
 #include "advancedpanel.h"
 
+#include <QCheckBox>
 #include <QComboBox>
 #include <QFormLayout>
 #include <QSpinBox>
@@ -34,6 +35,12 @@ AdvancedPanel::AdvancedPanel(QWidget *parent)
     form->addRow(tr("Workers:"), m_workersSpin);
     form->addRow(tr("Engine:"), m_engineCombo);
     form->addRow(tr("Timeout:"), m_timeoutSpin);
+    m_keepJournalBox = new QCheckBox(tr("Keep the run journal in the output folder"), m_body);
+    m_keepJournalBox->setObjectName(QStringLiteral("keepJournalCheckBox"));
+    m_keepJournalBox->setToolTip(tr("After a run where every image was done or skipped, the "
+                                    "journal is removed so that the folder holds only images. "
+                                    "Interrupted runs always keep it for Resume."));
+    form->addRow(QString(), m_keepJournalBox);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_toggle);
@@ -63,6 +70,16 @@ int AdvancedPanel::timeoutMs() const
 bool AdvancedPanel::isExpanded() const
 {
     return m_body->isVisibleTo(this);
+}
+
+bool AdvancedPanel::keepsJournal() const
+{
+    return m_keepJournalBox->isChecked();
+}
+
+void AdvancedPanel::setKeepsJournal(bool keep)
+{
+    m_keepJournalBox->setChecked(keep);
 }
 
 void AdvancedPanel::setWorkerCount(int count)

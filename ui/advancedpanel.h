@@ -4,12 +4,14 @@
 
 #include "recipe.h"
 
+class QCheckBox;
 class QComboBox;
 class QSpinBox;
 class QToolButton;
 
-// Collapsible advanced options: worker count (default: the machine's cores), engine and
-// per-image timeout. Collapsed by default; the defaults are right for most people.
+// Collapsible advanced options: worker count (default: the machine's cores), engine,
+// per-image timeout, and whether to keep the run journal after a clean run. Collapsed by default;
+// the defaults are right for most people.
 class AdvancedPanel : public QWidget
 {
     Q_OBJECT
@@ -20,11 +22,13 @@ public:
     EngineChoice engine() const;
     int timeoutMs() const;
     bool isExpanded() const;
+    bool keepsJournal() const;
 
     void setWorkerCount(int count);
     void setEngine(EngineChoice engine);
     void setTimeoutMs(int ms);
     void setExpanded(bool expanded);
+    void setKeepsJournal(bool keep);
 
 Q_SIGNALS:
     void engineChanged(EngineChoice engine);
@@ -35,4 +39,5 @@ private:
     QSpinBox *m_workersSpin;
     QComboBox *m_engineCombo;
     QSpinBox *m_timeoutSpin;
+    QCheckBox *m_keepJournalBox = nullptr;
 };

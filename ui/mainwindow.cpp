@@ -193,6 +193,7 @@ RunOptions MainWindow::runOptions() const
     options.pool.workerCount = m_advanced->workerCount();
     options.pool.jobTimeoutMs = m_advanced->timeoutMs();
     options.pool.workerNiceness = kWorkerNiceness;
+    options.keepJournal = m_advanced->keepsJournal();
     return options;
 }
 
@@ -310,6 +311,7 @@ void MainWindow::restoreSettings()
     m_advanced->setWorkerCount(s.value(QStringLiteral("workers")).toInt());
     m_advanced->setTimeoutMs(s.value(QStringLiteral("timeoutMs")).toInt());
     m_advanced->setExpanded(s.value(QStringLiteral("advancedExpanded"), false).toBool());
+    m_advanced->setKeepsJournal(s.value(QStringLiteral("keepJournal"), false).toBool());
     m_output->setNamePattern(
         s.value(QStringLiteral("namePattern"), QStringLiteral("{name}")).toString());
     m_output->setConflictPolicy(
@@ -339,6 +341,7 @@ void MainWindow::saveSettings() const
     s.setValue(QStringLiteral("workers"), m_advanced->workerCount());
     s.setValue(QStringLiteral("timeoutMs"), m_advanced->timeoutMs());
     s.setValue(QStringLiteral("advancedExpanded"), m_advanced->isExpanded());
+    s.setValue(QStringLiteral("keepJournal"), m_advanced->keepsJournal());
     s.setValue(QStringLiteral("namePattern"), m_output->namePattern());
     s.setValue(QStringLiteral("conflict"), toString(m_output->conflictPolicy()));
     s.setValue(QStringLiteral("resume"), m_output->isResume());
