@@ -30,6 +30,11 @@ work=$(mktemp -d /tmp/pixelmill-cluster.XXXXXX)
 chmod 755 "$work"
 stop_daemons() {
     local pidfile pid
+    # Jobs first, so that no pixelmill-cli outlives the cluster and writes into a removed $work.
+    if [[ -s "$work/slurmctld.pid" ]] && [[ -n "$(squeue -h 2>/dev/null)" ]]; then
+        scancel --full --user=root 2>/dev/null || true
+        for _ in $(seq 100); do [[ -z "$(squeue -h 2>/dev/null)" ]] && break; sleep 0.1; done
+    fi
     for pidfile in "$work/slurmd.pid" "$work/slurmctld.pid" "$work/munge/munged.pid"; do
         [[ -s "$pidfile" ]] || continue
         pid=$(cat "$pidfile")
@@ -190,7 +195,8 @@ for _ in $(seq 600); do # until the shard has finished a few images (header + 3 
 done
 scancel --signal=TERM --full "${job}_2" 2>/dev/null || scancel "${job}_2"
 for _ in $(seq 600); do [[ -z "$(squeue -h)" ]] && break; sleep 0.1; done
-[[ -f "$journal" ]] || fail "shard 2 finished before it could be cancelled; no journal to resume"
+[[ -f "$journal" ]] ||
+    fail "shard 2 left no journal: it finished before the cancel, or never started (log below)"
 done_before=$(($(wc -l <"$journal") - 1))
 cancel_report="$work/reports2/run-2.json"
 shard_size=$(/usr/bin/python3 -c "import json,sys; print(json.load(open(sys.argv[1]))['summary']['total'])" \
