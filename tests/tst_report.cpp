@@ -115,6 +115,21 @@ private Q_SLOTS:
                  QStringLiteral("cancelled"));
     }
 
+    // A planned run's report names its plan and shard: merge-reports checks them.
+    void jsonNamesPlanAndShard()
+    {
+        ReportSummary summary;
+        summary.total = 4;
+        summary.planFingerprint = QStringLiteral("f00d");
+        summary.shardIndex = 2;
+        summary.shardCount = 5;
+        const QJsonObject root = QJsonDocument::fromJson(reportJson(sample(), summary)).object();
+        const QJsonObject json = root.value(QLatin1String("summary")).toObject();
+        QCOMPARE(json.value(QLatin1String("plan")).toString(), QStringLiteral("f00d"));
+        QCOMPARE(json.value(QLatin1String("shard")).toString(), QStringLiteral("2/5"));
+        QCOMPARE(root.value(QLatin1String("results")).toArray().size(), 4);
+    }
+
     void emptyJson()
     {
         const QJsonObject root = QJsonDocument::fromJson(reportJson({}, 0, 0)).object();

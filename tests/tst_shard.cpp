@@ -31,7 +31,7 @@ private:
         o.inputDir = m_in;
         o.outputDir = m_out;
         o.recursive = true;
-        o.namePattern = QStringLiteral("{parent}-{n}");
+        o.namePattern = QStringLiteral("{parent}"); // "a", "a (2)", ...: conflict suffixes
         o.shardIndex = index;
         o.shardCount = count;
         return o;
@@ -42,8 +42,8 @@ private:
         QMap<QString, QString> names;
         for (const Job &job : plan.jobs)
             names.insert(job.inputPath, job.outputPath);
-        for (const JobResult &result : plan.preResolved)
-            names.insert(result.inputPath, result.outputPath);
+        for (const JobResult &result : plan.preResolved) // "output exists: PATH"
+            names.insert(result.inputPath, result.message.section(QStringLiteral(": "), 1));
         return names;
     }
 
@@ -54,9 +54,10 @@ private Q_SLOTS:
         m_out = m_tmp.filePath(QTest::currentTestFunction()) + "/out";
         for (int i = 0; i < 40; ++i)
             writePng(m_in + QStringLiteral("/%1/p%2.png").arg(i % 3 ? "a" : "b").arg(i));
-        writePng(m_in + "/a/p0.png"); // same folder name twice below: conflict suffixes
         writePng(m_in + "/x/a/p0.png");
         QVERIFY(QDir().mkpath(m_out + "/a"));
+        QFile existing(m_out + "/a/a (2).png"); // skipped under the default policy
+        QVERIFY(existing.open(QIODevice::WriteOnly));
     }
 
     // Values computed independently (Python: FNV-1a 64 over UTF-8, splitmix64 finaliser, mod N).
@@ -84,7 +85,9 @@ private Q_SLOTS:
         const BatchPlan whole = planBatch(options());
         QVERIFY2(whole.error.isEmpty(), qPrintable(whole.error));
         const QMap<QString, QString> expected = namesOf(whole);
-        QCOMPARE(expected.size(), 42);
+        QCOMPARE(expected.size(), 41);
+        QCOMPARE(whole.preResolved.size(), 1);
+        QVERIFY(expected.values().contains(m_out + "/a/a (26).png"));
         QMap<QString, QString> union_;
         for (int k = 0; k < 4; ++k) {
             const BatchPlan shard = planBatch(options(k, 4));

@@ -62,7 +62,8 @@ struct Parser
                                QStringLiteral("Per-image time limit (default 60)."),
                                QStringLiteral("SECONDS")};
     QCommandLineOption report{QStringLiteral("report"),
-                              QStringLiteral("Write a report of every image."),
+                              QStringLiteral("Write a report of every image; {shard} in the "
+                                             "name becomes K of --shard K/N."),
                               QStringLiteral("FILE.json|FILE.csv")};
     QCommandLineOption resume{QStringLiteral("resume"),
                               QStringLiteral("Skip images an earlier run into OUTPUT_DIR finished "

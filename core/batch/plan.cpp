@@ -109,6 +109,29 @@ bool nameOne(NamingState &state, const QString &dir, const QString &base, const 
     return !skip;
 }
 
+// Fills *job for one scanned file (its output name claimed in `state`); false when the
+// conflict policy skips it because its output exists.
+bool nameFile(const ScannedFile &file, const PlanOptions &options, const ScanRoots &roots,
+              NamingState &state, int *number, Job *job)
+{
+    job->inputPath = file.path;
+    job->recipe = options.recipe;
+    job->maxPixels = options.maxPixels;
+    const OutputFormat format = resolveOutputFormat(options.recipe.format, file.format);
+    const bool isImage = file.format != ImageFormat::Unknown;
+    const QString fullName = outputFileName(options.namePattern, file.path,
+                                            isImage ? ++*number : *number, OutputFormat::Same);
+    const QString dir = file.relativeDir.isEmpty()
+                            ? roots.outputPath
+                            : roots.outputPath + QLatin1Char('/') + file.relativeDir;
+    if (isImage)
+        return nameOne(state, dir, fullName, extensionFor(format), job);
+    // Named like an image but none we read: it will fail with its reason in the worker.
+    // It takes no output name (and no {n}) that a real image would then have to avoid.
+    job->outputPath = dir + QLatin1Char('/') + fullName + QLatin1Char('.') + extensionFor(format);
+    return true;
+}
+
 // Adds one planned input to the plan's fingerprint: relative input, NUL, relative output.
 void addToFingerprint(QCryptographicHash &hash, const QString &relativeInput,
                       const QString &relativeOutput)
@@ -222,38 +245,23 @@ BatchPlan planBatch(const PlanOptions &options)
         state.inputPaths.insert(file.canonicalPath);
 
     plan.inputRoot = roots.inputPath;
+    // Every file is named, so that names, {n} and suffixes are the whole batch's; only this
+    // shard's slice becomes jobs.
     QCryptographicHash fingerprint(QCryptographicHash::Sha1);
     QList<std::pair<qint64, Job>> sized;
     int number = 0; // {n}: images only
     for (const ScannedFile &file : files) {
         const QString relativeInput = relativeTo(roots.inputPath, file.path);
-        const bool mine = shardOf(relativeInput, options.shardCount) == options.shardIndex;
         Job job;
-        job.inputPath = file.path;
-        job.recipe = options.recipe;
-        job.maxPixels = options.maxPixels;
-        const OutputFormat format = resolveOutputFormat(options.recipe.format, file.format);
-        const bool isImage = file.format != ImageFormat::Unknown;
-        const QString fullName = outputFileName(options.namePattern, file.path,
-                                                isImage ? ++number : number, OutputFormat::Same);
-        const QString dir = file.relativeDir.isEmpty()
-                                ? roots.outputPath
-                                : roots.outputPath + QLatin1Char('/') + file.relativeDir;
-        if (!isImage) {
-            // Named like an image but none we read: it will fail with its reason in the worker.
-            // It takes no output name (and no {n}) that a real image would then have to avoid.
-            job.outputPath =
-                dir + QLatin1Char('/') + fullName + QLatin1Char('.') + extensionFor(format);
-            if (mine)
-                sized.append({file.size, job});
-        } else if (nameOne(state, dir, fullName, extensionFor(format), &job)) {
-            if (mine)
-                sized.append({file.size, job});
-        } else if (mine) {
+        const bool runs = nameFile(file, options, roots, state, &number, &job);
+        addToFingerprint(fingerprint, relativeInput, relativeTo(roots.outputPath, job.outputPath));
+        if (shardOf(relativeInput, options.shardCount) != options.shardIndex)
+            continue;
+        if (runs)
+            sized.append({file.size, job});
+        else
             plan.preResolved.append(
                 JobResult::skipped(job, QStringLiteral("output exists: %1").arg(job.outputPath)));
-        }
-        addToFingerprint(fingerprint, relativeInput, relativeTo(roots.outputPath, job.outputPath));
     }
     fingerprint.addData(Journal::recipeStamp(options.recipe, options.namePattern).toLatin1());
     plan.fingerprint = QString::fromLatin1(fingerprint.result().toHex());

@@ -96,18 +96,20 @@ QJsonObject summaryJson(const QList<JobResult> &results, const ReportSummary &su
 }
 
 // One row at a time, so that the whole document never exists in memory besides the results.
+// The summary comes first and indented ("failed": 0 reads and greps as before), then one
+// compact row per line.
 bool writeJson(QIODevice &out, const QList<JobResult> &results, const ReportSummary &summary)
 {
-    bool ok =
-        out.write("{\n\"summary\": ") >= 0 &&
-        out.write(QJsonDocument(summaryJson(results, summary)).toJson(QJsonDocument::Compact)) >=
-            0 &&
-        out.write(",\n\"results\": [") >= 0;
-    for (qsizetype i = 0; ok && i < results.size(); ++i)
-        ok =
-            out.write(i == 0 ? "\n" : ",\n") >= 0 &&
-            out.write(QJsonDocument(resultJson(results.at(i))).toJson(QJsonDocument::Compact)) >= 0;
-    return ok && out.write("\n]}\n") >= 0;
+    QByteArray summaryText =
+        QJsonDocument(summaryJson(results, summary)).toJson(QJsonDocument::Indented).trimmed();
+    summaryText.replace("\n", "\n    ");
+    bool ok = out.write("{\n    \"summary\": " + summaryText + ",\n    \"results\": [") >= 0;
+    for (qsizetype i = 0; ok && i < results.size(); ++i) {
+        const QByteArray row =
+            QJsonDocument(resultJson(results.at(i))).toJson(QJsonDocument::Compact);
+        ok = out.write((i == 0 ? "\n        " : ",\n        ") + row) >= 0;
+    }
+    return ok && out.write("\n    ]\n}\n") >= 0;
 }
 
 bool writeCsv(QIODevice &out, const QList<JobResult> &results)
