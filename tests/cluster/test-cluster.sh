@@ -57,6 +57,14 @@ on_exit() {
 trap on_exit EXIT
 trap 'exit 130' INT TERM
 
+wait_for_queue_to_empty() {
+    for _ in $(seq 600); do
+        [[ -z "$(squeue -h 2>/dev/null)" ]] && return 0
+        sleep 0.2
+    done
+    fail "jobs still queued after two minutes: $(squeue)"
+}
+
 # --- a private cluster: munge key and socket, slurm.conf, state, all under $work ---
 mkdir -p "$work/munge" "$work/state" "$work/spool" "$work/logs"
 chmod 700 "$work/munge"
@@ -107,7 +115,7 @@ for _ in $(seq 150); do
 done
 [[ "$(sinfo -h -o %T 2>/dev/null)" == idle ]] ||
     skip "the Slurm node never became idle: $(sinfo -h -o '%T %E' 2>&1)"
-echo "cluster up: $host, $(nproc) CPUs, slurmctld port $port"
+echo "cluster up after ${SECONDS} s: $host, $(nproc) CPUs, slurmctld port $port"
 
 # --- the corpus: 240 real PNGs (noise: distinct pixels, slow enough to cancel mid-shard), in
 # two folders whose file names repeat ---
@@ -138,16 +146,13 @@ recipe=(--resize 160x120 --format png --recursive)
 # --- the array, as a user submits it: 4 shards, one CPU each here ---
 export PIXELMILL_CLI="$bin/pixelmill-cli" PIXELMILL_INPUT="$input"
 export PIXELMILL_OUTPUT="$work/output" PIXELMILL_REPORTS="$work/reports"
+echo "corpus and unsharded reference ready at ${SECONDS} s"
 started=$(date +%s)
 array=$(bash "$src/packaging/slurm/pixelmill-array.sbatch" \
     --slurm "--array=0-3 --cpus-per-task=1 --output=$work/logs/%A_%a.log" "${recipe[@]}" |
     sed -n 's/^submitted array \([0-9]*\).*/\1/p')
 [[ -n "$array" ]] || fail "the array was not submitted"
-for _ in $(seq 600); do
-    [[ -z "$(squeue -h 2>/dev/null)" ]] && break
-    sleep 0.2
-done
-[[ -z "$(squeue -h)" ]] || fail "jobs still queued after two minutes: $(squeue)"
+wait_for_queue_to_empty
 echo "array $array and its merge job ran in $(($(date +%s) - started)) s"
 
 /usr/bin/python3 - "$input" "$work/reports" <<'PY' || fail "shard reports"
@@ -194,18 +199,21 @@ for _ in $(seq 600); do # until the shard has finished a few images (header + 3 
     sleep 0.05
 done
 scancel --signal=TERM --full "${job}_2" 2>/dev/null || scancel "${job}_2"
-for _ in $(seq 600); do [[ -z "$(squeue -h)" ]] && break; sleep 0.1; done
+wait_for_queue_to_empty
 [[ -f "$journal" ]] ||
     fail "shard 2 left no journal: it finished before the cancel, or never started (log below)"
 done_before=$(($(wc -l <"$journal") - 1))
 cancel_report="$work/reports2/run-2.json"
 shard_size=$(/usr/bin/python3 -c "import json,sys; print(json.load(open(sys.argv[1]))['summary']['total'])" \
     "$work/reports/run-2.json")
-echo "shard 2 cancelled after $done_before of $shard_size images"
+echo "shard 2 cancelled after $done_before of $shard_size images (at ${SECONDS} s)"
 [[ $done_before -ge 3 && $done_before -lt $shard_size ]] || fail "not cancelled mid-run"
-sbatch --wait --array=2 --cpus-per-task=1 --output="$work/logs/resume-%A_%a.log" \
+echo "no job left at ${SECONDS} s"
+# (sbatch --wait polls at growing intervals, up to half a minute here: squeue is polled instead)
+sbatch --array=2 --cpus-per-task=1 --output="$work/logs/resume-%A_%a.log" \
     "$src/packaging/slurm/pixelmill-array.sbatch" --resume --quiet "${slow[@]}" >/dev/null ||
-    fail "the resumed shard failed"
+    fail "the resumed shard was not submitted"
+wait_for_queue_to_empty
 /usr/bin/python3 - "$cancel_report" "$done_before" "$shard_size" <<'PY' || fail "resume"
 import json, sys
 r = json.load(open(sys.argv[1]))
@@ -218,4 +226,4 @@ print(f"resumed shard 2: {s['ok']} processed, {s['skipped']} skipped as done bef
 PY
 [[ ! -e "$journal" ]] || fail "the completed shard kept its journal"
 [[ $(find "$work/output2" -type f | wc -l) -eq $shard_size ]] || fail "shard 2's outputs"
-echo "PASSED"
+echo "PASSED in ${SECONDS} s"
