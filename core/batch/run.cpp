@@ -63,7 +63,7 @@ struct BatchRun::Private
     void planned(const BatchPlan &plan);
     void finish();
     bool endedClean() const;
-    void retireJournal();
+    void retireJournalThenFinish();
     // Queued so that finished() never arrives before start() has returned.
     void finishLater()
     {
@@ -235,8 +235,9 @@ void BatchRun::Private::finish()
     releasePool();
     journal.close();
     if (endedClean())
-        retireJournal();
-    Q_EMIT q->finished();
+        retireJournalThenFinish();
+    else
+        Q_EMIT q->finished();
 }
 
 // Every image of the plan done or skipped: nothing is left for a resume to do.
@@ -246,11 +247,25 @@ bool BatchRun::Private::endedClean() const
            counts.finished() == counts.total && counts.failed == 0 && counts.cancelled == 0;
 }
 
-void BatchRun::Private::retireJournal()
+// syncfs can take seconds on a slow or network disk, so it runs off the GUI thread; finished()
+// comes once the outputs are durable and the journal is gone (the CLI exits on it).
+void BatchRun::Private::retireJournalThenFinish()
 {
-    QString error;
-    if (!Journal::retire(Journal::pathFor(options.plan), options.plan.outputDir, &error))
-        qWarning("%s", qUtf8Printable(error));
+    QPointer<BatchRun> self(q);
+    QThreadPool::globalInstance()->start([self, started = generation,
+                                          path = Journal::pathFor(options.plan),
+                                          outputDir = options.plan.outputDir] {
+        QString error;
+        if (!Journal::retire(path, outputDir, &error))
+            qWarning("%s", qUtf8Printable(error));
+        QMetaObject::invokeMethod(
+            QCoreApplication::instance(),
+            [self, started] {
+                if (self && self->d->generation == started)
+                    Q_EMIT self->finished();
+            },
+            Qt::QueuedConnection);
+    });
 }
 
 BatchRun::BatchRun(RunOptions options, QObject *parent)
