@@ -81,7 +81,7 @@ port=$((20000 + RANDOM % 20000))
 export SLURM_CONF="$work/slurm.conf"
 cat >"$SLURM_CONF" <<CONF
 ClusterName=pixelmill-test
-SlurmctldHost=$host
+SlurmctldHost=$host(127.0.0.1)
 SlurmctldPort=$port
 SlurmdPort=$((port + 1))
 SlurmUser=root
@@ -104,7 +104,7 @@ JobCompType=jobcomp/none
 MpiDefault=none
 ReturnToService=2
 KillWait=10
-NodeName=$host CPUs=$(nproc) State=UNKNOWN
+NodeName=$host NodeAddr=127.0.0.1 CPUs=$(nproc) State=UNKNOWN
 PartitionName=test Nodes=ALL Default=YES MaxTime=INFINITE State=UP
 CONF
 slurmctld -f "$SLURM_CONF" -i || skip "slurmctld does not start here (see $work/slurmctld.log)"
