@@ -41,10 +41,8 @@ int runMergeReports(const QStringList &arguments)
                                      "\"%1\").")
                           .arg(outPath));
     QString error;
-    const std::optional<MergedReport> merged = mergeReports(arguments.mid(1), &error);
+    const std::optional<MergeOutcome> merged = mergeReports(arguments.mid(1), outPath, &error);
     if (!merged)
-        return refuse(error);
-    if (!writeReport(outPath, merged->results, merged->summary, &error))
         return refuse(error);
     if (merged->missingShards.isEmpty())
         return 0;

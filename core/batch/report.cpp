@@ -1,6 +1,5 @@
 #include "batch/report.h"
 
-#include <QBuffer>
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -75,11 +74,8 @@ QString ReportSummary::shardLabel() const
 
 namespace {
 
-QJsonObject summaryJson(const QList<JobResult> &results, const ReportSummary &summary)
+QJsonObject summaryJson(const ReportSummary &summary, const BatchCounts &counts)
 {
-    BatchCounts counts;
-    for (const JobResult &result : results)
-        counts.add(result);
     QJsonObject json{
         {QStringLiteral("total"), summary.total},
         {QStringLiteral("ok"), counts.ok},
@@ -95,53 +91,58 @@ QJsonObject summaryJson(const QList<JobResult> &results, const ReportSummary &su
     return json;
 }
 
-// One row at a time, so that the whole document never exists in memory besides the results.
-// The summary comes first and indented ("failed": 0 reads and greps as before), then one
-// compact row per line.
-bool writeJson(QIODevice &out, const QList<JobResult> &results, const ReportSummary &summary)
+BatchCounts countsOf(const QList<JobResult> &results)
 {
-    QByteArray summaryText =
-        QJsonDocument(summaryJson(results, summary)).toJson(QJsonDocument::Indented).trimmed();
-    summaryText.replace("\n", "\n    ");
-    bool ok = out.write("{\n    \"summary\": " + summaryText + ",\n    \"results\": [") >= 0;
-    for (qsizetype i = 0; ok && i < results.size(); ++i) {
-        const QByteArray row =
-            QJsonDocument(resultJson(results.at(i))).toJson(QJsonDocument::Compact);
-        ok = out.write((i == 0 ? "\n        " : ",\n        ") + row) >= 0;
-    }
-    return ok && out.write("\n    ]\n}\n") >= 0;
+    BatchCounts counts;
+    for (const JobResult &result : results)
+        counts.add(result);
+    return counts;
 }
 
-bool writeCsv(QIODevice &out, const QList<JobResult> &results)
+// The layout: the summary first and indented ("failed": 0 reads and greps as before), then
+// one compact row per line, so that a reader can stream it (reportmerge.cpp does).
+QByteArray jsonHead(const ReportSummary &summary, const BatchCounts &counts)
 {
-    bool ok = out.write("input,output,status,error,ms,engine\r\n") >= 0;
-    for (qsizetype r = 0; ok && r < results.size(); ++r) {
-        const JobResult &result = results.at(r);
-        const QStringList fields{result.inputPath,
-                                 outputOf(result),
-                                 toString(result.status),
-                                 errorOf(result),
-                                 QString::number(result.elapsedMs),
-                                 result.engine};
-        QByteArray line;
-        for (int i = 0; i < fields.size(); ++i) {
-            if (i > 0)
-                line += ',';
-            line += csvField(fields.at(i));
-        }
-        ok = out.write(line + "\r\n") >= 0;
+    QByteArray text =
+        QJsonDocument(summaryJson(summary, counts)).toJson(QJsonDocument::Indented).trimmed();
+    text.replace("\n", "\n    ");
+    return "{\n    \"summary\": " + text + ",\n    \"results\": [";
+}
+
+QByteArray jsonRow(const JobResult &result, bool first)
+{
+    return (first ? "\n        " : ",\n        ") +
+           QJsonDocument(resultJson(result)).toJson(QJsonDocument::Compact);
+}
+
+const char kJsonTail[] = "\n    ]\n}\n";
+const char kCsvHead[] = "input,output,status,error,ms,engine\r\n";
+
+QByteArray csvRow(const JobResult &result)
+{
+    const QStringList fields{result.inputPath,
+                             outputOf(result),
+                             toString(result.status),
+                             errorOf(result),
+                             QString::number(result.elapsedMs),
+                             result.engine};
+    QByteArray line;
+    for (int i = 0; i < fields.size(); ++i) {
+        if (i > 0)
+            line += ',';
+        line += csvField(fields.at(i));
     }
-    return ok;
+    return line + "\r\n";
 }
 
 } // namespace
 
 QByteArray reportJson(const QList<JobResult> &results, const ReportSummary &summary)
 {
-    QBuffer buffer;
-    buffer.open(QIODevice::WriteOnly);
-    writeJson(buffer, results, summary);
-    return buffer.data();
+    QByteArray json = jsonHead(summary, countsOf(results));
+    for (qsizetype i = 0; i < results.size(); ++i)
+        json += jsonRow(results.at(i), i == 0);
+    return json + kJsonTail;
 }
 
 QByteArray reportJson(const QList<JobResult> &results, int total, double seconds)
@@ -154,31 +155,62 @@ QByteArray reportJson(const QList<JobResult> &results, int total, double seconds
 
 QByteArray reportCsv(const QList<JobResult> &results)
 {
-    QBuffer buffer;
-    buffer.open(QIODevice::WriteOnly);
-    writeCsv(buffer, results);
-    return buffer.data();
+    QByteArray csv = kCsvHead;
+    for (const JobResult &result : results)
+        csv += csvRow(result);
+    return csv;
+}
+
+bool ReportWriter::open(const QString &path, const ReportSummary &summary,
+                        const BatchCounts &counts, QString *error)
+{
+    const QString suffix = QFileInfo(path).suffix().toLower();
+    m_json = suffix == QLatin1String("json");
+    if (!m_json && suffix != QLatin1String("csv")) {
+        if (error)
+            *error = QStringLiteral("The report file name must end in .json or .csv: %1").arg(path);
+        return false;
+    }
+    m_file.setFileName(path);
+    m_rows = 0;
+    m_ok = m_file.open(QIODevice::WriteOnly) &&
+           m_file.write(m_json ? jsonHead(summary, counts) : QByteArray(kCsvHead)) >= 0;
+    if (!m_ok && error)
+        *error = QStringLiteral("Cannot write the report %1: %2").arg(path, m_file.errorString());
+    return m_ok;
+}
+
+bool ReportWriter::add(const JobResult &result)
+{
+    if (m_ok)
+        m_ok = m_file.write(m_json ? jsonRow(result, m_rows == 0) : csvRow(result)) >= 0;
+    ++m_rows;
+    return m_ok;
+}
+
+bool ReportWriter::commit(QString *error)
+{
+    if (m_ok && m_json)
+        m_ok = m_file.write(kJsonTail) >= 0;
+    if (m_ok && m_file.commit())
+        return true;
+    if (error)
+        *error = QStringLiteral("Cannot write the report %1: %2")
+                     .arg(m_file.fileName(), m_file.errorString());
+    if (m_file.isOpen())
+        m_file.cancelWriting();
+    return false;
 }
 
 bool writeReport(const QString &path, const QList<JobResult> &results, const ReportSummary &summary,
                  QString *error)
 {
-    const QString suffix = QFileInfo(path).suffix().toLower();
-    const bool json = suffix == QLatin1String("json");
-    if (!json && suffix != QLatin1String("csv")) {
-        if (error)
-            *error = QStringLiteral("The report file name must end in .json or .csv: %1").arg(path);
+    ReportWriter writer;
+    if (!writer.open(path, summary, countsOf(results), error))
         return false;
-    }
-    QSaveFile file(path);
-    const bool written = file.open(QIODevice::WriteOnly) &&
-                         (json ? writeJson(file, results, summary) : writeCsv(file, results));
-    if (!written || !file.commit()) {
-        if (error)
-            *error = QStringLiteral("Cannot write the report %1: %2").arg(path, file.errorString());
-        return false;
-    }
-    return true;
+    for (const JobResult &result : results)
+        writer.add(result);
+    return writer.commit(error);
 }
 
 bool writeReport(const QString &path, const QList<JobResult> &results, int total, double seconds,

@@ -2,9 +2,8 @@
 
 #include <QByteArray>
 #include <QList>
+#include <QSaveFile>
 #include <QString>
-
-class QIODevice;
 
 #include "job.h"
 
@@ -46,3 +45,21 @@ bool writeReport(const QString &path, const QList<JobResult> &results, const Rep
                  QString *error);
 bool writeReport(const QString &path, const QList<JobResult> &results, int total, double seconds,
                  QString *error);
+
+// Writes a report one row at a time (JSON or CSV by the file's extension), for rows that are
+// not all in memory (merge-reports). The file appears whole at commit, or not at all.
+class ReportWriter
+{
+public:
+    // `counts` are the summary's; false with *error when the file cannot be started.
+    bool open(const QString &path, const ReportSummary &summary, const BatchCounts &counts,
+              QString *error);
+    bool add(const JobResult &result);
+    bool commit(QString *error);
+
+private:
+    QSaveFile m_file;
+    bool m_json = true;
+    bool m_ok = false;
+    qint64 m_rows = 0;
+};

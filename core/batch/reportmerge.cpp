@@ -1,7 +1,6 @@
 #include "batch/reportmerge.h"
 
 #include <QFile>
-#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QSet>
@@ -10,14 +9,14 @@
 
 namespace {
 
-struct ShardReport
+struct ShardHeader
 {
     QString plan;
     int index = -1;
     int count = 0;
     int total = 0;
     double seconds = 0;
-    QJsonArray rows;
+    BatchCounts counts;
 };
 
 // "K/N" with 0 <= K < N; false otherwise.
@@ -32,33 +31,19 @@ bool parseShard(const QString &text, int *index, int *count)
     return okIndex && okCount && *count >= 1 && *index >= 0 && *index < *count;
 }
 
-std::optional<ShardReport> readShardReport(const QString &path, QString *error)
+ShardHeader headerFrom(const QJsonObject &summary)
 {
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly)) {
-        *error = QStringLiteral("Cannot read the report %1: %2").arg(path, file.errorString());
-        return std::nullopt;
-    }
-    QJsonParseError parseError;
-    const QJsonObject root = QJsonDocument::fromJson(file.readAll(), &parseError).object();
-    if (parseError.error != QJsonParseError::NoError) {
-        *error = QStringLiteral("%1 is not a JSON report: %2").arg(path, parseError.errorString());
-        return std::nullopt;
-    }
-    const QJsonObject summary = root.value(QLatin1String("summary")).toObject();
-    ShardReport report;
-    report.plan = summary.value(QLatin1String("plan")).toString();
-    report.total = summary.value(QLatin1String("total")).toInt();
-    report.seconds = summary.value(QLatin1String("seconds")).toDouble();
-    report.rows = root.value(QLatin1String("results")).toArray();
-    if (report.plan.isEmpty() || !parseShard(summary.value(QLatin1String("shard")).toString(),
-                                             &report.index, &report.count)) {
-        *error = QStringLiteral("%1 has no plan fingerprint and shard; only reports of "
-                                "pixelmill-cli runs (JSON) can be merged.")
-                     .arg(path);
-        return std::nullopt;
-    }
-    return report;
+    ShardHeader header;
+    header.plan = summary.value(QLatin1String("plan")).toString();
+    header.total = summary.value(QLatin1String("total")).toInt();
+    header.seconds = summary.value(QLatin1String("seconds")).toDouble();
+    header.counts.ok = summary.value(QLatin1String("ok")).toInt();
+    header.counts.failed = summary.value(QLatin1String("failed")).toInt();
+    header.counts.skipped = summary.value(QLatin1String("skipped")).toInt();
+    header.counts.cancelled = summary.value(QLatin1String("cancelled")).toInt();
+    if (!parseShard(summary.value(QLatin1String("shard")).toString(), &header.index, &header.count))
+        header.plan.clear();
+    return header;
 }
 
 JobResult resultFromRow(const QJsonObject &row)
@@ -73,59 +58,139 @@ JobResult resultFromRow(const QJsonObject &row)
     return result;
 }
 
-// Adds one shard's rows; false with *error when an input was already listed by another.
-bool addRows(const ShardReport &report, const QString &path, QSet<QString> &inputs,
-             MergedReport &merged, QString *error)
+// Streams a report in the layout pixelmill-cli writes (report.cpp): the summary first, then
+// `"results": [` and one row per line. Anything else is refused, not guessed at.
+class ReportReader
 {
-    for (const QJsonValue &value : report.rows) {
-        JobResult result = resultFromRow(value.toObject());
-        if (inputs.contains(result.inputPath)) {
-            *error = QStringLiteral("%1 lists %2, which another report lists too.")
-                         .arg(path, result.inputPath);
+public:
+    bool open(const QString &path, QString *error)
+    {
+        m_file.setFileName(path);
+        if (!m_file.open(QIODevice::ReadOnly)) {
+            *error =
+                QStringLiteral("Cannot read the report %1: %2").arg(path, m_file.errorString());
             return false;
         }
-        inputs.insert(result.inputPath);
-        merged.results.append(std::move(result));
+        QByteArray head;
+        while (!m_file.atEnd()) {
+            const QByteArray line = m_file.readLine().trimmed();
+            if (line.startsWith("\"results\": [")) {
+                head = "{" + head.mid(1).trimmed(); // the opening brace, then "summary": {...},
+                head.chop(head.endsWith(',') ? 1 : 0);
+                m_header = headerFrom(
+                    QJsonDocument::fromJson(head + "}").object().value("summary").toObject());
+                break;
+            }
+            head += line + '\n';
+        }
+        if (m_header.plan.isEmpty()) {
+            *error = QStringLiteral("%1 is not a JSON report of a pixelmill-cli run with a plan "
+                                    "fingerprint and shard; only those can be merged.")
+                         .arg(path);
+            return false;
+        }
+        return true;
+    }
+    const ShardHeader &header() const { return m_header; }
+    // The next row into *result; false at the end, or on a damaged row (then *error is set).
+    bool next(JobResult *result, QString *error)
+    {
+        while (!m_file.atEnd()) {
+            QByteArray line = m_file.readLine().trimmed();
+            if (line.startsWith(']'))
+                return false;
+            if (line.endsWith(','))
+                line.chop(1);
+            const QJsonDocument row = QJsonDocument::fromJson(line);
+            if (!row.isObject()) {
+                *error = QStringLiteral("%1 has a damaged row: %2")
+                             .arg(m_file.fileName(), QString::fromUtf8(line.left(80)));
+                return false;
+            }
+            *result = resultFromRow(row.object());
+            return true;
+        }
+        *error = QStringLiteral("%1 ends before its last row").arg(m_file.fileName());
+        return false;
+    }
+
+private:
+    QFile m_file;
+    ShardHeader m_header;
+};
+
+// Pass one: every report's summary, checked against the first one's plan and shard count.
+bool readHeaders(const QStringList &paths, MergeOutcome &merged, QList<int> &shards, QString *error)
+{
+    for (const QString &path : paths) {
+        ReportReader reader;
+        if (!reader.open(path, error))
+            return false;
+        const ShardHeader &h = reader.header();
+        if (merged.summary.planFingerprint.isEmpty()) {
+            merged.summary.planFingerprint = h.plan;
+            merged.summary.shardCount = h.count;
+        } else if (h.plan != merged.summary.planFingerprint ||
+                   h.count != merged.summary.shardCount) {
+            *error = QStringLiteral("%1 is from another batch (plan %2, %3 shards) than %4 "
+                                    "(plan %5, %6 shards); merge only the shards of one run.")
+                         .arg(path, h.plan.left(12))
+                         .arg(h.count)
+                         .arg(paths.constFirst(), merged.summary.planFingerprint.left(12))
+                         .arg(merged.summary.shardCount);
+            return false;
+        }
+        if (shards.contains(h.index)) {
+            *error = QStringLiteral("%1 is shard %2 again; give each shard's report once.")
+                         .arg(path)
+                         .arg(h.index);
+            return false;
+        }
+        shards.append(h.index);
+        merged.summary.total += h.total;
+        merged.summary.seconds = std::max(merged.summary.seconds, h.seconds);
+        merged.counts.ok += h.counts.ok;
+        merged.counts.failed += h.counts.failed;
+        merged.counts.skipped += h.counts.skipped;
+        merged.counts.cancelled += h.counts.cancelled;
+    }
+    return true;
+}
+
+// Pass two: every row into the writer; false when an input was already listed.
+bool copyRows(const QStringList &paths, ReportWriter &writer, QString *error)
+{
+    QSet<QString> inputs;
+    for (const QString &path : paths) {
+        ReportReader reader;
+        if (!reader.open(path, error))
+            return false;
+        JobResult result;
+        while (reader.next(&result, error)) {
+            if (inputs.contains(result.inputPath)) {
+                *error = QStringLiteral("%1 lists %2, which another report lists too.")
+                             .arg(path, result.inputPath);
+                return false;
+            }
+            inputs.insert(result.inputPath);
+            writer.add(result);
+        }
+        if (!error->isEmpty())
+            return false;
     }
     return true;
 }
 
 } // namespace
 
-std::optional<MergedReport> mergeReports(const QStringList &paths, QString *error)
+std::optional<MergeOutcome> mergeReports(const QStringList &paths, const QString &outPath,
+                                         QString *error)
 {
-    MergedReport merged;
-    QSet<QString> inputs;
+    error->clear();
+    MergeOutcome merged;
     QList<int> shards;
-    for (const QString &path : paths) {
-        const std::optional<ShardReport> report = readShardReport(path, error);
-        if (!report)
-            return std::nullopt;
-        if (merged.summary.planFingerprint.isEmpty()) {
-            merged.summary.planFingerprint = report->plan;
-            merged.summary.shardCount = report->count;
-        } else if (report->plan != merged.summary.planFingerprint ||
-                   report->count != merged.summary.shardCount) {
-            *error = QStringLiteral("%1 is from another batch (plan %2, %3 shards) than %4 "
-                                    "(plan %5, %6 shards); merge only the shards of one run.")
-                         .arg(path, report->plan.left(12))
-                         .arg(report->count)
-                         .arg(paths.constFirst(), merged.summary.planFingerprint.left(12))
-                         .arg(merged.summary.shardCount);
-            return std::nullopt;
-        }
-        if (shards.contains(report->index)) {
-            *error = QStringLiteral("%1 is shard %2 again; give each shard's report once.")
-                         .arg(path)
-                         .arg(report->index);
-            return std::nullopt;
-        }
-        shards.append(report->index);
-        if (!addRows(*report, path, inputs, merged, error))
-            return std::nullopt;
-        merged.summary.total += report->total;
-        merged.summary.seconds = std::max(merged.summary.seconds, report->seconds);
-    }
+    if (!readHeaders(paths, merged, shards, error))
+        return std::nullopt;
     std::sort(shards.begin(), shards.end());
     QStringList covered;
     for (int shard : std::as_const(shards))
@@ -135,5 +200,9 @@ std::optional<MergedReport> mergeReports(const QStringList &paths, QString *erro
     for (int shard = 0; shard < merged.summary.shardCount; ++shard)
         if (!shards.contains(shard))
             merged.missingShards.append(shard);
+    ReportWriter writer;
+    if (!writer.open(outPath, merged.summary, merged.counts, error) ||
+        !copyRows(paths, writer, error) || !writer.commit(error))
+        return std::nullopt;
     return merged;
 }
