@@ -4,7 +4,7 @@ BUILD_TYPE ?= Release
 GENERATOR := $(shell command -v ninja >/dev/null 2>&1 && echo "-G Ninja")
 CTEST_JOBS ?= 2
 
-.PHONY: deps configure build run test bench package clean sanitize
+.PHONY: deps configure build run test test-cluster bench package clean sanitize
 
 deps:
 	@packaging/install-deps.sh
@@ -22,7 +22,11 @@ run: build
 	else $(BUILD_DIR)/bin/pixelmill $(ARGS); fi
 
 test: build
-	cd $(BUILD_DIR) && QT_QPA_PLATFORM=offscreen ctest --output-on-failure -j$(CTEST_JOBS) $(CTEST_ARGS)
+	cd $(BUILD_DIR) && QT_QPA_PLATFORM=offscreen ctest --output-on-failure -j$(CTEST_JOBS) -LE cluster $(CTEST_ARGS)
+
+# The Slurm job array on a real single-node cluster started for the test (root; skips otherwise).
+test-cluster: build
+	cd $(BUILD_DIR) && ctest --output-on-failure -L cluster
 
 bench: build
 	@packaging/install-deps.sh packaging/bench-packages.txt

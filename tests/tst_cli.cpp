@@ -354,15 +354,84 @@ private Q_SLOTS:
         const Run help = cli({"--help"});
         QCOMPARE(help.exitCode, 0);
         for (const char *option :
-             {"--resize",       "--mode",      "--percent", "--long-edge",   "--no-enlarge",
-              "--grayscale",    "--format",    "--quality", "--strip",       "--workers",
-              "--engine",       "--recursive", "--name",    "--on-conflict", "--timeout",
-              "--memory-limit", "--cpu-limit", "--report",  "--quiet",       "--version",
-              "--output"})
+             {"--resize",       "--mode",      "--percent",      "--long-edge",   "--no-enlarge",
+              "--grayscale",    "--format",    "--quality",      "--strip",       "--workers",
+              "--engine",       "--recursive", "--name",         "--on-conflict", "--timeout",
+              "--memory-limit", "--cpu-limit", "--report",       "--quiet",       "--version",
+              "--output",       "--shard",     "--keep-journal", "merge-reports"})
             QVERIFY2(help.out.contains(option), option);
         const Run version = cli({"--version"});
         QCOMPARE(version.exitCode, 0);
         QVERIFY(version.out.startsWith("pixelmill-cli "));
+    }
+
+    // Three shards into one folder, then their reports merged: every image once, the names of
+    // an unsharded run, only images left in the folder.
+    void shardsMergeIntoOneReport()
+    {
+        for (int i = 0; i < 12; ++i)
+            writeGradientImage(m_in + QStringLiteral("/s%1.png").arg(i), {30 + i, 20}, "PNG");
+        const QString reports = m_tmp.filePath("shard-reports");
+        QVERIFY(QDir().mkpath(reports));
+        QStringList shardReports;
+        for (int k = 0; k < 3; ++k) {
+            const Run run = cli({m_in, "-o", m_out, "--shard", QStringLiteral("%1/3").arg(k),
+                                 "--report", reports + "/run-{shard}.json", "--quiet"});
+            QCOMPARE(run.exitCode, 0);
+            shardReports << reports + QStringLiteral("/run-%1.json").arg(k);
+            QCOMPARE(readJson(shardReports.last())["summary"].toObject()["shard"].toString(),
+                     QStringLiteral("%1/3").arg(k));
+        }
+        QStringList outputs = QDir(m_out).entryList(QDir::Files | QDir::Hidden, QDir::Name);
+        QStringList inputs = QDir(m_in).entryList(QDir::Files, QDir::Name);
+        QCOMPARE(outputs, inputs);
+
+        const Run merge =
+            cli(QStringList{"merge-reports", reports + "/merged.json"} + shardReports);
+        QCOMPARE(merge.exitCode, 0);
+        const QJsonObject merged = readJson(reports + "/merged.json");
+        const QJsonObject summary = merged["summary"].toObject();
+        QCOMPARE(summary["total"].toInt(), 12);
+        QCOMPARE(summary["ok"].toInt(), 12);
+        QCOMPARE(summary["shard"].toString(), QStringLiteral("0,1,2/3"));
+        QStringList listed;
+        for (const QJsonValue &row : merged["results"].toArray())
+            listed << QFileInfo(row.toObject()["input"].toString()).fileName();
+        listed.sort();
+        QCOMPARE(listed, inputs);
+
+        const Run partial = cli(
+            {"merge-reports", reports + "/partial.csv", shardReports.at(0), shardReports.at(2)});
+        QCOMPARE(partial.exitCode, 1);
+        QVERIFY2(partial.err.contains("without shard(s) 1 of 3"), partial.err);
+        const Run twice =
+            cli({"merge-reports", reports + "/twice.json", shardReports.at(0), shardReports.at(0)});
+        QCOMPARE(twice.exitCode, 2);
+        // Another recipe is another plan: its report is refused.
+        QCOMPARE(cli({m_in, "-o", m_out + "-gray", "--grayscale", "--shard", "1/3", "--report",
+                      reports + "/gray.json", "--quiet"})
+                     .exitCode,
+                 0);
+        const Run other = cli(
+            {"merge-reports", reports + "/mixed.json", shardReports.at(0), reports + "/gray.json"});
+        QCOMPARE(other.exitCode, 2);
+        QVERIFY2(other.err.contains("from another batch"), other.err);
+    }
+
+    void badShardIsAUsageError_data()
+    {
+        QTest::addColumn<QStringList>("arguments");
+        QTest::newRow("K = N") << QStringList{"--shard", "3/3"};
+        QTest::newRow("not K/N") << QStringList{"--shard", "two"};
+        QTest::newRow("rename") << QStringList{"--shard", "0/2", "--on-conflict", "rename"};
+    }
+    void badShardIsAUsageError()
+    {
+        QFETCH(QStringList, arguments);
+        writeGradientImage(m_in + "/a.png", {20, 20}, "PNG");
+        const Run run = cli(QStringList{m_in, "-o", m_out} + arguments);
+        QCOMPARE(run.exitCode, 2);
+        QVERIFY2(run.err.contains("shard") || run.err.contains("Shard"), run.err);
     }
 
     void sigintCancelsCleanly()
@@ -386,11 +455,14 @@ private Q_SLOTS:
             QTRY_VERIFY2(!isAlive(pid), qPrintable(QString::number(pid)));
         // Only complete outputs, with their final names: no temp or partial files.
         QStringList files = QDir(m_out).entryList(QDir::Files | QDir::Hidden | QDir::System);
-        // The run journal records exactly the outputs that were finished, one line each.
+        // An interrupted run keeps its journal: a header line, then exactly the outputs that
+        // were finished, one line each.
         QVERIFY(files.removeOne(QStringLiteral(".pixelmill-journal")));
         QFile journal(m_out + QStringLiteral("/.pixelmill-journal"));
         QVERIFY(journal.open(QIODevice::ReadOnly));
-        QCOMPARE(journal.readAll().count('\n'), files.size());
+        const QByteArray lines = journal.readAll();
+        QVERIFY(lines.startsWith("{\"plan\":\""));
+        QCOMPARE(lines.count('\n'), files.size() + 1);
         QVERIFY(files.size() < 120);
         for (const QString &name : files) {
             QVERIFY2(name.endsWith(".png") && !name.startsWith('.'), qPrintable(name));

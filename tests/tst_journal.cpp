@@ -41,7 +41,8 @@ private:
     {
         Journal journal;
         QString error;
-        QVERIFY2(journal.open(m_out, &error), qPrintable(error));
+        QVERIFY2(journal.open(Journal::pathIn(m_out), {m_in, QStringLiteral("plan"), 0, 1}, &error),
+                 qPrintable(error));
         const QString output = m_out + QLatin1Char('/') + name;
         if (writeOutput) {
             QFile file(output);
@@ -49,7 +50,7 @@ private:
             file.write("done");
         }
         journal.recordDone(
-            Journal::keyFor(m_in + QLatin1Char('/') + name, recipe, QStringLiteral("{name}")),
+            Journal::keyFor(m_in, m_in + QLatin1Char('/') + name, recipe, QStringLiteral("{name}")),
             output, recordedBytes);
     }
     void resizeOutput(const QString &name, qint64 size)
@@ -194,6 +195,70 @@ private Q_SLOTS:
         resizeOutput(QStringLiteral("a.png"), 1);
         const BatchPlan plan = planBatch(options(true));
         QCOMPARE(jobNames(plan), QStringList({QStringLiteral("b.png"), QStringLiteral("c.png")}));
+    }
+
+    // The journal sits in a folder that gets uploaded and shared: it names inputs relative to
+    // the input root and outputs relative to the output folder, never where they live.
+    void journalHoldsNoAbsolutePaths()
+    {
+        Journal journal;
+        QString error;
+        QVERIFY2(journal.open(Journal::pathIn(m_out), {m_in, QStringLiteral("f1"), 0, 1}, &error),
+                 qPrintable(error));
+        Job job;
+        job.inputPath = m_in + QStringLiteral("/a.png");
+        journal.recordDone(job, QStringLiteral("{name}"), m_out + QStringLiteral("/a.png"), 4);
+        journal.close();
+        QFile file(Journal::pathIn(m_out));
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QList<QByteArray> lines = file.readAll().split('\n');
+        QCOMPARE(lines.size(), 3); // header, one image, the empty rest after the last newline
+        QCOMPARE(lines.at(0), QByteArray(R"({"plan":"f1","shard":"0/1"})"));
+        QVERIFY2(lines.at(1).startsWith(R"({"bytes":4,"key":"a.png|)"), lines.at(1));
+        QVERIFY2(lines.at(1).endsWith(R"(","output":"a.png"})"), lines.at(1));
+        QVERIFY(!lines.at(1).contains(m_tmp.path().toUtf8()));
+    }
+
+    // Relative names make the pair of folders movable: resume still knows what was done.
+    void resumeWorksAfterMovingBothFolders()
+    {
+        recordDone(QStringLiteral("a.png"), Recipe{});
+        const QString moved = m_tmp.path() + QStringLiteral("/moved");
+        QVERIFY(QDir().mkpath(moved));
+        QVERIFY(QDir().rename(m_in, moved + QStringLiteral("/in")));
+        QVERIFY(QDir().rename(m_out, moved + QStringLiteral("/out")));
+        m_in = moved + QStringLiteral("/in");
+        m_out = moved + QStringLiteral("/out");
+        const BatchPlan plan = planBatch(options(true));
+        QCOMPARE(jobNames(plan), QStringList({QStringLiteral("b.png"), QStringLiteral("c.png")}));
+        QCOMPARE(plan.preResolved.first().outputPath, m_out + QStringLiteral("/a.png"));
+    }
+
+    // Each shard resumes from its own journal, never another's.
+    void shardJournalsAreSeparate()
+    {
+        QCOMPARE(Journal::fileName(2, 4), QStringLiteral(".pixelmill-journal-2-of-4"));
+        QCOMPARE(Journal::fileName(0, 1), QStringLiteral(".pixelmill-journal"));
+        recordDone(QStringLiteral("a.png"), Recipe{}); // written to the unsharded journal
+        PlanOptions o = options(true, ConflictPolicy::Overwrite);
+        o.shardCount = 2;
+        o.shardIndex = shardOf(QStringLiteral("a.png"), 2);
+        const BatchPlan plan = planBatch(o);
+        QVERIFY2(plan.error.isEmpty(), qPrintable(plan.error));
+        QVERIFY(findJob(plan, QStringLiteral("a.png"))); // not skipped: not this shard's journal
+    }
+
+    void retireSyncsAndRemovesTheJournal()
+    {
+        recordDone(QStringLiteral("a.png"), Recipe{});
+        QVERIFY(QFile::exists(Journal::pathIn(m_out)));
+        QString error;
+        QVERIFY2(Journal::retire(Journal::pathIn(m_out), m_out, &error), qPrintable(error));
+        QVERIFY(!QFile::exists(Journal::pathIn(m_out)));
+        QVERIFY(QFile::exists(m_out + QStringLiteral("/a.png")));
+        QVERIFY(!Journal::retire(Journal::pathIn(m_tmp.path() + "/none"), m_tmp.path() + "/none",
+                                 &error));
+        QVERIFY2(error.contains(QLatin1String("cannot sync")), qPrintable(error));
     }
 
     void tornLastLineIsIgnored()

@@ -9,6 +9,8 @@ void tst_MainWindow::settingsAndPresetsPersist()
         auto *mode = child<QComboBox>(*window, "resizeModeCombo");
         mode->setCurrentIndex(mode->findData(int(ResizeMode::LongEdge)));
         child<QSpinBox>(*window, "longEdgeSpin")->setValue(640);
+        QVERIFY(!window->runOptions().keepJournal); // by default a clean run removes it
+        child<QCheckBox>(*window, "keepJournalCheckBox")->setChecked(true);
         Recipe preset;
         preset.grayscale = true;
         window->findChild<PresetBar *>()->savePreset(QStringLiteral("Gray"), preset);
@@ -19,6 +21,7 @@ void tst_MainWindow::settingsAndPresetsPersist()
     QCOMPARE(options.plan.inputDir, in);
     QCOMPARE(toString(options.plan.recipe.resizeMode), toString(ResizeMode::LongEdge));
     QCOMPARE(options.plan.recipe.longEdge, 640);
+    QVERIFY(options.keepJournal);
     auto *presets = child<QComboBox>(*window, "presetCombo");
     const int index = presets->findText(QStringLiteral("Gray"));
     QVERIFY(index > 0);

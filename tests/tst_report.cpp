@@ -6,6 +6,7 @@
 #include <QTest>
 
 #include "batch/report.h"
+#include "batch/reportmerge.h"
 
 // The report format the CLI and the GUI share, checked key by key.
 class tst_Report : public QObject
@@ -115,6 +116,21 @@ private Q_SLOTS:
                  QStringLiteral("cancelled"));
     }
 
+    // A planned run's report names its plan and shard: merge-reports checks them.
+    void jsonNamesPlanAndShard()
+    {
+        ReportSummary summary;
+        summary.total = 4;
+        summary.planFingerprint = QStringLiteral("f00d");
+        summary.shardIndex = 2;
+        summary.shardCount = 5;
+        const QJsonObject root = QJsonDocument::fromJson(reportJson(sample(), summary)).object();
+        const QJsonObject json = root.value(QLatin1String("summary")).toObject();
+        QCOMPARE(json.value(QLatin1String("plan")).toString(), QStringLiteral("f00d"));
+        QCOMPARE(json.value(QLatin1String("shard")).toString(), QStringLiteral("2/5"));
+        QCOMPARE(root.value(QLatin1String("results")).toArray().size(), 4);
+    }
+
     void emptyJson()
     {
         const QJsonObject root = QJsonDocument::fromJson(reportJson({}, 0, 0)).object();
@@ -166,6 +182,85 @@ private Q_SLOTS:
         QCOMPARE(file.open(QIODevice::ReadOnly), ok);
         if (ok)
             QVERIFY(file.readAll().startsWith(start));
+    }
+
+    // Shard reports of one plan merge: counts summed from their summaries, rows streamed.
+    void mergeSumsShardsAndNamesTheMissingOne()
+    {
+        QTemporaryDir dir;
+        QList<JobResult> rows = sample();
+        rows[3].inputPath = QStringLiteral("/in/d.png"); // sample() cancels c.png's second job
+        QStringList paths;
+        for (int k : {0, 2}) { // of 3: shard 1 is missing
+            ReportSummary summary;
+            summary.total = 2;
+            summary.seconds = k + 1.5;
+            summary.planFingerprint = QStringLiteral("p1");
+            summary.shardIndex = k;
+            summary.shardCount = 3;
+            paths << dir.filePath(QStringLiteral("run-%1.json").arg(k));
+            QString error;
+            QVERIFY2(writeReport(paths.last(), rows.mid(k, 2), summary, &error), qPrintable(error));
+        }
+        QString error;
+        const auto merged = mergeReports(paths, dir.filePath("merged.json"), &error);
+        QVERIFY2(merged, qPrintable(error));
+        QCOMPARE(merged->missingShards, QList<int>({1}));
+        QFile file(dir.filePath("merged.json"));
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QJsonObject root = QJsonDocument::fromJson(file.readAll()).object();
+        const QJsonObject summary = root.value(QLatin1String("summary")).toObject();
+        QCOMPARE(summary.value(QLatin1String("total")).toInt(), 4);
+        QCOMPARE(summary.value(QLatin1String("ok")).toInt(), 1);      // a.jpg, shard 0
+        QCOMPARE(summary.value(QLatin1String("failed")).toInt(), 1);  // b, shard 0
+        QCOMPARE(summary.value(QLatin1String("skipped")).toInt(), 1); // c.png, shard 2
+        QCOMPARE(summary.value(QLatin1String("cancelled")).toInt(), 1);
+        QCOMPARE(summary.value(QLatin1String("seconds")).toDouble(), 3.5);
+        QCOMPARE(summary.value(QLatin1String("shard")).toString(), QStringLiteral("0,2/3"));
+        const QJsonArray results = root.value(QLatin1String("results")).toArray();
+        QCOMPARE(results.size(), 4);
+        QCOMPARE(results.at(1).toObject().value(QLatin1String("input")).toString(),
+                 rows.at(1).inputPath); // quotes and a newline survive the row-per-line layout
+    }
+
+    void mergeRefusesWhatIsNotOneBatch()
+    {
+        QTemporaryDir dir;
+        const auto write = [&](const QString &name, const QString &plan, int shard,
+                               const QList<JobResult> &rows) {
+            ReportSummary summary;
+            summary.planFingerprint = plan;
+            summary.shardIndex = shard;
+            summary.shardCount = 2;
+            QString error;
+            QVERIFY2(writeReport(dir.filePath(name), rows, summary, &error), qPrintable(error));
+        };
+        write("a0.json", "p1", 0, sample().mid(0, 2));
+        write("a1-overlap.json", "p1", 1, sample().mid(1, 2)); // b listed by both
+        write("b1.json", "p2", 1, sample().mid(2, 2));
+        write("plain.json", QString(), 0, sample()); // a GUI report: no plan
+        QFile damaged(dir.filePath("damaged.json"));
+        QVERIFY(damaged.open(QIODevice::WriteOnly));
+        QFile source(dir.filePath("a0.json"));
+        QVERIFY(source.open(QIODevice::ReadOnly));
+        damaged.write(source.readAll().replace("\"status\":\"ok\"", "\"status\":"));
+        damaged.close();
+        const QList<std::pair<QStringList, QString>> cases{
+            {{"a0.json", "a1-overlap.json"}, "which another report lists too"},
+            {{"a0.json", "b1.json"}, "from another batch"},
+            {{"a0.json", "a0.json"}, "shard 0 again"},
+            {{"plain.json"}, "plan fingerprint"},
+            {{"damaged.json"}, "damaged row"},
+        };
+        for (const auto &[names, reason] : cases) {
+            QStringList paths;
+            for (const QString &name : names)
+                paths << dir.filePath(name);
+            QString error;
+            QVERIFY(!mergeReports(paths, dir.filePath("out.csv"), &error));
+            QVERIFY2(error.contains(reason), qPrintable(error));
+            QVERIFY(!QFile::exists(dir.filePath("out.csv"))); // nothing half-written
+        }
     }
 
     void countsAdd()

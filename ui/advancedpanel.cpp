@@ -1,5 +1,6 @@
 #include "advancedpanel.h"
 
+#include <QCheckBox>
 #include <QComboBox>
 #include <QFormLayout>
 #include <QSpinBox>
@@ -55,6 +56,12 @@ AdvancedPanel::AdvancedPanel(QWidget *parent)
     form->addRow(tr("Timeout:"), m_timeoutSpin);
     form->addRow(tr("Memory limit:"), m_memorySpin);
     form->addRow(tr("CPU limit:"), m_cpuSpin);
+    m_keepJournalBox = new QCheckBox(tr("Keep the run journal in the output folder"), m_body);
+    m_keepJournalBox->setObjectName(QStringLiteral("keepJournalCheckBox"));
+    m_keepJournalBox->setToolTip(tr("After a run where every image was done or skipped, the "
+                                    "journal is removed so that the folder holds only images. "
+                                    "Interrupted runs always keep it for Resume."));
+    form->addRow(QString(), m_keepJournalBox);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_toggle);
@@ -96,6 +103,16 @@ int AdvancedPanel::cpuLimitSeconds() const
 bool AdvancedPanel::isExpanded() const
 {
     return m_body->isVisibleTo(this);
+}
+
+bool AdvancedPanel::keepsJournal() const
+{
+    return m_keepJournalBox->isChecked();
+}
+
+void AdvancedPanel::setKeepsJournal(bool keep)
+{
+    m_keepJournalBox->setChecked(keep);
 }
 
 void AdvancedPanel::setWorkerCount(int count)

@@ -4,13 +4,15 @@
 
 #include "recipe.h"
 
+class QCheckBox;
 class QComboBox;
 class QSpinBox;
 class QToolButton;
 
 // Collapsible advanced options: worker count (default: the machine's cores), engine,
-// per-image timeout, and the memory and CPU time one image may use (defaults: PoolOptions').
-// Collapsed by default; the defaults are right for most people.
+// per-image timeout, the memory and CPU time one image may use (defaults: PoolOptions'), and
+// whether to keep the run journal after a clean run. Collapsed by default; the defaults are
+// right for most people.
 class AdvancedPanel : public QWidget
 {
     Q_OBJECT
@@ -23,6 +25,7 @@ public:
     int memoryLimitMb() const;   // 0: no limit
     int cpuLimitSeconds() const; // 0: no limit
     bool isExpanded() const;
+    bool keepsJournal() const;
 
     void setWorkerCount(int count);
     void setEngine(EngineChoice engine);
@@ -30,6 +33,7 @@ public:
     void setMemoryLimitMb(int mb);
     void setCpuLimitSeconds(int seconds);
     void setExpanded(bool expanded);
+    void setKeepsJournal(bool keep);
 
 Q_SIGNALS:
     void engineChanged(EngineChoice engine);
@@ -42,4 +46,5 @@ private:
     QSpinBox *m_timeoutSpin;
     QSpinBox *m_memorySpin;
     QSpinBox *m_cpuSpin;
+    QCheckBox *m_keepJournalBox = nullptr;
 };

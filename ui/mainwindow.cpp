@@ -200,6 +200,7 @@ RunOptions MainWindow::runOptions() const
     options.pool.memoryLimitMb = m_advanced->memoryLimitMb();
     options.pool.cpuLimitSeconds = m_advanced->cpuLimitSeconds();
     options.pool.workerNiceness = kWorkerNiceness;
+    options.keepJournal = m_advanced->keepsJournal();
     return options;
 }
 
@@ -339,6 +340,7 @@ void MainWindow::restoreSettings()
     m_advanced->setMemoryLimitMb(s.value(QStringLiteral("memoryLimitMb"), -1).toInt());
     m_advanced->setCpuLimitSeconds(s.value(QStringLiteral("cpuLimitSeconds"), -1).toInt());
     m_advanced->setExpanded(s.value(QStringLiteral("advancedExpanded"), false).toBool());
+    m_advanced->setKeepsJournal(s.value(QStringLiteral("keepJournal"), false).toBool());
     m_output->setNamePattern(
         s.value(QStringLiteral("namePattern"), QStringLiteral("{name}")).toString());
     m_output->setConflictPolicy(
@@ -370,6 +372,7 @@ void MainWindow::saveSettings() const
     s.setValue(QStringLiteral("memoryLimitMb"), m_advanced->memoryLimitMb());
     s.setValue(QStringLiteral("cpuLimitSeconds"), m_advanced->cpuLimitSeconds());
     s.setValue(QStringLiteral("advancedExpanded"), m_advanced->isExpanded());
+    s.setValue(QStringLiteral("keepJournal"), m_advanced->keepsJournal());
     s.setValue(QStringLiteral("namePattern"), m_output->namePattern());
     s.setValue(QStringLiteral("conflict"), toString(m_output->conflictPolicy()));
     s.setValue(QStringLiteral("resume"), m_output->isResume());

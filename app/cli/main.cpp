@@ -16,6 +16,7 @@
 
 #include "batch/run.h"
 #include "interrupt.h"
+#include "mergecommand.h"
 #include "options.h"
 #include "progress.h"
 
@@ -140,6 +141,15 @@ int exitCode(const BatchRun &run, const Outcome &outcome)
     return counts.failed > 0 || counts.cancelled > 0 ? kExitFailed : 0;
 }
 
+bool writeEmptyReport(const BatchRun &run, const CliOptions &options, ProgressPrinter &printer)
+{
+    QString error;
+    if (options.reportPath.isEmpty() || run.writeReport(options.reportPath, &error))
+        return true;
+    printer.printError(QStringLiteral("pixelmill-cli: %1").arg(error));
+    return false;
+}
+
 int execute(QCoreApplication &app, CliOptions options, bool createdOutput)
 {
     const QString outputDir = options.run.plan.outputDir;
@@ -151,7 +161,12 @@ int execute(QCoreApplication &app, CliOptions options, bool createdOutput)
     if (run.counts().total == 0) {
         if (createdOutput)
             QDir().rmdir(outputDir); // only when still empty: leave no trace of a failed setup
-        return outcome.signal != 0 ? 128 + outcome.signal : kExitSetup;
+        if (outcome.signal != 0)
+            return 128 + outcome.signal;
+        // A shard whose slice of the folder is empty has nothing to do: not an error.
+        if (outcome.setupError.isEmpty() && writeEmptyReport(run, options, printer))
+            return 0;
+        return kExitSetup;
     }
     int code = exitCode(run, outcome);
     QString error;
@@ -175,7 +190,10 @@ int main(int argc, char *argv[])
     QCoreApplication::setApplicationName(QStringLiteral("pixelmill-cli"));
     QCoreApplication::setApplicationVersion(QStringLiteral(PIXELMILL_VERSION));
 
-    const ParseResult parsed = parseCommandLine(QCoreApplication::arguments());
+    const QStringList arguments = QCoreApplication::arguments();
+    if (arguments.size() > 1 && arguments.at(1) == QLatin1String("merge-reports"))
+        return runMergeReports(arguments.mid(2));
+    const ParseResult parsed = parseCommandLine(arguments);
     if (parsed.outcome == ParseOutcome::Help || parsed.outcome == ParseOutcome::Version) {
         std::fprintf(stdout, "%s\n", qUtf8Printable(parsed.message.trimmed()));
         return 0;

@@ -74,11 +74,24 @@ struct Parser
             .arg(PoolOptions().cpuLimitSeconds),
         QStringLiteral("SECONDS")};
     QCommandLineOption report{QStringLiteral("report"),
-                              QStringLiteral("Write a report of every image."),
+                              QStringLiteral("Write a report of every image; {shard} in the "
+                                             "name becomes K of --shard K/N."),
                               QStringLiteral("FILE.json|FILE.csv")};
     QCommandLineOption resume{QStringLiteral("resume"),
                               QStringLiteral("Skip images an earlier run into OUTPUT_DIR finished "
                                              "with the same operations.")};
+    QCommandLineOption shard{QStringLiteral("shard"),
+                             QStringLiteral("Process only slice K of N (K from 0): every shard "
+                                            "plans the whole folder and takes the inputs whose "
+                                            "relative path hashes to K, with its own journal. "
+                                            "For Slurm: $SLURM_ARRAY_TASK_ID/"
+                                            "$SLURM_ARRAY_TASK_COUNT. {shard} in --report "
+                                            "becomes K."),
+                             QStringLiteral("K/N")};
+    QCommandLineOption keepJournal{QStringLiteral("keep-journal"),
+                                   QStringLiteral("Keep the run journal in OUTPUT_DIR even "
+                                                  "after a run where every image was done or "
+                                                  "skipped (it is removed then by default).")};
     QCommandLineOption quiet{QStringLiteral("quiet"), QStringLiteral("Print only errors.")};
     QCommandLineOption output{{QStringLiteral("o"), QStringLiteral("output")},
                               QStringLiteral("Output folder (created if needed)."),
@@ -90,11 +103,13 @@ struct Parser
     Parser()
     {
         parser.setApplicationDescription(
-            QStringLiteral("Processes every image of INPUT_DIR into OUTPUT_DIR."));
-        parser.addOptions({resize,    mode,  percent,  longEdge, noEnlarge,    grayscale, format,
-                           quality,   strip, stripGps, colour,   noAutoOrient, workers,   engine,
-                           recursive, name,  conflict, timeout,  memoryLimit,  cpuLimit,  report,
-                           resume,    quiet, output,   version,  help});
+            QStringLiteral("Processes every image of INPUT_DIR into OUTPUT_DIR.\n"
+                           "Also: pixelmill-cli merge-reports OUT.json|OUT.csv IN.json... "
+                           "merges the JSON reports of the shards of one batch."));
+        parser.addOptions({resize,    mode,  percent,     longEdge, noEnlarge,    grayscale, format,
+                           quality,   strip, stripGps,    colour,   noAutoOrient, workers,   engine,
+                           recursive, name,  conflict,    timeout,  memoryLimit,  cpuLimit,  report,
+                           resume,    shard, keepJournal, quiet,    output,       version,   help});
         // The syntax column says -o is required, as the documented interface reads.
         parser.addPositionalArgument(QStringLiteral("INPUT_DIR"),
                                      QStringLiteral("Folder of images to process."),
@@ -151,6 +166,26 @@ bool readEnum(const QCommandLineParser &p, const QCommandLineOption &o, Parse pa
         return false;
     }
     *out = *value;
+    return true;
+}
+
+bool readShard(const QCommandLineParser &p, const QCommandLineOption &o, PlanOptions *plan,
+               QString *error)
+{
+    if (!p.isSet(o))
+        return true;
+    static const QRegularExpression shard(QStringLiteral("^(\\d{1,6})/(\\d{1,6})$"));
+    const QRegularExpressionMatch m = shard.match(p.value(o));
+    const int index = m.captured(1).toInt();
+    const int count = m.captured(2).toInt();
+    if (!m.hasMatch() || count < 1 || index >= count) {
+        *error = QStringLiteral("--shard expects K/N with 0 <= K < N, for example 0/4 (got "
+                                "\"%1\").")
+                     .arg(p.value(o));
+        return false;
+    }
+    plan->shardIndex = index;
+    plan->shardCount = count;
     return true;
 }
 
@@ -251,7 +286,11 @@ bool readRun(const Parser &s, CliOptions *options, QString *error)
     pool.jobTimeoutMs = qMax(1, int(timeout * 1000));
     if (!readLimits(s, &pool, error))
         return false;
+    if (!readShard(p, s.shard, &plan, error))
+        return false;
+    options->run.keepJournal = p.isSet(s.keepJournal);
     options->reportPath = p.value(s.report);
+    options->reportPath.replace(QStringLiteral("{shard}"), QString::number(plan.shardIndex));
     const QString suffix = options->reportPath.section(QLatin1Char('.'), -1).toLower();
     if (p.isSet(s.report) && suffix != QLatin1String("json") && suffix != QLatin1String("csv")) {
         *error = QStringLiteral("--report expects a file name ending in .json or .csv (got "

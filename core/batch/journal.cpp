@@ -7,9 +7,30 @@
 #include <QJsonObject>
 #include <QSet>
 
-QString Journal::pathIn(const QString &outputDir)
+#include <cerrno>
+#include <cstring>
+#include <fcntl.h>
+#include <unistd.h>
+
+namespace {
+
+QString cleanAbsolute(const QString &path)
 {
-    return QDir(outputDir).filePath(fileName());
+    return QDir::cleanPath(QFileInfo(path).absoluteFilePath());
+}
+
+} // namespace
+
+QString Journal::fileName(int shardIndex, int shardCount)
+{
+    if (shardCount <= 1)
+        return QStringLiteral(".pixelmill-journal");
+    return QStringLiteral(".pixelmill-journal-%1-of-%2").arg(shardIndex).arg(shardCount);
+}
+
+QString Journal::pathIn(const QString &outputDir, int shardIndex, int shardCount)
+{
+    return QDir(outputDir).filePath(fileName(shardIndex, shardCount));
 }
 
 QString Journal::recipeStamp(const Recipe &recipe, const QString &namePattern)
@@ -21,33 +42,34 @@ QString Journal::recipeStamp(const Recipe &recipe, const QString &namePattern)
 }
 
 namespace {
-QString contentKey(const QString &absolutePath, qint64 size, qint64 modifiedMs,
+QString contentKey(const QString &relativePath, qint64 size, qint64 modifiedMs,
                    const QString &recipeStamp)
 {
     return QStringLiteral("%1|%2|%3|%4")
-        .arg(absolutePath)
+        .arg(relativePath)
         .arg(size)
         .arg(modifiedMs)
         .arg(recipeStamp);
 }
 } // namespace
 
-QString Journal::keyFor(const QString &inputPath, const QString &recipeStamp)
+QString Journal::keyFor(const QString &inputRoot, const QString &inputPath,
+                        const QString &recipeStamp)
 {
     const QFileInfo info(inputPath);
     if (!info.exists())
         return {};
-    return contentKey(info.absoluteFilePath(), info.size(), info.lastModified().toMSecsSinceEpoch(),
-                      recipeStamp);
+    return contentKey(relativeTo(inputRoot, inputPath), info.size(),
+                      info.lastModified().toMSecsSinceEpoch(), recipeStamp);
 }
 
-QString Journal::keyFor(const Job &job, const QString &recipeStamp)
+QString Journal::keyFor(const QString &inputRoot, const Job &job, const QString &recipeStamp)
 {
     if (!job.probe.isTaken())
-        return keyFor(job.inputPath, recipeStamp);
+        return keyFor(inputRoot, job.inputPath, recipeStamp);
     // The planner's stat, not a new one: and should the file change during the run, the
     // journal keeps the stamp of the content that was planned, so a resume redoes it.
-    return contentKey(QFileInfo(job.inputPath).absoluteFilePath(), job.probe.fileBytes,
+    return contentKey(relativeTo(inputRoot, job.inputPath), job.probe.fileBytes,
                       job.probe.modifiedMs, recipeStamp);
 }
 
@@ -59,29 +81,60 @@ void Journal::recordDone(const Job &job, const QString &namePattern, const QStri
         m_stampedPattern = namePattern;
         m_stamp = recipeStamp(job.recipe, namePattern);
     }
-    recordDone(keyFor(job, m_stamp), outputPath, outputBytes);
+    recordDone(keyFor(m_inputRoot, job, m_stamp), outputPath, outputBytes);
 }
 
-bool Journal::open(const QString &outputDir, QString *error)
+bool Journal::open(const QString &path, const Header &header, QString *error)
 {
     m_file.close();
-    m_file.setFileName(pathIn(outputDir));
-    if (m_file.open(QIODevice::WriteOnly | QIODevice::Append))
-        return true;
-    *error = QStringLiteral("cannot write the run journal %1: %2")
-                 .arg(m_file.fileName(), m_file.errorString());
-    return false;
+    m_file.setFileName(path);
+    m_inputRoot = cleanAbsolute(header.inputRoot);
+    m_outputRoot = cleanAbsolute(QFileInfo(path).absolutePath());
+    if (!m_file.open(QIODevice::WriteOnly | QIODevice::Append)) {
+        *error = QStringLiteral("cannot write the run journal %1: %2")
+                     .arg(m_file.fileName(), m_file.errorString());
+        return false;
+    }
+    const QJsonObject line{{QStringLiteral("plan"), header.planFingerprint},
+                           {QStringLiteral("shard"),
+                            QStringLiteral("%1/%2").arg(header.shardIndex).arg(header.shardCount)}};
+    m_file.write(QJsonDocument(line).toJson(QJsonDocument::Compact) + '\n');
+    m_file.flush();
+    return true;
 }
 
 void Journal::recordDone(const QString &key, const QString &outputPath, qint64 outputBytes)
 {
     if (!m_file.isOpen() || key.isEmpty())
         return;
-    QJsonObject line{{QStringLiteral("key"), key}, {QStringLiteral("output"), outputPath}};
+    const QString output =
+        m_outputRoot.isEmpty() ? outputPath : relativeTo(m_outputRoot, outputPath);
+    QJsonObject line{{QStringLiteral("key"), key}, {QStringLiteral("output"), output}};
     if (outputBytes >= 0)
         line.insert(QStringLiteral("bytes"), double(outputBytes));
     m_file.write(QJsonDocument(line).toJson(QJsonDocument::Compact) + '\n');
     m_file.flush(); // each line reaches the file as the image finishes, not at the end
+}
+
+bool Journal::retire(const QString &path, const QString &outputDir, QString *error)
+{
+    const int fd =
+        ::open(QFile::encodeName(outputDir).constData(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (fd < 0 || ::syncfs(fd) != 0) {
+        *error = QStringLiteral("cannot sync the output folder %1: %2")
+                     .arg(outputDir, QString::fromLocal8Bit(std::strerror(errno)));
+        if (fd >= 0)
+            ::close(fd);
+        return false; // the journal stays: the outputs may not be on disk
+    }
+    ::close(fd);
+    QFile journal(path);
+    if (journal.exists() && !journal.remove()) {
+        *error =
+            QStringLiteral("cannot remove the run journal %1: %2").arg(path, journal.errorString());
+        return false;
+    }
+    return true;
 }
 
 namespace {
@@ -93,18 +146,20 @@ struct DoneEntry
 };
 
 // key -> output, for every line of the journal that parses (a torn last line is not).
-QHash<QString, DoneEntry> loadDone(const QString &outputDir)
+QHash<QString, DoneEntry> loadDone(const PlanOptions &options)
 {
     QHash<QString, DoneEntry> done;
-    QFile file(Journal::pathIn(outputDir));
+    const QDir outputRoot(cleanAbsolute(options.outputDir));
+    QFile file(Journal::pathFor(options));
     if (!file.open(QIODevice::ReadOnly))
         return done;
     while (!file.atEnd()) {
         const QJsonObject line = QJsonDocument::fromJson(file.readLine()).object();
         const QString key = line.value(QLatin1String("key")).toString();
+        const QString output = line.value(QLatin1String("output")).toString();
         if (!key.isEmpty())
-            done.insert(key, {line.value(QLatin1String("output")).toString(),
-                              qint64(line.value(QLatin1String("bytes")).toDouble(-1))});
+            done.insert(key, {output.isEmpty() ? output : outputRoot.filePath(output),
+                              line.value(QLatin1String("bytes")).toInteger(-1)});
     }
     return done;
 }
@@ -130,7 +185,7 @@ Recorded recorded(const DoneEntry &entry)
 
 void applyJournal(BatchPlan &plan, const PlanOptions &options)
 {
-    const QHash<QString, DoneEntry> done = loadDone(options.outputDir);
+    const QHash<QString, DoneEntry> done = loadDone(options);
     if (done.isEmpty())
         return;
     // Every planned job carries options.recipe: one stamp serves them all.
@@ -151,7 +206,8 @@ void applyJournal(BatchPlan &plan, const PlanOptions &options)
     };
     QList<JobResult> resolved;
     for (const JobResult &result : std::as_const(plan.preResolved)) { // skipped: output exists
-        const DoneEntry entry = done.value(Journal::keyFor(result.inputPath, stamp));
+        const DoneEntry entry =
+            done.value(Journal::keyFor(plan.inputRoot, result.inputPath, stamp));
         Job job;
         job.id = result.id;
         job.inputPath = result.inputPath;
@@ -161,7 +217,7 @@ void applyJournal(BatchPlan &plan, const PlanOptions &options)
             resolved.append(result);
     }
     for (const Job &job : std::as_const(plan.jobs)) {
-        const DoneEntry entry = done.value(Journal::keyFor(job, stamp));
+        const DoneEntry entry = done.value(Journal::keyFor(plan.inputRoot, job, stamp));
         const Recorded state = recorded(entry);
         if (state == Recorded::Done) {
             JobResult result = JobResult::skipped(

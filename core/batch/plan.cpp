@@ -4,6 +4,7 @@
 #include "batch/scan.h"
 #include "imageformat.h"
 
+#include <QCryptographicHash>
 #include <QDir>
 #include <QFileInfo>
 #include <QRegularExpression>
@@ -72,6 +73,14 @@ QString setupError(const PlanOptions &options, const ScanRoots &roots)
         return QStringLiteral("The input folder cannot be read: %1").arg(options.inputDir);
     if (options.outputDir.isEmpty())
         return QStringLiteral("No output folder was given.");
+    if (options.shardCount < 1 || options.shardIndex < 0 ||
+        options.shardIndex >= options.shardCount)
+        return QStringLiteral("The shard must be K/N with 0 <= K < N (got %1/%2).")
+            .arg(options.shardIndex)
+            .arg(options.shardCount);
+    if (options.shardCount > 1 && options.conflict == ConflictPolicy::Rename)
+        return QStringLiteral("Shards cannot use the rename policy: its names depend on the "
+                              "files other shards are writing. Use skip or overwrite.");
     if (roots.input == roots.output)
         return QStringLiteral("The output folder is the input folder (%1); choose another "
                               "output folder so that no original is overwritten.")
@@ -100,7 +109,67 @@ bool nameOne(NamingState &state, const QString &dir, const QString &base, const 
     return !skip;
 }
 
+// Fills *job for one scanned file (its output name claimed in `state`); false when the
+// conflict policy skips it because its output exists.
+bool nameFile(const ScannedFile &file, const PlanOptions &options, const ScanRoots &roots,
+              NamingState &state, int *number, Job *job)
+{
+    job->inputPath = file.path;
+    job->recipe = options.recipe;
+    job->maxPixels = options.maxPixels;
+    job->probe = file.probe;
+    const OutputFormat format = resolveOutputFormat(options.recipe.format, file.format);
+    const bool isImage = file.format != ImageFormat::Unknown;
+    const QString fullName = outputFileName(options.namePattern, file.path,
+                                            isImage ? ++*number : *number, OutputFormat::Same);
+    const QString dir = file.relativeDir.isEmpty()
+                            ? roots.outputPath
+                            : roots.outputPath + QLatin1Char('/') + file.relativeDir;
+    if (isImage)
+        return nameOne(state, dir, fullName, extensionFor(format), job);
+    // Named like an image but none we read: it will fail with its reason in the worker.
+    // It takes no output name (and no {n}) that a real image would then have to avoid.
+    job->outputPath = dir + QLatin1Char('/') + fullName + QLatin1Char('.') + extensionFor(format);
+    return true;
+}
+
+// Adds one planned input to the plan's fingerprint: relative input, NUL, relative output.
+void addToFingerprint(QCryptographicHash &hash, const QString &relativeInput,
+                      const QString &relativeOutput)
+{
+    hash.addData(relativeInput.toUtf8());
+    hash.addData(QByteArrayView("\0", 1));
+    hash.addData(relativeOutput.toUtf8());
+    hash.addData(QByteArrayView("\n", 1));
+}
+
 } // namespace
+
+int shardOf(const QString &relativePath, int shardCount)
+{
+    if (shardCount <= 1)
+        return 0;
+    quint64 h = 0xcbf29ce484222325ULL; // FNV-1a 64
+    for (const char c : relativePath.toUtf8()) {
+        h ^= quint8(c);
+        h *= 0x100000001b3ULL;
+    }
+    // splitmix64's finaliser: FNV's low bits alone are poorly spread for a small modulus.
+    h ^= h >> 30;
+    h *= 0xbf58476d1ce4e5b9ULL;
+    h ^= h >> 27;
+    h *= 0x94d049bb133111ebULL;
+    h ^= h >> 31;
+    return int(h % quint64(shardCount));
+}
+
+QString relativeTo(const QString &root, const QString &path)
+{
+    if (path.size() > root.size() && path.startsWith(root) &&
+        (root.endsWith(QLatin1Char('/')) || path.at(root.size()) == QLatin1Char('/')))
+        return path.mid(root.endsWith(QLatin1Char('/')) ? root.size() : root.size() + 1);
+    return QDir(root).relativeFilePath(path);
+}
 
 QString toString(ConflictPolicy policy)
 {
@@ -176,33 +245,27 @@ BatchPlan planBatch(const PlanOptions &options)
     for (const ScannedFile &file : files)
         state.inputPaths.insert(file.canonicalPath);
 
+    plan.inputRoot = roots.inputPath;
+    // Every file is named, so that names, {n} and suffixes are the whole batch's; only this
+    // shard's slice becomes jobs.
+    QCryptographicHash fingerprint(QCryptographicHash::Sha1);
     QList<std::pair<qint64, Job>> sized;
     int number = 0; // {n}: images only
     for (const ScannedFile &file : files) {
+        const QString relativeInput = relativeTo(roots.inputPath, file.path);
         Job job;
-        job.inputPath = file.path;
-        job.recipe = options.recipe;
-        job.maxPixels = options.maxPixels;
-        job.probe = file.probe;
-        const OutputFormat format = resolveOutputFormat(options.recipe.format, file.format);
-        const bool isImage = file.format != ImageFormat::Unknown;
-        const QString fullName = outputFileName(options.namePattern, file.path,
-                                                isImage ? ++number : number, OutputFormat::Same);
-        const QString dir = file.relativeDir.isEmpty()
-                                ? roots.outputPath
-                                : roots.outputPath + QLatin1Char('/') + file.relativeDir;
-        if (!isImage) {
-            // Named like an image but none we read: it will fail with its reason in the worker.
-            // It takes no output name (and no {n}) that a real image would then have to avoid.
-            job.outputPath =
-                dir + QLatin1Char('/') + fullName + QLatin1Char('.') + extensionFor(format);
-            sized.append({file.size, job});
-        } else if (nameOne(state, dir, fullName, extensionFor(format), &job))
+        const bool runs = nameFile(file, options, roots, state, &number, &job);
+        addToFingerprint(fingerprint, relativeInput, relativeTo(roots.outputPath, job.outputPath));
+        if (shardOf(relativeInput, options.shardCount) != options.shardIndex)
+            continue;
+        if (runs)
             sized.append({file.size, job});
         else
             plan.preResolved.append(
                 JobResult::skipped(job, QStringLiteral("output exists: %1").arg(job.outputPath)));
     }
+    fingerprint.addData(Journal::recipeStamp(options.recipe, options.namePattern).toLatin1());
+    plan.fingerprint = QString::fromLatin1(fingerprint.result().toHex());
     std::stable_sort(sized.begin(), sized.end(),
                      [](const auto &a, const auto &b) { return a.first > b.first; });
     JobId id = 0;

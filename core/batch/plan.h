@@ -28,6 +28,11 @@ struct PlanOptions
     qint64 maxPixels = kDefaultMaxPixels;
     // Skip inputs the output folder's journal records as done with this recipe (journal.h).
     bool resume = false;
+    // This run's slice of the batch: every shard plans the whole folder (same names, same {n},
+    // same fingerprint) and keeps the inputs whose relative path hashes to shardIndex
+    // (shardOf). shardCount 1: the whole batch.
+    int shardIndex = 0;
+    int shardCount = 1;
     // Set by another thread to abandon a scan in progress (a cancel while planning); the plan
     // then carries an error and no jobs.
     std::shared_ptr<const std::atomic_bool> stop;
@@ -40,7 +45,14 @@ struct BatchPlan
 {
     QList<Job> jobs;
     QList<JobResult> preResolved;
-    QString error; // set when nothing can run: missing input, output == input, bad recipe...
+    QString error;     // set when nothing can run: missing input, output == input, bad recipe...
+    QString inputRoot; // absolute, cleaned: job input paths start with it
+    // Hex SHA-1 over the whole (unsharded) plan: every input's path relative to the input root,
+    // its output name relative to the output root, and the recipe and naming. The same for
+    // every shard of one batch; recorded in the journal and in reports (merge-reports checks
+    // it). Names do not depend on what exists under the skip and overwrite policies, so it is
+    // stable while a batch runs; under rename it is not (hence no --shard with rename).
+    QString fingerprint;
     int total() const { return int(jobs.size() + preResolved.size()); }
 };
 
@@ -48,6 +60,13 @@ struct BatchPlan
 // inside outputDir), names outputs (no two jobs share one; no output is ever an input) and
 // applies the conflict policy. Reads the filesystem; writes nothing.
 BatchPlan planBatch(const PlanOptions &options);
+
+// The shard (0..count-1) of an input, by a stable hash (FNV-1a 64, then a splitmix64 mix) of
+// its path relative to the input root in UTF-8: adding files moves only the new ones.
+int shardOf(const QString &relativePath, int shardCount);
+
+// The path of `path` below `root` (both absolute and clean), without a leading slash.
+QString relativeTo(const QString &root, const QString &path);
 
 // Expands the naming pattern for one input; used for the GUI's live example.
 QString outputFileName(const QString &pattern, const QString &inputPath, int position,

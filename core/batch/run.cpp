@@ -33,6 +33,10 @@ struct BatchRun::Private
     RunOptions options;
     QPointer<WorkerPool> pool;
     Journal journal;
+    // Of the last plan run (start()); Retry failed keeps them: it is the same batch.
+    QString planFingerprint;
+    QString inputRoot;
+    bool wholePlan = false; // the jobs are a plan's (retries included): a clean end retires
     QList<Job> jobs;
     QHash<JobId, qsizetype> indexById; // into jobs
     QList<JobResult> results;          // the batch's verdicts: the one copy of them
@@ -61,6 +65,8 @@ struct BatchRun::Private
     void failSetup(const QString &message);
     void planned(const BatchPlan &plan);
     void finish();
+    bool endedClean() const;
+    void retireJournalThenFinish();
     // Queued so that finished() never arrives before start() has returned.
     void finishLater()
     {
@@ -94,6 +100,7 @@ void BatchRun::Private::reset()
     rowById.clear();
     counts = BatchCounts{};
     earlierSeconds = 0;
+    wholePlan = false;
     beginPass();
 }
 
@@ -122,8 +129,10 @@ void BatchRun::Private::dispatch(const QList<Job> &toRun)
         return;
     }
     QString journalError;
+    const Journal::Header header{inputRoot.isEmpty() ? options.plan.inputDir : inputRoot,
+                                 planFingerprint, options.plan.shardIndex, options.plan.shardCount};
     // Without a journal the batch still runs; only a later resume loses these images.
-    if (!journal.open(options.plan.outputDir, &journalError))
+    if (!journal.open(Journal::pathFor(options.plan), header, &journalError))
         qWarning("%s", qUtf8Printable(journalError));
     if (!pool) {
         pool = new WorkerPool(options.pool, q);
@@ -238,7 +247,39 @@ void BatchRun::Private::finish()
     earlierSeconds += passSeconds;
     planning = false;
     releasePool();
-    Q_EMIT q->finished();
+    journal.close();
+    if (endedClean())
+        retireJournalThenFinish();
+    else
+        Q_EMIT q->finished();
+}
+
+// Every image of the plan done or skipped: nothing is left for a resume to do.
+bool BatchRun::Private::endedClean() const
+{
+    return wholePlan && !options.keepJournal && counts.total > 0 &&
+           counts.finished() == counts.total && counts.failed == 0 && counts.cancelled == 0;
+}
+
+// syncfs can take seconds on a slow or network disk, so it runs off the GUI thread; finished()
+// comes once the outputs are durable and the journal is gone (the CLI exits on it).
+void BatchRun::Private::retireJournalThenFinish()
+{
+    QPointer<BatchRun> self(q);
+    QThreadPool::globalInstance()->start([self, started = generation,
+                                          path = Journal::pathFor(options.plan),
+                                          outputDir = options.plan.outputDir] {
+        QString error;
+        if (!Journal::retire(path, outputDir, &error))
+            qWarning("%s", qUtf8Printable(error));
+        QMetaObject::invokeMethod(
+            QCoreApplication::instance(),
+            [self, started] {
+                if (self && self->d->generation == started)
+                    Q_EMIT self->finished();
+            },
+            Qt::QueuedConnection);
+    });
 }
 
 BatchRun::BatchRun(RunOptions options, QObject *parent)
@@ -291,6 +332,9 @@ void BatchRun::Private::planned(const BatchPlan &plan)
     }
     planning = false;
     timer.start(); // the rate and the elapsed time leave the planning out
+    planFingerprint = plan.fingerprint;
+    inputRoot = plan.inputRoot;
+    wholePlan = true; // Retry failed reruns part of this same plan: the counts cover it all
     jobs = plan.jobs;
     for (qsizetype i = 0; i < jobs.size(); ++i)
         indexById.insert(jobs.at(i).id, i);
@@ -390,5 +434,11 @@ double BatchRun::etaSeconds() const
 
 bool BatchRun::writeReport(const QString &path, QString *error) const
 {
-    return ::writeReport(path, d->results, d->counts.total, elapsedSeconds(), error);
+    ReportSummary summary;
+    summary.total = d->counts.total;
+    summary.seconds = elapsedSeconds();
+    summary.planFingerprint = d->planFingerprint;
+    summary.shardIndex = d->options.plan.shardIndex;
+    summary.shardCount = d->options.plan.shardCount;
+    return ::writeReport(path, d->results, summary, error);
 }

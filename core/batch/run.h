@@ -14,6 +14,9 @@ struct RunOptions
 {
     PlanOptions plan;
     PoolOptions pool;
+    // Keep the journal after a clean run too (normally removed once every image is done or
+    // skipped and the outputs are synced; see Journal::retire).
+    bool keepJournal = false;
 };
 
 // One batch: plans the folder, feeds a WorkerPool, keeps results, counts, rate and ETA.

@@ -51,6 +51,14 @@
         <source>CPU limit:</source>
         <translation>CPU-Grenze:</translation>
     </message>
+    <message>
+        <source>Keep the run journal in the output folder</source>
+        <translation>Protokoll des Laufs im Ausgabeordner behalten</translation>
+    </message>
+    <message>
+        <source>After a run where every image was done or skipped, the journal is removed so that the folder holds only images. Interrupted runs always keep it for Resume.</source>
+        <translation>Nach einem Lauf, in dem jedes Bild fertig oder ausgelassen wurde, wird das Protokoll entfernt, sodass der Ordner nur Bilder enthält. Unterbrochene Läufe behalten es immer zum Fortsetzen.</translation>
+    </message>
 </context>
 <context>
     <name>BatchController</name>

@@ -51,6 +51,14 @@
         <source>CPU limit:</source>
         <translation>CPU 上限：</translation>
     </message>
+    <message>
+        <source>Keep the run journal in the output folder</source>
+        <translation>在输出文件夹中保留运行日志</translation>
+    </message>
+    <message>
+        <source>After a run where every image was done or skipped, the journal is removed so that the folder holds only images. Interrupted runs always keep it for Resume.</source>
+        <translation>当每张图像都已完成或跳过时，运行日志会被删除，输出文件夹中只留下图像。中断的运行始终保留日志，以便继续。</translation>
+    </message>
 </context>
 <context>
     <name>BatchController</name>
