@@ -1,11 +1,15 @@
 // The PNG fast path against OpenCV's own PNG reader (libpng): identical pixels for every
-// filter type and colour type it takes, and a polite "not mine" for everything else.
+// filter type and colour type it takes, and a polite "not mine" for everything else. A chunk
+// whose CRC does not match goes to libpng through libvips, and the engines answer as it does.
 #include <QtEndian>
 #include <QtTest>
 
 #include <opencv2/core.hpp>
 #include <opencv2/imgcodecs.hpp>
 
+#include <vips/vips8>
+
+#include "engine/engine.h"
 #include "engine/pngfast.h"
 #include "pngchunks.h"
 
@@ -88,6 +92,14 @@ QByteArray makePng(const PngSpec &spec)
     return png + chunk("IEND", {});
 }
 
+// A palette file whose PLTE has one colour changed after its CRC was computed.
+QByteArray withDamagedPalette(QByteArray png)
+{
+    const qsizetype plte = png.indexOf("PLTE");
+    png[plte + 4 + 30] = char(png[plte + 4 + 30] ^ 0x40);
+    return png;
+}
+
 cv::Mat openCvDecode(const QByteArray &png)
 {
     const cv::Mat raw(1, int(png.size()), CV_8UC1, const_cast<char *>(png.constData()));
@@ -100,13 +112,26 @@ class tst_PngFast : public QObject
 {
     Q_OBJECT
 private Q_SLOTS:
+    void initTestCase();
     void samePixelsAsLibpng_data();
     void samePixelsAsLibpng();
     void declinesWhatItDoesNotTake_data();
     void declinesWhatItDoesNotTake();
     void damagedDataIsNeverDecoded_data();
     void damagedDataIsNeverDecoded();
+    void damagedPaletteIsLibvipsDecision_data();
+    void damagedPaletteIsLibvipsDecision();
+
+private:
+    QTemporaryDir m_dir;
 };
+
+void tst_PngFast::initTestCase()
+{
+    QString error;
+    QVERIFY2(initializeEngines("tst_pngfast", &error), qPrintable(error));
+    QVERIFY(m_dir.isValid());
+}
 
 void tst_PngFast::samePixelsAsLibpng_data()
 {
@@ -181,6 +206,13 @@ void tst_PngFast::damagedDataIsNeverDecoded_data()
     badFilter[idat + 4 + 2] = char(0xFF); // inside the zlib header: a bad stream
     QTest::newRow("bad zlib header") << badFilter;
     QTest::newRow("no signature") << good.mid(8);
+    const QByteArray palette = makePng(PngSpec{37, 23, 3, 8, 1, false});
+    QVERIFY(!decodePngFast(palette).empty());
+    QTest::newRow("PLTE CRC mismatch") << withDamagedPalette(palette);
+    QByteArray idatCrc = good;
+    const qsizetype secondIdat = good.indexOf("IDAT", idat + 4);
+    idatCrc[secondIdat - 6] = char(idatCrc[secondIdat - 6] ^ 0x01); // the first IDAT's CRC
+    QTest::newRow("IDAT CRC mismatch") << idatCrc;
     QTest::newRow("empty") << QByteArray();
 }
 
@@ -188,6 +220,58 @@ void tst_PngFast::damagedDataIsNeverDecoded()
 {
     QFETCH(QByteArray, png);
     QVERIFY(decodePngFast(png).empty());
+}
+
+void tst_PngFast::damagedPaletteIsLibvipsDecision_data()
+{
+    QTest::addColumn<EngineChoice>("engine");
+    QTest::newRow("opencv") << EngineChoice::OpenCv;
+    QTest::newRow("auto") << EngineChoice::Auto;
+    QTest::newRow("vips") << EngineChoice::Vips;
+}
+
+// The reference is libvips itself (libpng under it), asked as the engines ask it: fail on
+// errors. Whatever it decides, decode or refuse, every route must decide the same, never
+// showing the damaged palette's colours on its own.
+void tst_PngFast::damagedPaletteIsLibvipsDecision()
+{
+    QFETCH(EngineChoice, engine);
+    const QByteArray png = withDamagedPalette(makePng(PngSpec{37, 23, 3, 8, 1, false}));
+    Job job;
+    job.id = 1;
+    job.inputPath = m_dir.filePath(QStringLiteral("damaged-plte.png"));
+    job.outputPath = m_dir.filePath(QStringLiteral("out-%1.png").arg(toString(engine)));
+    job.recipe.engine = engine;
+    job.recipe.format = OutputFormat::Png;
+    QFile file(job.inputPath);
+    QVERIFY(file.open(QIODevice::WriteOnly) && file.write(png) == png.size());
+    file.close();
+    const JobResult result = makeEngine(engine)->run(job);
+
+    vips::VImage reference;
+    bool refused = false;
+    try {
+        reference = vips::VImage::new_from_buffer(
+                        png.constData(), size_t(png.size()), "",
+                        vips::VImage::option()->set("fail_on", VIPS_FAIL_ON_ERROR))
+                        .copy_memory();
+    } catch (const vips::VError &) {
+        refused = true; // often with no words: libpng's reason went out as a warning
+    }
+    if (refused) {
+        QVERIFY2(!result.isOk(), "libvips refused it, the engine decoded it");
+        QCOMPARE(toString(result.failure), toString(FailureKind::CorruptData));
+        QVERIFY(!QFileInfo::exists(job.outputPath));
+        // A reason a person can read even when libvips gave none.
+        QVERIFY2(!result.message.trimmed().endsWith(QLatin1Char(':')), qPrintable(result.message));
+        return;
+    }
+    QVERIFY2(result.isOk(), qPrintable(result.message));
+    const vips::VImage output = vips::VImage::new_from_file(job.outputPath.toUtf8().constData());
+    QCOMPARE(output.width(), reference.width());
+    QCOMPARE(output.height(), reference.height());
+    QCOMPARE(output.bands(), reference.bands());
+    QCOMPARE((output - reference).abs().max(), 0.0);
 }
 
 QTEST_GUILESS_MAIN(tst_PngFast)

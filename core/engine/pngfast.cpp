@@ -59,6 +59,15 @@ bool readHeader(const uchar *d, quint32 length, PngLayout *png)
     return qint64(w * png->channels + 1) * h <= kPngFastMaxBytes;
 }
 
+// Every chunk's CRC (over type and body) must match: a damaged chunk, a PLTE above all, would
+// otherwise decode to wrong colours. What to do about it (refuse, or skip a damaged ancillary
+// chunk) is libpng's call, so a mismatch sends the file back to it rather than failing here.
+bool crcMatches(const uchar *type, quint32 length)
+{
+    const quint32 stored = bigEndian32(type + 4 + length);
+    return quint32(libdeflate_crc32(0, type, size_t(length) + 4)) == stored;
+}
+
 // Walks the chunks; any chunk that changes how pixels read (transparency, or anything we do
 // not know before IDAT that is critical) sends the file back to libpng.
 bool parse(const QByteArray &bytes, PngLayout *png)
@@ -74,6 +83,8 @@ bool parse(const QByteArray &bytes, PngLayout *png)
         if (length > quint32(size - pos - 12))
             return false;
         if (pos == 8 && std::memcmp(type, "IHDR", 4) != 0)
+            return false;
+        if (!crcMatches(type, length))
             return false;
         if (std::memcmp(type, "IHDR", 4) == 0) {
             if (!readHeader(body, length, png))
