@@ -95,7 +95,7 @@ Job Job::fromJson(const QJsonObject &json)
     job.recipe =
         Recipe::fromJson(json.value(QLatin1String("recipe")).toObject()).value_or(Recipe{});
     job.overwrite = json.value(QLatin1String("overwrite")).toBool();
-    job.maxPixels = qint64(json.value(QLatin1String("maxPixels")).toDouble(kDefaultMaxPixels));
+    job.maxPixels = json.value(QLatin1String("maxPixels")).toInteger(kDefaultMaxPixels);
     return job;
 }
 
@@ -151,11 +151,11 @@ JobResult JobResult::fromJson(const QJsonObject &json)
     r.message = json.value(QLatin1String("message")).toString();
     r.inputPath = json.value(QLatin1String("input")).toString();
     r.outputPath = json.value(QLatin1String("output")).toString();
-    r.inputBytes = qint64(json.value(QLatin1String("inputBytes")).toDouble());
-    r.outputBytes = qint64(json.value(QLatin1String("outputBytes")).toDouble());
+    r.inputBytes = json.value(QLatin1String("inputBytes")).toInteger();
+    r.outputBytes = json.value(QLatin1String("outputBytes")).toInteger();
     r.inputSize = sizeFromJson(json.value(QLatin1String("inputSize")));
     r.outputSize = sizeFromJson(json.value(QLatin1String("outputSize")));
-    r.elapsedMs = qint64(json.value(QLatin1String("ms")).toDouble());
+    r.elapsedMs = json.value(QLatin1String("ms")).toInteger();
     r.engine = json.value(QLatin1String("engine")).toString();
     return r;
 }

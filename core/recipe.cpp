@@ -175,12 +175,13 @@ bool readInt(const QJsonObject &json, const char *key, int *out, QString *error)
     const QJsonValue value = json.value(QLatin1String(key));
     if (value.isUndefined())
         return true;
-    const double number = value.toDouble(-1e300);
-    if (!value.isDouble() || number != static_cast<int>(number)) {
+    // toInt gives the default for fractions and for numbers outside int (casting those would be
+    // undefined behaviour, e.g. {"width": 1e300}).
+    if (!value.isDouble() || double(value.toInt(0)) != value.toDouble()) {
         *error = QStringLiteral("\"%1\" must be a whole number.").arg(QLatin1String(key));
         return false;
     }
-    *out = static_cast<int>(number);
+    *out = value.toInt();
     return true;
 }
 
