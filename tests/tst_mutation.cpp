@@ -53,12 +53,7 @@ QByteArray photo(const char *suffix)
         (base + vips::VImage::gaussnoise(
                     256, 192, vips::VImage::option()->set("sigma", 12.0)->set("seed", 7)))
             .cast(VIPS_FORMAT_UCHAR);
-    void *buffer = nullptr;
-    size_t length = 0;
-    noisy.write_to_buffer(suffix, &buffer, &length, vips::VImage::option());
-    QByteArray bytes(static_cast<const char *>(buffer), qsizetype(length));
-    g_free(buffer);
-    return bytes;
+    return TestImages::toBuffer(noisy, suffix);
 }
 
 bool isAcceptableFailure(FailureKind kind)
