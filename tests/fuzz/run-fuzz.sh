@@ -16,6 +16,7 @@ ASAN_OPTIONS=detect_leaks=0 "$build/bin/pixelmill-fuzz-seeds" "$build/seeds" \
     "$source_dir/resources/samples" 2>/dev/null || { echo "fuzz: seed generation failed"; exit 1; }
 
 found=0
+clean=0
 summary=()
 for target in "${targets[@]}"; do
     corpus="$build/corpus/$target"
@@ -44,12 +45,14 @@ for target in "${targets[@]}"; do
         done
         grep -m3 -E "ERROR|runtime error|invariant broken|Timeout|out-of-memory" "$log" | sed 's/^/    /'
     fi
+    [ "$result" = clean ] && clean=$((clean + 1))
     summary+=("$(printf '%-9s %12s executions %8s exec/s %6s corpus files  %s' \
         "$target" "${runs:-?}" "${rate:-?}" "$kept" "$result")")
 done
 
 echo "fuzz: ${seconds} s per target"
 printf '  %s\n' "${summary[@]}"
+echo "fuzz: $clean passed, $(( ${#targets[@]} - clean )) failed"
 if [ "$found" -ne 0 ]; then
     echo "fuzz: findings were copied to tests/fuzz/regressions/; fix them and commit the inputs"
     exit 1
