@@ -48,6 +48,7 @@ struct PngSpec
 {
     int width = 37, height = 23, colorType = 2, depth = 8, idatPieces = 3;
     bool transparency = false;
+    int paletteEntries = 200; // the pixels use indices 0..199
 };
 
 int channelsOf(int colorType)
@@ -77,7 +78,7 @@ QByteArray makePng(const PngSpec &spec)
     png += chunk("IHDR", ihdr);
     if (spec.colorType == 3) {
         QByteArray palette;
-        for (int i = 0; i < 200; ++i) {
+        for (int i = 0; i < spec.paletteEntries; ++i) {
             const char rgb[] = {char(i), char(255 - i), char(i * 7)};
             palette += QByteArray(rgb, 3);
         }
@@ -156,6 +157,7 @@ private Q_SLOTS:
     void declinesWhatItDoesNotTake();
     void damagedDataIsNeverDecoded_data();
     void damagedDataIsNeverDecoded();
+    void indexBeyondPaletteAsLibpng();
     void libpngDecidesOddFiles_data();
     void libpngDecidesOddFiles();
 
@@ -257,6 +259,23 @@ void tst_PngFast::damagedDataIsNeverDecoded()
 {
     QFETCH(QByteArray, png);
     QVERIFY(decodePngFast(png).empty());
+}
+
+// Indices past the end of a short PLTE: libpng only warns, and reads them as black (its palette
+// table is zeroed). The fast path must give the same pixels, or leave the file to libpng.
+void tst_PngFast::indexBeyondPaletteAsLibpng()
+{
+    PngSpec spec;
+    spec.colorType = 3;
+    spec.paletteEntries = 10;
+    const QByteArray png = makePng(spec);
+    const cv::Mat expected = openCvDecode(png);
+    const cv::Mat fast = decodePngFast(png);
+    if (expected.empty() || fast.empty()) {
+        QCOMPARE(fast.empty(), expected.empty());
+        return;
+    }
+    QCOMPARE(cv::norm(pngToBgr(fast), expected, cv::NORM_INF), 0.0);
 }
 
 void tst_PngFast::libpngDecidesOddFiles_data()
