@@ -4,7 +4,7 @@ BUILD_TYPE ?= Release
 GENERATOR := $(shell command -v ninja >/dev/null 2>&1 && echo "-G Ninja")
 CTEST_JOBS ?= 2
 
-.PHONY: deps configure build run test test-cluster bench package clean sanitize
+.PHONY: deps configure build run test test-cluster bench package clean sanitize fuzz
 
 deps:
 	@packaging/install-deps.sh
@@ -40,10 +40,11 @@ clean:
 	rm -rf $(BUILD_DIR)
 
 # ASan/UBSan build in build-asan: the worker and the reliability tests (ctest label "sanitize")
-# over the bad-inputs corpus and the mutation sweep. Any sanitizer report kills the worker,
+# over the bad-inputs corpus, the mutation sweep and the fuzz regression inputs. Any sanitizer report kills the worker,
 # which those tests count as a failure. Leak reports are off: the codecs keep caches.
 SANITIZE_DIR ?= build-asan
-SANITIZE_TARGETS := pixelmill-worker tst_badinputs tst_mutation tst_diskfull
+SANITIZE_TARGETS := pixelmill-worker tst_badinputs tst_mutation tst_diskfull \
+	replay_pngfast replay_header replay_webp replay_protocol
 sanitize: deps
 	cmake -S . -B $(SANITIZE_DIR) $(GENERATOR) -DCMAKE_BUILD_TYPE=RelWithDebInfo -DPIXELMILL_SANITIZE=ON
 	cmake --build $(SANITIZE_DIR) --target $(SANITIZE_TARGETS)
@@ -51,3 +52,15 @@ sanitize: deps
 		ASAN_OPTIONS=detect_leaks=0:abort_on_error=1 \
 		UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
 		ctest -L sanitize --output-on-failure
+
+# libFuzzer targets (tests/fuzz) in build-fuzz, built with clang from only the sources each
+# target needs; FUZZ_SECONDS each. Findings are copied to tests/fuzz/regressions/, which the
+# normal suite replays (fuzz_replay_*).
+FUZZ_DIR ?= build-fuzz
+FUZZ_SECONDS ?= 60
+fuzz: deps
+	@if [ ! -f $(FUZZ_DIR)/CMakeCache.txt ]; then \
+		cmake -S . -B $(FUZZ_DIR) $(GENERATOR) -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+			-DCMAKE_CXX_COMPILER=clang++-14 -DPIXELMILL_FUZZ=ON; fi
+	cmake --build $(FUZZ_DIR)
+	tests/fuzz/run-fuzz.sh $(FUZZ_DIR) $(FUZZ_SECONDS)

@@ -231,11 +231,11 @@ JobResult JobResult::fromJson(const QJsonObject &json)
     r.message = json.value(QLatin1String("message")).toString();
     r.inputPath = json.value(QLatin1String("input")).toString();
     r.outputPath = json.value(QLatin1String("output")).toString();
-    r.inputBytes = qint64(json.value(QLatin1String("inputBytes")).toDouble());
-    r.outputBytes = qint64(json.value(QLatin1String("outputBytes")).toDouble());
+    r.inputBytes = json.value(QLatin1String("inputBytes")).toInteger();
+    r.outputBytes = json.value(QLatin1String("outputBytes")).toInteger();
     r.inputSize = sizeFromJson(json.value(QLatin1String("inputSize")));
     r.outputSize = sizeFromJson(json.value(QLatin1String("outputSize")));
-    r.elapsedMs = qint64(json.value(QLatin1String("ms")).toDouble());
+    r.elapsedMs = json.value(QLatin1String("ms")).toInteger();
     r.engine = json.value(QLatin1String("engine")).toString();
     return r;
 }

@@ -75,7 +75,7 @@ QString checkHello(const QJsonObject &message)
 
 qint64 helloPid(const QJsonObject &message)
 {
-    return qint64(message.value(QLatin1String("pid")).toDouble());
+    return message.value(QLatin1String("pid")).toInteger();
 }
 
 QList<JobRequest> jobsFrom(const QJsonObject &message, QString *error)

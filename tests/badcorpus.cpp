@@ -53,16 +53,6 @@ Recipe pngOut()
     return r;
 }
 
-QByteArray save(const VImage &image, const char *suffix, vips::VOption *options = nullptr)
-{
-    void *buffer = nullptr;
-    size_t length = 0;
-    image.write_to_buffer(suffix, &buffer, &length, options ? options : VImage::option());
-    QByteArray bytes(static_cast<const char *>(buffer), qsizetype(length));
-    g_free(buffer);
-    return bytes;
-}
-
 VImage loadBytes(const QByteArray &bytes, vips::VOption *options = nullptr)
 {
     return VImage::new_from_buffer(bytes.constData(), size_t(bytes.size()), "",
@@ -75,7 +65,8 @@ QByteArray cmykJpeg()
 {
     const VImage inverted = TestImages::make(kSize).invert().bandjoin_const({0}).copy(
         VImage::option()->set("interpretation", VIPS_INTERPRETATION_CMYK));
-    return save(inverted.cast(VIPS_FORMAT_UCHAR), ".jpg", VImage::option()->set("Q", 95));
+    return TestImages::toBuffer(inverted.cast(VIPS_FORMAT_UCHAR), ".jpg",
+                                VImage::option()->set("Q", 95));
 }
 
 // Two frames stacked (page-height): the first the usual test image, the second its negative.
@@ -273,7 +264,7 @@ void addColourCases(QList<Case> &cases)
             .cast(VIPS_FORMAT_USHORT)
             .copy(VImage::option()->set("interpretation", VIPS_INTERPRETATION_RGB16));
     cases << succeeding(QStringLiteral("16-bit png"), QStringLiteral("deep.png"),
-                        save(deep, ".png"), photo, 45);
+                        TestImages::toBuffer(deep, ".png"), photo, 45);
     TestImages::Options alpha;
     alpha.alpha = true;
     const VImage onWhite =
@@ -287,15 +278,16 @@ void addColourCases(QList<Case> &cases)
     const QByteArray palette = paletteRgbPng();
     cases << succeeding(QStringLiteral("palette png"), QStringLiteral("palette.png"), palette,
                         loadBytes(palette), 45);
-    const QByteArray gif = save(twoFrames(), ".gif");
+    const QByteArray gif = TestImages::toBuffer(twoFrames(), ".gif");
     // Every route reads the first frame (libvips decodes what the fast decoders decline).
     cases << succeeding(QStringLiteral("animated gif"), QStringLiteral("anim.gif"), gif,
                         loadBytes(gif), 40);
-    const QByteArray webp = save(twoFrames(), ".webp", VImage::option()->set("lossless", true));
+    const QByteArray webp =
+        TestImages::toBuffer(twoFrames(), ".webp", VImage::option()->set("lossless", true));
     cases << succeeding(QStringLiteral("animated webp"), QStringLiteral("anim.webp"), webp, photo,
                         45)
           << succeeding(QStringLiteral("multi-page tiff"), QStringLiteral("pages.tif"),
-                        save(twoFrames(), ".tif"), photo, 50);
+                        TestImages::toBuffer(twoFrames(), ".tif"), photo, 50);
     cases << bitmapCase();
 }
 

@@ -84,9 +84,14 @@ QByteArray encode(QSize size, const QString &suffix, const Options &options)
     auto *saveOptions = VImage::option();
     if (suffix == QLatin1String(".jpg") || suffix == QLatin1String(".webp"))
         saveOptions->set("Q", options.quality);
+    return toBuffer(image, suffix.toUtf8().constData(), saveOptions);
+}
+
+QByteArray toBuffer(const VImage &image, const char *suffix, vips::VOption *options)
+{
     void *buffer = nullptr;
     size_t length = 0;
-    image.write_to_buffer(suffix.toUtf8().constData(), &buffer, &length, saveOptions);
+    image.write_to_buffer(suffix, &buffer, &length, options ? options : VImage::option());
     QByteArray bytes(static_cast<const char *>(buffer), qsizetype(length));
     g_free(buffer);
     return bytes;

@@ -26,6 +26,9 @@ struct Options
 vips::VImage make(QSize size, const Options &options = {});
 // Encoded by suffix: ".jpg", ".png", ".webp", ".tif". Throws vips::VError on failure.
 QByteArray encode(QSize size, const QString &suffix, const Options &options = {});
+// Any image encoded by libvips' writer for `suffix` (".png", ".jpg", ...), with its options.
+QByteArray toBuffer(const vips::VImage &image, const char *suffix,
+                    vips::VOption *options = nullptr);
 // Writes encode(...) to path; false if the file cannot be written.
 bool write(const QString &path, QSize size, const QString &suffix, const Options &options = {});
 bool writeBytes(const QString &path, const QByteArray &bytes);

@@ -9,7 +9,9 @@
 #include "testimages.h"
 
 // A byte-mutation sweep through the real worker pool: mutants of photo-like JPEG, PNG and WebP
-// files (fixed seed, so every run sees the same files), alternating the two engines. Every
+// files (fixed seed, so every run sees the same files), cycling through the recipe variants
+// below so that every decoder sees mutants: libvips, the fast decoders, the luma-only paths
+// (JPEG's and WebP's gray decode) and the auto router. Every
 // file gets exactly one verdict, failures carry a readable reason, and outputs exist only for
 // successes. A worker crash is tolerated as long as it is exactly one Failed result and the
 // batch goes on; crashes are listed in the log so that they can be reported upstream.
@@ -30,6 +32,19 @@ namespace {
 constexpr int kMutantsPerFormat = 200;
 constexpr quint32 kSeed = 20240607;
 
+struct RecipeVariant
+{
+    EngineChoice engine;
+    bool grayscale;
+};
+// Gray on the OpenCV route takes libwebp's luma plane and libjpeg's gray decode; gray on auto
+// lets the router choose for a gray job as well as a colour one.
+constexpr RecipeVariant kVariants[] = {{EngineChoice::Vips, false},
+                                       {EngineChoice::OpenCv, false},
+                                       {EngineChoice::OpenCv, true},
+                                       {EngineChoice::Auto, false},
+                                       {EngineChoice::Auto, true}};
+
 // Photo-like: the smooth test image plus noise, so entropy-coded data looks like a photo's.
 QByteArray photo(const char *suffix)
 {
@@ -38,12 +53,7 @@ QByteArray photo(const char *suffix)
         (base + vips::VImage::gaussnoise(
                     256, 192, vips::VImage::option()->set("sigma", 12.0)->set("seed", 7)))
             .cast(VIPS_FORMAT_UCHAR);
-    void *buffer = nullptr;
-    size_t length = 0;
-    noisy.write_to_buffer(suffix, &buffer, &length, vips::VImage::option());
-    QByteArray bytes(static_cast<const char *>(buffer), qsizetype(length));
-    g_free(buffer);
-    return bytes;
+    return TestImages::toBuffer(noisy, suffix);
 }
 
 bool isAcceptableFailure(FailureKind kind)
@@ -131,7 +141,9 @@ void tst_Mutation::everyMutantHasOneVerdict()
             job.recipe.resizeMode = ResizeMode::Fit;
             job.recipe.width = 128;
             job.recipe.height = 128;
-            job.recipe.engine = i % 2 ? EngineChoice::OpenCv : EngineChoice::Vips;
+            const RecipeVariant &variant = kVariants[i % std::size(kVariants)];
+            job.recipe.engine = variant.engine;
+            job.recipe.grayscale = variant.grayscale;
             QVERIFY(TestImages::writeBytes(job.inputPath, mutate(original, random)));
             jobs.append(job);
         }
@@ -159,8 +171,9 @@ void tst_Mutation::everyMutantHasOneVerdict()
         const QString what = r.isOk() ? QStringLiteral("ok") : toString(r.failure);
         ++tally[what];
         if (r.failure == FailureKind::WorkerCrashed)
-            qWarning("worker crash on %s (%s engine): %s", qPrintable(job.inputPath),
-                     qPrintable(toString(job.recipe.engine)), qPrintable(r.message));
+            qWarning("worker crash on %s (%s engine%s): %s", qPrintable(job.inputPath),
+                     qPrintable(toString(job.recipe.engine)),
+                     job.recipe.grayscale ? ", grayscale" : "", qPrintable(r.message));
         if (r.isOk()) {
             QVERIFY2(QFileInfo::exists(job.outputPath), qPrintable(job.inputPath));
             continue;

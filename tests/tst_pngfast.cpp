@@ -1,11 +1,15 @@
 // The PNG fast path against OpenCV's own PNG reader (libpng): identical pixels for every
-// filter type and colour type it takes, and a polite "not mine" for everything else.
+// filter type and colour type it takes, and a polite "not mine" for everything else. A chunk
+// whose CRC does not match goes to libpng through libvips, and the engines answer as it does.
 #include <QtEndian>
 #include <QtTest>
 
 #include <opencv2/core.hpp>
 #include <opencv2/imgcodecs.hpp>
 
+#include <vips/vips8>
+
+#include "engine/engine.h"
 #include "engine/pngfast.h"
 #include "pngchunks.h"
 
@@ -44,6 +48,7 @@ struct PngSpec
 {
     int width = 37, height = 23, colorType = 2, depth = 8, idatPieces = 3;
     bool transparency = false;
+    int paletteEntries = 200; // the pixels use indices 0..199
 };
 
 int channelsOf(int colorType)
@@ -73,7 +78,7 @@ QByteArray makePng(const PngSpec &spec)
     png += chunk("IHDR", ihdr);
     if (spec.colorType == 3) {
         QByteArray palette;
-        for (int i = 0; i < 200; ++i) {
+        for (int i = 0; i < spec.paletteEntries; ++i) {
             const char rgb[] = {char(i), char(255 - i), char(i * 7)};
             palette += QByteArray(rgb, 3);
         }
@@ -88,6 +93,51 @@ QByteArray makePng(const PngSpec &spec)
     return png + chunk("IEND", {});
 }
 
+// A palette file whose PLTE has one colour changed after its CRC was computed.
+QByteArray withDamagedPalette(QByteArray png)
+{
+    const qsizetype plte = png.indexOf("PLTE");
+    png[plte + 4 + 30] = char(png[plte + 4 + 30] ^ 0x40);
+    return png;
+}
+
+// The chunks of a file, each whole (length, type, body, CRC), after the signature.
+QList<QByteArray> chunksOf(const QByteArray &png)
+{
+    QList<QByteArray> chunks;
+    for (qsizetype pos = 8; pos + 12 <= png.size();) {
+        const qsizetype length = qFromBigEndian<quint32>(png.constData() + pos);
+        chunks.append(png.mid(pos, length + 12));
+        pos += length + 12;
+    }
+    return chunks;
+}
+
+QByteArray fromChunks(const QList<QByteArray> &chunks)
+{
+    QByteArray png("\x89PNG\r\n\x1a\n", 8);
+    for (const QByteArray &c : chunks)
+        png += c;
+    return png;
+}
+
+// Files with valid CRCs whose chunk order libpng judges (and mostly refuses): the fast path
+// must leave every one of them to it. Palette file: IHDR, PLTE, IDAT x2, IEND.
+QList<QPair<const char *, QByteArray>> oddChunkOrders()
+{
+    const QList<QByteArray> c = chunksOf(makePng(PngSpec{37, 23, 3, 8, 2, false}));
+    const QList<QByteArray> gray = chunksOf(makePng(PngSpec{37, 23, 0, 8, 1, false}));
+    const QByteArray otherIhdr = chunk("IHDR", be32(5) + be32(5) + QByteArray("\x08\x03\0\0\0", 5));
+    return {
+        {"second IHDR", fromChunks({c[0], c[1], otherIhdr, c[2], c[3], c[4]})},
+        {"PLTE after IDAT", fromChunks({c[0], c[2], c[1], c[3], c[4]})},
+        {"two PLTEs", fromChunks({c[0], c[1], c[1], c[2], c[3], c[4]})},
+        {"IDAT run split", fromChunks({c[0], c[1], c[2], chunk("tEXt", "a\0b"), c[3], c[4]})},
+        {"PLTE of 2 bytes", fromChunks({c[0], chunk("PLTE", "ab"), c[2], c[3], c[4]})},
+        {"PLTE in a gray file", fromChunks({gray[0], c[1], gray[1], gray[2]})},
+    };
+}
+
 cv::Mat openCvDecode(const QByteArray &png)
 {
     const cv::Mat raw(1, int(png.size()), CV_8UC1, const_cast<char *>(png.constData()));
@@ -100,13 +150,27 @@ class tst_PngFast : public QObject
 {
     Q_OBJECT
 private Q_SLOTS:
+    void initTestCase();
     void samePixelsAsLibpng_data();
     void samePixelsAsLibpng();
     void declinesWhatItDoesNotTake_data();
     void declinesWhatItDoesNotTake();
     void damagedDataIsNeverDecoded_data();
     void damagedDataIsNeverDecoded();
+    void indexBeyondPaletteAsLibpng();
+    void libpngDecidesOddFiles_data();
+    void libpngDecidesOddFiles();
+
+private:
+    QTemporaryDir m_dir;
 };
+
+void tst_PngFast::initTestCase()
+{
+    QString error;
+    QVERIFY2(initializeEngines("tst_pngfast", &error), qPrintable(error));
+    QVERIFY(m_dir.isValid());
+}
 
 void tst_PngFast::samePixelsAsLibpng_data()
 {
@@ -181,6 +245,13 @@ void tst_PngFast::damagedDataIsNeverDecoded_data()
     badFilter[idat + 4 + 2] = char(0xFF); // inside the zlib header: a bad stream
     QTest::newRow("bad zlib header") << badFilter;
     QTest::newRow("no signature") << good.mid(8);
+    const QByteArray palette = makePng(PngSpec{37, 23, 3, 8, 1, false});
+    QVERIFY(!decodePngFast(palette).empty());
+    QTest::newRow("PLTE CRC mismatch") << withDamagedPalette(palette);
+    QByteArray idatCrc = good;
+    const qsizetype secondIdat = good.indexOf("IDAT", idat + 4);
+    idatCrc[secondIdat - 6] = char(idatCrc[secondIdat - 6] ^ 0x01); // the first IDAT's CRC
+    QTest::newRow("IDAT CRC mismatch") << idatCrc;
     QTest::newRow("empty") << QByteArray();
 }
 
@@ -188,6 +259,80 @@ void tst_PngFast::damagedDataIsNeverDecoded()
 {
     QFETCH(QByteArray, png);
     QVERIFY(decodePngFast(png).empty());
+}
+
+// Indices past the end of a short PLTE: libpng only warns, and reads them as black (its palette
+// table is zeroed). The fast path must give the same pixels, or leave the file to libpng.
+void tst_PngFast::indexBeyondPaletteAsLibpng()
+{
+    PngSpec spec;
+    spec.colorType = 3;
+    spec.paletteEntries = 10;
+    const QByteArray png = makePng(spec);
+    const cv::Mat expected = openCvDecode(png);
+    const cv::Mat fast = decodePngFast(png);
+    if (expected.empty() || fast.empty()) {
+        QCOMPARE(fast.empty(), expected.empty());
+        return;
+    }
+    QCOMPARE(cv::norm(pngToBgr(fast), expected, cv::NORM_INF), 0.0);
+}
+
+void tst_PngFast::libpngDecidesOddFiles_data()
+{
+    QTest::addColumn<QByteArray>("png");
+    QTest::addColumn<EngineChoice>("engine");
+    QList<QPair<const char *, QByteArray>> files = oddChunkOrders();
+    files.prepend({"damaged PLTE", withDamagedPalette(makePng(PngSpec{37, 23, 3, 8, 1, false}))});
+    for (const auto &[name, png] : std::as_const(files)) {
+        for (EngineChoice engine : {EngineChoice::OpenCv, EngineChoice::Auto, EngineChoice::Vips})
+            QTest::addRow("%s, %s", name, qPrintable(toString(engine))) << png << engine;
+    }
+}
+
+// The reference is libvips itself (libpng under it), asked as the engines ask it: fail on
+// errors. Whatever it decides, decode or refuse, every route must decide the same, never
+// showing, say, the damaged palette's colours on its own.
+void tst_PngFast::libpngDecidesOddFiles()
+{
+    QFETCH(QByteArray, png);
+    QFETCH(EngineChoice, engine);
+    QVERIFY2(decodePngFast(png).empty(), "the fast path must leave this file to libpng");
+    Job job;
+    job.id = 1;
+    job.inputPath = m_dir.filePath(QStringLiteral("odd.png"));
+    job.outputPath = m_dir.filePath(QStringLiteral("out-%1.png").arg(QTest::currentDataTag()));
+    job.recipe.engine = engine;
+    job.recipe.format = OutputFormat::Png;
+    QFile file(job.inputPath);
+    QVERIFY(file.open(QIODevice::WriteOnly) && file.write(png) == png.size());
+    file.close();
+    const JobResult result = makeEngine(engine)->run(job);
+
+    vips::VImage reference;
+    bool refused = false;
+    try {
+        reference = vips::VImage::new_from_buffer(
+                        png.constData(), size_t(png.size()), "",
+                        vips::VImage::option()->set("fail_on", VIPS_FAIL_ON_ERROR))
+                        .copy_memory();
+    } catch (const vips::VError &) {
+        refused = true; // often with no words: libpng's reason went out as a warning
+    }
+    if (refused) {
+        QVERIFY2(!result.isOk(), "libvips refused it, the engine decoded it");
+        QCOMPARE(toString(result.failure), toString(FailureKind::CorruptData));
+        QVERIFY(!QFileInfo::exists(job.outputPath));
+        // A reason a person can read even when libvips gave none.
+        QVERIFY2(!result.message.trimmed().endsWith(QLatin1Char(':')), qPrintable(result.message));
+        return;
+    }
+    QVERIFY2(result.isOk(), qPrintable(result.message));
+    const vips::VImage output = vips::VImage::new_from_file(job.outputPath.toUtf8().constData());
+    QCOMPARE(output.width(), reference.width());
+    QCOMPARE(output.height(), reference.height());
+    QCOMPARE(output.bands(), reference.bands());
+    QCOMPARE((output - reference).abs().max(), 0.0);
 }
 
 QTEST_GUILESS_MAIN(tst_PngFast)

@@ -83,6 +83,9 @@ void tst_Recipe::rejectsBadValues_data()
         << QByteArray(R"({"resize":"fit","width":"800","height":600})") << "Width";
     QTest::newRow("fractional width")
         << QByteArray(R"({"resize":"fit","width":80.5,"height":600})") << "Width";
+    // Outside int: refused by name, not cast (which would be undefined behaviour).
+    QTest::newRow("width beyond int")
+        << QByteArray(R"({"resize":"fit","width":1e300,"height":600})") << "Width";
     QTest::newRow("gray as number") << QByteArray(R"({"grayscale":1})") << "Grayscale";
     QTest::newRow("unknown colour") << QByteArray(R"({"colour":"adobe"})") << "Colour";
     QTest::newRow("strip gps as text") << QByteArray(R"({"stripGps":"yes"})") << "Strip GPS";

@@ -49,7 +49,11 @@ EngineFailure mapLibraryError(const char *what, ImageFormat format)
             QStringLiteral("not enough memory to decode image (%1, worker memory cap)").arg(name)};
     if (lower.contains(QLatin1String("not in a known format")))
         return {FailureKind::UnsupportedFormat, QStringLiteral("not an image (unknown format)")};
-    return {FailureKind::CorruptData, QStringLiteral("corrupt %1 data: %2").arg(name, line)};
+    // libvips sometimes fails with an empty error buffer (libpng's reason went out as a
+    // warning, e.g. a chunk CRC error): still say something.
+    return {FailureKind::CorruptData,
+            QStringLiteral("corrupt %1 data: %2")
+                .arg(name, line.isEmpty() ? QStringLiteral("the decoder refused it") : line)};
 }
 
 std::optional<EngineFailure> checkOutputLimits(OutputFormat format, QSize size)

@@ -59,6 +59,32 @@ bool readHeader(const uchar *d, quint32 length, PngLayout *png)
     return qint64(w * png->channels + 1) * h <= kPngFastMaxBytes;
 }
 
+// Every chunk's CRC (over type and body) must match: a damaged chunk, a PLTE above all, would
+// otherwise decode to wrong colours. What to do about it (refuse, or skip a damaged ancillary
+// chunk) is libpng's call, so a mismatch sends the file back to it rather than failing here.
+bool crcMatches(const uchar *type, quint32 length)
+{
+    const quint32 stored = bigEndian32(type + 4 + length);
+    return quint32(libdeflate_crc32(0, type, size_t(length) + 4)) == stored;
+}
+
+// Chunk order that libpng accepts without a word: one IHDR first, at most one PLTE (whole RGB
+// triples, before the image data, never in a gray image), and the IDAT chunks in one run.
+// Anything else is libpng's to judge (it refuses most of it), never ours to guess.
+bool orderIsPlain(const uchar *type, const PngLayout &png, bool *idatRunEnded)
+{
+    const bool isIdat = std::memcmp(type, "IDAT", 4) == 0;
+    if (!isIdat && !png.idat.empty())
+        *idatRunEnded = true;
+    if (isIdat)
+        return !*idatRunEnded;
+    if (std::memcmp(type, "IHDR", 4) == 0)
+        return png.width == 0; // a second IHDR
+    if (std::memcmp(type, "PLTE", 4) == 0)
+        return png.palette.empty() && png.idat.empty() && png.colorType != 0;
+    return true;
+}
+
 // Walks the chunks; any chunk that changes how pixels read (transparency, or anything we do
 // not know before IDAT that is critical) sends the file back to libpng.
 bool parse(const QByteArray &bytes, PngLayout *png)
@@ -67,6 +93,7 @@ bool parse(const QByteArray &bytes, PngLayout *png)
     const qsizetype size = bytes.size();
     if (size < 8 || std::memcmp(data, kSignature, 8) != 0)
         return false;
+    bool idatRunEnded = false;
     for (qsizetype pos = 8; pos + 12 <= size;) {
         const quint32 length = bigEndian32(data + pos);
         const uchar *type = data + pos + 4;
@@ -75,10 +102,14 @@ bool parse(const QByteArray &bytes, PngLayout *png)
             return false;
         if (pos == 8 && std::memcmp(type, "IHDR", 4) != 0)
             return false;
+        if (!crcMatches(type, length) || !orderIsPlain(type, *png, &idatRunEnded))
+            return false;
         if (std::memcmp(type, "IHDR", 4) == 0) {
             if (!readHeader(body, length, png))
                 return false;
         } else if (std::memcmp(type, "PLTE", 4) == 0) {
+            if (length == 0 || length % 3 != 0 || length > 256 * 3)
+                return false;
             png->palette.assign(body, body + length);
         } else if (std::memcmp(type, "IDAT", 4) == 0) {
             png->idat.insert(png->idat.end(), body, body + length);

@@ -11,7 +11,8 @@
 
 // The pixels in PNG channel order (gray, RGB or RGBA; palettes expanded to RGB), as a view
 // into the inflated buffer (rows are not contiguous). Empty when the file is outside the
-// fast path or fails to inflate: the caller then decodes it the usual way, which reports
+// fast path, has a chunk whose CRC does not match, or fails to inflate: the caller then
+// decodes it the usual way (libpng, which decides about damaged chunks), which reports
 // the error in its own words.
 cv::Mat decodePngFast(const QByteArray &bytes);
 
