@@ -59,8 +59,7 @@ sanitize: deps
 FUZZ_DIR ?= build-fuzz
 FUZZ_SECONDS ?= 60
 fuzz: deps
-	@if [ ! -f $(FUZZ_DIR)/CMakeCache.txt ]; then \
-		cmake -S . -B $(FUZZ_DIR) $(GENERATOR) -DCMAKE_BUILD_TYPE=RelWithDebInfo \
-			-DCMAKE_CXX_COMPILER=clang++-14 -DPIXELMILL_FUZZ=ON; fi
+	cmake -S . -B $(FUZZ_DIR) $(GENERATOR) -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+		-DCMAKE_CXX_COMPILER=clang++-14 -DPIXELMILL_FUZZ=ON
 	cmake --build $(FUZZ_DIR)
 	tests/fuzz/run-fuzz.sh $(FUZZ_DIR) $(FUZZ_SECONDS)
