@@ -1,5 +1,6 @@
 #include "imageheader.h"
 
+#include <cctype>
 #include <cstring>
 
 // JPEG and PNG headers read by walking their segments, as libvips reports them (size, alpha,
@@ -24,35 +25,75 @@ struct Reader
     quint32 big32(qsizetype p) const { return big16(p) << 16 | big16(p + 2); }
 };
 
-// EXIF orientation (tag 0x0112 in IFD0) from a TIFF-structured block; 1 when absent or odd.
-int tiffOrientation(const uchar *tiff, qsizetype size)
+// A TIFF-structured block (EXIF), read with its byte order; every access bounds-checked.
+struct Tiff
 {
-    if (size < 8)
-        return 1;
-    const bool little = tiff[0] == 'I' && tiff[1] == 'I';
-    if (!little && !(tiff[0] == 'M' && tiff[1] == 'M'))
-        return 1;
-    const auto u16 = [&](qsizetype p) {
-        return little ? quint32(tiff[p]) | quint32(tiff[p + 1]) << 8
-                      : quint32(tiff[p]) << 8 | tiff[p + 1];
-    };
-    const auto u32 = [&](qsizetype p) {
-        return little ? u16(p) | u16(p + 2) << 16 : u16(p) << 16 | u16(p + 2);
-    };
-    const qsizetype ifd = qsizetype(u32(4));
-    if (ifd < 8 || ifd + 2 > size)
-        return 1;
-    const quint32 entries = u16(ifd);
-    for (quint32 i = 0; i < entries; ++i) {
-        const qsizetype entry = ifd + 2 + qsizetype(i) * 12;
-        if (entry + 12 > size)
-            return 1;
-        if (u16(entry) == 0x0112 && u16(entry + 2) == 3) { // SHORT
-            const quint32 value = u16(entry + 8);
-            return value >= 1 && value <= 8 ? int(value) : 1;
-        }
+    const uchar *data;
+    qsizetype size;
+    bool little;
+
+    quint32 u16(qsizetype p) const
+    {
+        return little ? quint32(data[p]) | quint32(data[p + 1]) << 8
+                      : quint32(data[p]) << 8 | data[p + 1];
     }
-    return 1;
+    quint32 u32(qsizetype p) const
+    {
+        return little ? u16(p) | u16(p + 2) << 16 : u16(p) << 16 | u16(p + 2);
+    }
+    // The offset of the 12-byte entry for `tag` in the IFD at `ifd`; -1 when absent or cut off.
+    qsizetype find(qsizetype ifd, quint32 tag) const
+    {
+        if (ifd < 8 || ifd > size - 2)
+            return -1;
+        const quint32 entries = u16(ifd);
+        for (quint32 i = 0; i < entries; ++i) {
+            const qsizetype entry = ifd + 2 + qsizetype(i) * 12;
+            if (entry > size - 12)
+                return -1;
+            if (u16(entry) == tag)
+                return entry;
+        }
+        return -1;
+    }
+};
+
+// DateTimeOriginal (0x9003, ASCII, 20 bytes with its NUL) in the EXIF sub-IFD (0x8769).
+QString tiffCaptureDate(const Tiff &t, qsizetype ifd0)
+{
+    const qsizetype pointer = t.find(ifd0, 0x8769);
+    if (pointer < 0 || t.u16(pointer + 2) != 4) // LONG
+        return {};
+    const qsizetype entry = t.find(qsizetype(t.u32(pointer + 8)), 0x9003);
+    if (entry < 0 || t.u16(entry + 2) != 2 || t.u32(entry + 4) != 20) // ASCII[20]
+        return {};
+    const qsizetype at = qsizetype(t.u32(entry + 8));
+    if (at < 8 || at > t.size - 19)
+        return {};
+    const QByteArray text(reinterpret_cast<const char *>(t.data + at), 19);
+    static const char kShape[] = "dddd:dd:dd dd:dd:dd"; // d: a digit
+    for (int i = 0; i < 19; ++i)
+        if (kShape[i] == 'd' ? !std::isdigit(uchar(text[i])) : text[i] != kShape[i])
+            return {}; // "    :  :     :  :  " (unknown) and anything else odd
+    return QString::fromLatin1(text);
+}
+
+// EXIF orientation (tag 0x0112 in IFD0; 1 when absent or odd) and capture date.
+void readTiff(const uchar *data, qsizetype size, ImageHeader *header)
+{
+    header->orientation = 1;
+    if (size < 8)
+        return;
+    const bool little = data[0] == 'I' && data[1] == 'I';
+    if (!little && !(data[0] == 'M' && data[1] == 'M'))
+        return;
+    const Tiff t{data, size, little};
+    const qsizetype ifd0 = qsizetype(t.u32(4));
+    if (const qsizetype entry = t.find(ifd0, 0x0112); entry >= 0 && t.u16(entry + 2) == 3) {
+        const quint32 value = t.u16(entry + 8); // SHORT
+        header->orientation = value >= 1 && value <= 8 ? int(value) : 1;
+    }
+    header->captureDate = tiffCaptureDate(t, ifd0);
 }
 
 bool isStartOfFrame(uchar marker)
@@ -77,7 +118,7 @@ std::optional<ImageHeader> jpegHeader(const Reader &r)
             if (exifSeen)
                 return std::nullopt; // which block wins is libvips' business
             exifSeen = true;
-            header.orientation = tiffOrientation(r.data + body + 6, length - 8);
+            readTiff(r.data + body + 6, length - 8, &header);
         } else if (isStartOfFrame(marker)) {
             if (length < 8)
                 return std::nullopt;
@@ -116,7 +157,7 @@ std::optional<ImageHeader> pngHeader(const Reader &r)
         if (std::memcmp(type, "tRNS", 4) == 0)
             header.hasAlpha = true;
         else if (std::memcmp(type, "eXIf", 4) == 0)
-            header.orientation = tiffOrientation(r.data + pos + 8, length);
+            readTiff(r.data + pos + 8, length, &header);
         pos += 12 + length;
     }
     return std::nullopt;

@@ -2,6 +2,7 @@
 
 #include <QByteArray>
 #include <QSize>
+#include <QString>
 
 #include <optional>
 
@@ -13,6 +14,8 @@ struct ImageHeader
     QSize size; // as stored, before orientation
     bool hasAlpha = false;
     int orientation = 1; // EXIF orientation 1..8
+    // EXIF DateTimeOriginal as stored, "YYYY:MM:DD HH:MM:SS"; empty when absent or malformed.
+    QString captureDate;
 };
 
 // JPEG and PNG headers parsed directly, with the values libvips would report; nullopt for

@@ -69,6 +69,7 @@ QJsonObject ImageProbe::toJson() const
         {QStringLiteral("height"), size.height() > 0 ? size.height() : 0},
         {QStringLiteral("alpha"), hasAlpha},
         {QStringLiteral("orientation"), orientation},
+        {QStringLiteral("captureDate"), captureDate},
     };
 }
 
@@ -96,9 +97,13 @@ std::optional<ImageProbe> ImageProbe::fromJson(const QJsonObject &json, QString 
         readWhole(json, "height", 0, INT_MAX, &height, &problem) &&
         readWhole(json, "orientation", 0, 8, &orientation, &problem);
     const QJsonValue alpha = json.value(QLatin1String("alpha"));
+    const QJsonValue captureDate = json.value(QLatin1String("captureDate"));
     if (numbers && !alpha.isBool())
         problem = alpha.isUndefined() ? QStringLiteral("alpha: is missing")
                                       : QStringLiteral("alpha: must be true or false");
+    else if (numbers && !captureDate.isString())
+        problem = captureDate.isUndefined() ? QStringLiteral("captureDate: is missing")
+                                            : QStringLiteral("captureDate: must be a string");
     if (!problem.isEmpty()) {
         *error = problem;
         return std::nullopt;
@@ -106,13 +111,15 @@ std::optional<ImageProbe> ImageProbe::fromJson(const QJsonObject &json, QString 
     probe.size = QSize(int(width), int(height));
     probe.orientation = int(orientation);
     probe.hasAlpha = alpha.toBool();
+    probe.captureDate = captureDate.toString();
     return probe;
 }
 
 bool operator==(const ImageProbe &a, const ImageProbe &b)
 {
     return a.format == b.format && a.fileBytes == b.fileBytes && a.modifiedMs == b.modifiedMs &&
-           a.size == b.size && a.hasAlpha == b.hasAlpha && a.orientation == b.orientation;
+           a.size == b.size && a.hasAlpha == b.hasAlpha && a.orientation == b.orientation &&
+           a.captureDate == b.captureDate;
 }
 
 ImageProbe probeBytes(const QByteArray &head)
@@ -123,6 +130,7 @@ ImageProbe probeBytes(const QByteArray &head)
         probe.size = header->size;
         probe.hasAlpha = header->hasAlpha;
         probe.orientation = header->orientation;
+        probe.captureDate = header->captureDate;
     }
     return probe;
 }

@@ -22,6 +22,9 @@ struct ImageProbe
     QSize size;            // stored dimensions; empty when the header was not read here
     bool hasAlpha = false;
     int orientation = 0; // EXIF orientation 1..8; 0 when the header was not read here
+    // EXIF DateTimeOriginal, "YYYY:MM:DD HH:MM:SS" (for the {date} naming token); empty when
+    // absent or the header was not read here.
+    QString captureDate;
 
     bool isTaken() const { return fileBytes >= 0; }
     bool hasHeader() const { return !size.isEmpty(); }

@@ -21,8 +21,8 @@ namespace Protocol {
 // given another meaning): the pool refuses a worker of another version at its hello, so the
 // two ends never guess at each other's fields.
 // 2: Recipe gained "colour" and "stripGps". 3: jobs are decoded strictly (every key
-// required) and carry their input's probe.
-constexpr int kVersion = 3;
+// required) and carry their input's probe. 4: the probe carries "captureDate".
+constexpr int kVersion = 4;
 // Results and requests are a few hundred bytes; anything near this is garbage.
 constexpr int kMaxFrameBytes = 1 << 20;
 

@@ -258,6 +258,52 @@ private Q_SLOTS:
         QVERIFY2(again.err.contains("0 done, 0 failed, 2 skipped"), again.err);
     }
 
+    // Files land flat (the same name from two folders gets " (2)"), a folder keeps its layout;
+    // the journal's relative paths work across folders: a resumed run finds all four done.
+    void filesAndFoldersMix()
+    {
+        for (const char *dir : {"/a", "/b", "/shots/sub"})
+            QVERIFY(QDir().mkpath(m_in + dir));
+        writeGradientImage(m_in + "/a/x.png", {30, 20}, "PNG");
+        writeGradientImage(m_in + "/b/x.png", {40, 20}, "PNG");
+        writeGradientImage(m_in + "/shots/s.jpg", {16, 16}, "JPEG");
+        writeGradientImage(m_in + "/shots/sub/t.png", {8, 8}, "PNG");
+        const QStringList inputs{m_in + "/a/x.png", m_in + "/b/x.png", m_in + "/shots"};
+        const Run run = cli(inputs + QStringList{"-o", m_out, "--recursive", "--keep-journal"});
+        QCOMPARE(run.exitCode, 0);
+        QCOMPARE(QImageReader(m_out + "/x.png").size(), QSize(30, 20));
+        QCOMPARE(QImageReader(m_out + "/x (2).png").size(), QSize(40, 20));
+        QVERIFY(QFileInfo::exists(m_out + "/s.jpg"));
+        QVERIFY(QFileInfo::exists(m_out + "/sub/t.png"));
+        QVERIFY2(run.err.contains("4 done, 0 failed, 0 skipped"), run.err);
+
+        const Run resumed = cli(inputs + QStringList{"-o", m_out, "--recursive", "--resume",
+                                                     "--on-conflict", "overwrite"});
+        QCOMPARE(resumed.exitCode, 0);
+        QVERIFY2(resumed.err.contains("0 done, 0 failed, 4 skipped"), resumed.err);
+    }
+
+    void filesFromStandardInput()
+    {
+        for (const char *dir : {"/a", "/shots/sub"})
+            QVERIFY(QDir().mkpath(m_in + dir));
+        writeGradientImage(m_in + "/a/x.png", {30, 20}, "PNG");
+        writeGradientImage(m_in + "/shots/s.jpg", {16, 16}, "JPEG");
+        writeGradientImage(m_in + "/shots/sub/t.png", {8, 8}, "PNG");
+        writeGradientImage(m_in + "/not listed.png", {8, 8}, "PNG");
+        QProcess process;
+        process.start(binary("pixelmill-cli"), {"--files-from", "-", "-o", m_out});
+        QVERIFY(process.waitForStarted());
+        process.write(
+            ("# a comment\n\n" + m_in + "/a/x.png\n   \n" + m_in + "/shots\r\n").toUtf8());
+        process.closeWriteChannel();
+        QVERIFY(process.waitForFinished(60'000));
+        QCOMPARE(process.exitCode(), 0);
+        QStringList written =
+            QDir(m_out).entryList(QDir::Files | QDir::Dirs | QDir::NoDotAndDotDot);
+        QCOMPARE(written, (QStringList{"s.jpg", "x.png"})); // not recursive: no sub/
+    }
+
     void quietPrintsNothingOnSuccess()
     {
         writeGradientImage(m_in + "/a.png", {30, 20}, "PNG");
@@ -301,6 +347,20 @@ private Q_SLOTS:
             << QStringList{"{in}", "-o", "{in}"} << "output folder is the input folder";
         QTest::newRow("no images")
             << QStringList{"{in}/empty", "-o", "{out}"} << "No images were found";
+        QTest::newRow("unknown token")
+            << QStringList{"{in}", "-o", "{out}", "--name", "x{nope}"} << "Unknown token {nope}";
+        QTest::newRow("malformed counter")
+            << QStringList{"{in}", "-o", "{out}", "--name", "{n:x}"} << "{n:x} is malformed";
+        QTest::newRow("unclosed brace")
+            << QStringList{"{in}", "-o", "{out}", "--name", "{name"} << "not closed: {name";
+        QTest::newRow("missing file among inputs")
+            << QStringList{"{in}/a.png", "{in}/gone.png", "-o", "{out}"}
+            << "The input does not exist: {in}/gone.png";
+        QTest::newRow("unreadable list")
+            << QStringList{"--files-from", "{in}/no-list.txt", "-o", "{out}"}
+            << "Cannot read the list of inputs {in}/no-list.txt";
+        QTest::newRow("empty list") << QStringList{"--files-from", "{in}/empty.txt", "-o", "{out}"}
+                                    << "names no file or folder";
         QTest::newRow("report suffix")
             << QStringList{"{in}", "-o", "{out}", "--report", "r.txt"} << ".json or .csv";
     }
@@ -310,8 +370,13 @@ private Q_SLOTS:
         QFETCH(QString, expected);
         writeGradientImage(m_in + "/a.png", {10, 10}, "PNG");
         QVERIFY(QDir().mkpath(m_in + "/empty"));
+        QFile emptyList(m_in + "/empty.txt");
+        QVERIFY(emptyList.open(QIODevice::WriteOnly));
+        emptyList.write("# nothing here\n\n");
+        emptyList.close();
         for (QString &argument : arguments)
             argument.replace("{in}", m_in).replace("{out}", m_out);
+        expected.replace("{in}", m_in);
         const Run run = cli(arguments);
         QCOMPARE(run.exitCode, 2);
         QVERIFY2(run.err.contains(expected.toUtf8()), run.err);

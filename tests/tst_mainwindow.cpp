@@ -101,6 +101,19 @@ void tst_MainWindow::processesFolderWithRecipeFromWidgets()
     QVERIFY(!child<QSpinBox>(*window, "qualitySpin")->isVisibleTo(window.get())); // PNG: lossless
     const QString example = child<QLabel>(*window, "nameExampleLabel")->text();
     QVERIFY2(example.contains(QStringLiteral("img000.png")), qPrintable(example));
+    // Naming tokens: an unknown one is shown where it is typed and disables Start; {width}
+    // and {height} are the output's (320x240 fit into 100x100: 100x75).
+    auto *pattern = child<QLineEdit>(*window, "namePatternEdit");
+    auto *start = child<QPushButton>(*window, "startButton");
+    pattern->setText(QStringLiteral("{name}{nope}"));
+    const QString refused = child<QLabel>(*window, "nameExampleLabel")->toolTip(); // unelided
+    QVERIFY2(refused.contains(QStringLiteral("{nope}")), qPrintable(refused));
+    QVERIFY(!start->isEnabled());
+    pattern->setText(QStringLiteral("{name}_{width}x{height}"));
+    const QString sized = child<QLabel>(*window, "nameExampleLabel")->text();
+    QVERIFY2(sized.contains(QStringLiteral("img000_100x75.png")), qPrintable(sized));
+    QVERIFY(start->isEnabled());
+    pattern->setText(QStringLiteral("{name}"));
 
     startAndWait(*window);
     ResultsModel *model = window->resultsModel();

@@ -257,8 +257,8 @@ private Q_SLOTS:
                            << "/a/b/p.png" << 7 << jpg << "img_7.jpg";
         QTest::newRow("all twice") << "{n}{name}{n}"
                                    << "/a/b/p.png" << 2 << int(OutputFormat::Png) << "2p2.png";
-        QTest::newRow("literal braces") << "{x}{name}"
-                                        << "/a/b/p.png" << 1 << jpg << "{x}p.jpg";
+        QTest::newRow("unknown token: no name") << "{x}{name}"
+                                                << "/a/b/p.png" << 1 << jpg << "";
         QTest::newRow("token in name") << "{name}"
                                        << "/a/b/{n}.png" << 3 << jpg << "{n}.jpg";
         QTest::newRow("hidden") << "{name}"

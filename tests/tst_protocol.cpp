@@ -40,6 +40,7 @@ Job sampleJob(JobId id)
     job.probe.modifiedMs = 1'700'000'000'123;
     job.probe.size = QSize(4000, 3000);
     job.probe.orientation = 6;
+    job.probe.captureDate = QStringLiteral("2019:07:14 09:08:07");
     return job;
 }
 } // namespace
@@ -251,6 +252,8 @@ void tst_Protocol::badJobField_data()
     addBadRow("probe.modifiedMs", "fraction", 1.5,
               "probe.modifiedMs: must be a whole number from -9000000000000000 to "
               "9000000000000000 (got 1.5)");
+    addBadRow("probe.captureDate", "missing", missing, "probe.captureDate: is missing");
+    addBadRow("probe.captureDate", "number", 2019, "probe.captureDate: must be a string");
     addBadRow("probe.width", "missing", missing, "probe.width: is missing");
     addBadRow("probe.width", "negative", -1,
               "probe.width: must be a whole number from 0 to 2147483647 (got -1)");
@@ -414,6 +417,7 @@ void tst_Protocol::schemaChangeNeedsNewVersion()
                                "probe",
                                "probe.alpha",
                                "probe.bytes",
+                               "probe.captureDate",
                                "probe.format",
                                "probe.height",
                                "probe.modifiedMs",
@@ -437,7 +441,7 @@ void tst_Protocol::schemaChangeNeedsNewVersion()
     QStringList keys = wireKeys(Job().toJson());
     keys.sort();
     QCOMPARE(keys, version3);
-    QCOMPARE(Protocol::kVersion, 3);
+    QCOMPARE(Protocol::kVersion, 4);
 }
 
 QTEST_APPLESS_MAIN(tst_Protocol)

@@ -139,6 +139,7 @@ void MainWindow::connectPanels()
         m_source->setExcludedFolder(folder);
         updateStartState();
     });
+    connect(m_output, &OutputPanel::optionsChanged, this, &MainWindow::updateStartState);
     connect(m_source, &SourcePanel::scanned, this, [this](const ImageScanner::Summary &summary) {
         m_recipe->setInputsMayBeLossy(summary.hasLossyInputs || !summary.done);
         updateNameExample();
@@ -221,6 +222,8 @@ void MainWindow::updateStartState()
         why = tr("Choose an output folder other than the source");
     else if (!options.plan.recipe.isValid())
         why = options.plan.recipe.validationError();
+    else if (const QString naming = namePatternError(options.plan.namePattern); !naming.isEmpty())
+        why = naming;
     else if (m_source->summary().done && m_source->imageCount() == 0)
         why = tr("No images in the source folder");
     m_runBar->setCanStart(why.isEmpty(), why);
@@ -236,7 +239,7 @@ void MainWindow::updateNameExample()
     const OutputFormat format =
         resolveOutputFormat(m_recipe->recipe().format,
                             first.isEmpty() ? ImageFormat::Unknown : sniffImageFormatOfFile(first));
-    m_output->setExampleInput(first, format);
+    m_output->setExampleInput(first, format, m_recipe->recipe());
 }
 
 void MainWindow::onFinished(const BatchCounts &counts, bool cancelled)

@@ -22,8 +22,11 @@ OutputPanel::OutputPanel(QWidget *parent)
 {
     m_folderEdit->setObjectName(QStringLiteral("outputFolderEdit"));
     m_patternEdit->setObjectName(QStringLiteral("namePatternEdit"));
-    m_patternEdit->setToolTip(tr("{name}: file name without extension, {parent}: its folder name, "
-                                 "{n}: position in the batch. The extension follows the format."));
+    m_patternEdit->setToolTip(
+        tr("{name}: file name without extension, {parent}: its folder name, {ext}: its "
+           "extension, {n} or {n:04}: position in the batch, {date} or {date:%Y-%m-%d %H%M%S}: "
+           "capture date (EXIF, else the file time), {width} and {height}: output size. The "
+           "extension follows the format."));
     m_exampleLabel->setObjectName(QStringLiteral("nameExampleLabel"));
     m_exampleLabel->setForegroundRole(QPalette::PlaceholderText);
     m_exampleLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
@@ -133,20 +136,31 @@ void OutputPanel::setConflictPolicy(ConflictPolicy policy)
     m_conflictCombo->setCurrentIndex(qMax(0, m_conflictCombo->findData(int(policy))));
 }
 
-void OutputPanel::setExampleInput(const QString &inputPath, OutputFormat resolvedFormat)
+void OutputPanel::setExampleInput(const QString &inputPath, OutputFormat resolvedFormat,
+                                  const Recipe &recipe)
 {
     m_exampleInput = inputPath;
     m_exampleFormat = resolvedFormat;
+    m_exampleRecipe = recipe;
     updateExample();
 }
 
 void OutputPanel::updateExample()
 {
+    // A bad pattern is shown here, where it is typed (Start is disabled with the same reason).
+    if (const QString error = namePatternError(namePattern()); !error.isEmpty()) {
+        m_exampleLabel->setFullText(error);
+        return;
+    }
     if (m_exampleInput.isEmpty()) {
         m_exampleLabel->setFullText(tr("Example: —"));
         return;
     }
-    const QString name = outputFileName(namePattern(), m_exampleInput, 1, m_exampleFormat);
+    QString error;
+    const QString name = outputFileName(
+        namePattern(), nameInputsFor(m_exampleInput, 1, probeFile(m_exampleInput), m_exampleRecipe),
+        m_exampleFormat, &error);
     m_exampleLabel->setFullText(
-        tr("Example: %1 → %2").arg(QFileInfo(m_exampleInput).fileName(), name));
+        !error.isEmpty() ? error
+                         : tr("Example: %1 → %2").arg(QFileInfo(m_exampleInput).fileName(), name));
 }

@@ -29,8 +29,10 @@ public:
     void setFolder(const QString &folder); // an explicit choice
     void setNamePattern(const QString &pattern);
     void setConflictPolicy(ConflictPolicy policy);
-    // The first image and the format it will be written in, for the live example.
-    void setExampleInput(const QString &inputPath, OutputFormat resolvedFormat);
+    // The first image, the format it will be written in and the recipe (for {width} and
+    // {height}), for the live example.
+    void setExampleInput(const QString &inputPath, OutputFormat resolvedFormat,
+                         const Recipe &recipe);
     bool isFolderCustom() const { return m_custom; }
 
     static QString defaultFolderFor(const QString &source);
@@ -49,5 +51,6 @@ private:
     QCheckBox *m_resumeBox;
     QString m_exampleInput;
     OutputFormat m_exampleFormat = OutputFormat::Same;
+    Recipe m_exampleRecipe;
     bool m_custom = false;
 };

@@ -14,7 +14,9 @@
 #include <malloc.h>
 #include <unistd.h>
 
+#include "batch/inputs.h"
 #include "batch/run.h"
+#include "inputlist.h"
 #include "interrupt.h"
 #include "mergecommand.h"
 #include "options.h"
@@ -31,13 +33,19 @@ int fail(const QString &message)
     return kExitSetup;
 }
 
-QString checkInput(const QString &dir)
+// Reads --files-from, then checks every input before the output folder is made.
+QString checkInputs(CliOptions *options)
 {
-    const QFileInfo info(dir);
-    if (!info.exists())
-        return QStringLiteral("The input folder does not exist: %1").arg(dir);
-    if (!info.isDir())
-        return QStringLiteral("The input is not a folder: %1").arg(dir);
+    PlanOptions &plan = options->run.plan;
+    if (!options->filesFrom.isEmpty())
+        if (QString error = readInputList(options->filesFrom, &plan.inputs); !error.isEmpty())
+            return error;
+    if (plan.inputs.isEmpty())
+        return QStringLiteral("The list of inputs %1 names no file or folder.")
+            .arg(options->filesFrom);
+    for (const QString &input : std::as_const(plan.inputs))
+        if (QString error = inputError(input, plan.outputDir, false); !error.isEmpty())
+            return error;
     return {};
 }
 
@@ -204,7 +212,7 @@ int main(int argc, char *argv[])
     CliOptions options = parsed.options;
     QString workerPath;
     bool createdOutput = false;
-    QString error = checkInput(options.run.plan.inputDir);
+    QString error = checkInputs(&options);
     if (error.isEmpty())
         error = findWorker(&workerPath);
     if (error.isEmpty())

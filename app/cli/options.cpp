@@ -52,8 +52,13 @@ struct Parser
     QCommandLineOption recursive{QStringLiteral("recursive"),
                                  QStringLiteral("Include subfolders, mirrored in the output.")};
     QCommandLineOption name{QStringLiteral("name"),
-                            QStringLiteral("Output name pattern; tokens {name}, {parent}, {n} "
-                                           "(default {name})."),
+                            QStringLiteral("Output name pattern (default {name}); tokens "
+                                           "{name}, {parent}, {ext} (the input's), {n} or "
+                                           "{n:04} (position, zero-padded), {date} or "
+                                           "{date:%Y-%m-%d_%H%M%S} (EXIF capture date, else "
+                                           "the file time), {width} and {height} (the "
+                                           "output's; JPEG and PNG inputs only). Any other "
+                                           "{...} is an error."),
                             QStringLiteral("PATTERN")};
     QCommandLineOption conflict{QStringLiteral("on-conflict"),
                                 QStringLiteral("When an output exists (default skip)."),
@@ -92,6 +97,11 @@ struct Parser
                                    QStringLiteral("Keep the run journal in OUTPUT_DIR even "
                                                   "after a run where every image was done or "
                                                   "skipped (it is removed then by default).")};
+    QCommandLineOption filesFrom{QStringLiteral("files-from"),
+                                 QStringLiteral("Also read inputs from FILE (\"-\": standard "
+                                                "input), one path per line; empty lines and "
+                                                "lines starting with # are skipped."),
+                                 QStringLiteral("FILE")};
     QCommandLineOption quiet{QStringLiteral("quiet"), QStringLiteral("Print only errors.")};
     QCommandLineOption output{{QStringLiteral("o"), QStringLiteral("output")},
                               QStringLiteral("Output folder (created if needed)."),
@@ -103,17 +113,21 @@ struct Parser
     Parser()
     {
         parser.setApplicationDescription(
-            QStringLiteral("Processes every image of INPUT_DIR into OUTPUT_DIR.\n"
+            QStringLiteral("Processes images into OUTPUT_DIR: files given directly land flat "
+                           "in it (same names get \" (2)\"...), a folder's images keep their "
+                           "layout.\n"
                            "Also: pixelmill-cli merge-reports OUT.json|OUT.csv IN.json... "
                            "merges the JSON reports of the shards of one batch."));
-        parser.addOptions({resize,    mode,  percent,     longEdge, noEnlarge,    grayscale, format,
-                           quality,   strip, stripGps,    colour,   noAutoOrient, workers,   engine,
-                           recursive, name,  conflict,    timeout,  memoryLimit,  cpuLimit,  report,
-                           resume,    shard, keepJournal, quiet,    output,       version,   help});
+        parser.addOptions({resize,      mode,     percent,   longEdge, noEnlarge, grayscale,
+                           format,      quality,  strip,     stripGps, colour,    noAutoOrient,
+                           workers,     engine,   recursive, name,     conflict,  timeout,
+                           memoryLimit, cpuLimit, report,    resume,   shard,     keepJournal,
+                           filesFrom,   quiet,    output,    version,  help});
         // The syntax column says -o is required, as the documented interface reads.
-        parser.addPositionalArgument(QStringLiteral("INPUT_DIR"),
-                                     QStringLiteral("Folder of images to process."),
-                                     QStringLiteral("INPUT_DIR -o OUTPUT_DIR"));
+        parser.addPositionalArgument(QStringLiteral("INPUT"),
+                                     QStringLiteral("Image files and folders of images, in any "
+                                                    "mix."),
+                                     QStringLiteral("INPUT... -o OUTPUT_DIR"));
     }
 };
 
@@ -274,6 +288,8 @@ bool readRun(const Parser &s, CliOptions *options, QString *error)
     plan.resume = p.isSet(s.resume);
     if (p.isSet(s.name))
         plan.namePattern = p.value(s.name);
+    if (*error = namePatternError(plan.namePattern); !error->isEmpty())
+        return false; // before the output folder is made
     double timeout = pool.jobTimeoutMs / 1000.0;
     if (!readEnum(p, s.conflict, conflictPolicyFromString, &plan.conflict, error) ||
         !readInt(p, s.workers, 1, 256, &pool.workerCount, error) ||
@@ -305,19 +321,17 @@ bool readRun(const Parser &s, CliOptions *options, QString *error)
 bool readPaths(const Parser &s, CliOptions *options, QString *error)
 {
     const QStringList positional = s.parser.positionalArguments();
-    if (positional.size() != 1) {
-        *error = positional.isEmpty()
-                     ? QStringLiteral("No INPUT_DIR given.")
-                     : QStringLiteral("Only one INPUT_DIR may be given (got %1: %2).")
-                           .arg(positional.size())
-                           .arg(positional.join(QStringLiteral(", ")));
+    options->filesFrom = s.parser.value(s.filesFrom);
+    if (positional.isEmpty() && !s.parser.isSet(s.filesFrom)) {
+        *error = QStringLiteral("No INPUT given: name image files or folders, or use "
+                                "--files-from FILE.");
         return false;
     }
     if (!s.parser.isSet(s.output) || s.parser.value(s.output).isEmpty()) {
         *error = QStringLiteral("No output folder given; use -o OUTPUT_DIR.");
         return false;
     }
-    options->run.plan.inputDir = positional.constFirst();
+    options->run.plan.inputs = positional;
     options->run.plan.outputDir = s.parser.value(s.output);
     return true;
 }

@@ -10,6 +10,7 @@ struct CliOptions
 {
     RunOptions run;
     QString reportPath;
+    QString filesFrom; // --files-from: a list of inputs, "-" for standard input (read by main)
     bool quiet = false;
 };
 

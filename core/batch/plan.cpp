@@ -1,5 +1,6 @@
 #include "batch/plan.h"
 
+#include "batch/inputs.h"
 #include "batch/journal.h"
 #include "batch/scan.h"
 #include "imageformat.h"
@@ -7,7 +8,6 @@
 #include <QCryptographicHash>
 #include <QDir>
 #include <QFileInfo>
-#include <QRegularExpression>
 #include <QSet>
 
 #include <algorithm>
@@ -53,24 +53,22 @@ QString patternError(const QString &pattern)
         pattern.contains(QChar(0)))
         return QStringLiteral("The name pattern must not contain a slash (got \"%1\").")
             .arg(pattern);
-    return {};
+    return namePatternError(pattern);
 }
 
-QString setupError(const PlanOptions &options, const ScanRoots &roots)
+QString setupError(const PlanOptions &options)
 {
     if (QString error = options.recipe.validationError(); !error.isEmpty())
         return error;
     if (QString error = patternError(options.namePattern); !error.isEmpty())
         return error;
-    if (options.inputDir.isEmpty())
+    const QStringList inputs = inputPathsOf(options);
+    if (inputs.isEmpty())
         return QStringLiteral("No input folder was given.");
-    const QFileInfo input(options.inputDir);
-    if (!input.exists())
-        return QStringLiteral("The input folder does not exist: %1").arg(options.inputDir);
-    if (!input.isDir())
-        return QStringLiteral("The input is not a folder: %1").arg(options.inputDir);
-    if (!input.isReadable() || !input.isExecutable())
-        return QStringLiteral("The input folder cannot be read: %1").arg(options.inputDir);
+    for (const QString &input : inputs)
+        if (QString error = inputError(input, options.outputDir, options.inputs.isEmpty());
+            !error.isEmpty())
+            return error;
     if (options.outputDir.isEmpty())
         return QStringLiteral("No output folder was given.");
     if (options.shardCount < 1 || options.shardIndex < 0 ||
@@ -81,10 +79,6 @@ QString setupError(const PlanOptions &options, const ScanRoots &roots)
     if (options.shardCount > 1 && options.conflict == ConflictPolicy::Rename)
         return QStringLiteral("Shards cannot use the rename policy: its names depend on the "
                               "files other shards are writing. Use skip or overwrite.");
-    if (roots.input == roots.output)
-        return QStringLiteral("The output folder is the input folder (%1); choose another "
-                              "output folder so that no original is overwritten.")
-            .arg(options.outputDir);
     return {};
 }
 
@@ -109,10 +103,12 @@ bool nameOne(NamingState &state, const QString &dir, const QString &base, const 
     return !skip;
 }
 
-// Fills *job for one scanned file (its output name claimed in `state`); false when the
-// conflict policy skips it because its output exists.
-bool nameFile(const ScannedFile &file, const PlanOptions &options, const ScanRoots &roots,
-              NamingState &state, int *number, Job *job)
+// Fills *job for one scanned file (its output name claimed in `state`). nullopt when it runs;
+// otherwise its verdict before any work: skipped (the conflict policy found its output), or
+// failed (a name token this file has no value for, such as {width} of a WebP).
+std::optional<JobResult> nameFile(const ScannedFile &file, const PlanOptions &options,
+                                  const QString &outputRoot, NamingState &state, int *number,
+                                  Job *job)
 {
     job->inputPath = file.path;
     job->recipe = options.recipe;
@@ -120,17 +116,27 @@ bool nameFile(const ScannedFile &file, const PlanOptions &options, const ScanRoo
     job->probe = file.probe;
     const OutputFormat format = resolveOutputFormat(options.recipe.format, file.format);
     const bool isImage = file.format != ImageFormat::Unknown;
-    const QString fullName = outputFileName(options.namePattern, file.path,
-                                            isImage ? ++*number : *number, OutputFormat::Same);
-    const QString dir = file.relativeDir.isEmpty()
-                            ? roots.outputPath
-                            : roots.outputPath + QLatin1Char('/') + file.relativeDir;
-    if (isImage)
-        return nameOne(state, dir, fullName, extensionFor(format), job);
-    // Named like an image but none we read: it will fail with its reason in the worker.
-    // It takes no output name (and no {n}) that a real image would then have to avoid.
-    job->outputPath = dir + QLatin1Char('/') + fullName + QLatin1Char('.') + extensionFor(format);
-    return true;
+    QString error;
+    QString fullName = outputFileName(
+        options.namePattern,
+        nameInputsFor(file.path, isImage ? ++*number : *number, file.probe, options.recipe),
+        OutputFormat::Same, &error);
+    if (!error.isEmpty() && isImage)
+        return JobResult::failed(*job, FailureKind::InvalidRecipe, error);
+    if (!error.isEmpty()) // not an image: the worker's reason is the one to report
+        fullName = QFileInfo(file.path).fileName();
+    const QString dir =
+        file.relativeDir.isEmpty() ? outputRoot : outputRoot + QLatin1Char('/') + file.relativeDir;
+    if (!isImage) {
+        // Named like an image but none we read: it will fail with its reason in the worker.
+        // It takes no output name (and no {n}) that a real image would then have to avoid.
+        job->outputPath =
+            dir + QLatin1Char('/') + fullName + QLatin1Char('.') + extensionFor(format);
+        return std::nullopt;
+    }
+    if (nameOne(state, dir, fullName, extensionFor(format), job))
+        return std::nullopt;
+    return JobResult::skipped(*job, QStringLiteral("output exists: %1").arg(job->outputPath));
 }
 
 // Adds one planned input to the plan's fingerprint: relative input, NUL, relative output.
@@ -193,43 +199,14 @@ std::optional<ConflictPolicy> conflictPolicyFromString(const QString &text)
     return std::nullopt;
 }
 
-QString outputFileName(const QString &pattern, const QString &inputPath, int position,
-                       OutputFormat resolvedFormat)
-{
-    const QFileInfo info(inputPath);
-    QString name = info.completeBaseName();
-    if (name.isEmpty()) // ".jpg": a hidden file without extension keeps its whole name
-        name = info.fileName();
-    QString result = pattern;
-    // One pass, so that a token inside a file name ("{n}.jpg") is never expanded again.
-    static const QRegularExpression tokens(QStringLiteral("\\{(name|parent|n)\\}"));
-    QString expanded;
-    qsizetype last = 0;
-    for (auto it = tokens.globalMatch(result); it.hasNext();) {
-        const QRegularExpressionMatch m = it.next();
-        expanded += result.mid(last, m.capturedStart() - last);
-        const QString token = m.captured(1);
-        if (token == QLatin1String("name"))
-            expanded += name;
-        else if (token == QLatin1String("parent"))
-            expanded += info.absoluteDir().dirName();
-        else
-            expanded += QString::number(position);
-        last = m.capturedEnd();
-    }
-    expanded += result.mid(last);
-    const QString ext = extensionFor(resolvedFormat);
-    return ext.isEmpty() ? expanded : expanded + QLatin1Char('.') + ext;
-}
-
 BatchPlan planBatch(const PlanOptions &options)
 {
     BatchPlan plan;
-    const ScanRoots roots = scanRoots(options.inputDir, options.outputDir);
-    plan.error = setupError(options, roots);
+    plan.error = setupError(options);
     if (!plan.error.isEmpty())
         return plan;
-    const QList<ScannedFile> files = scanImages(roots, options.recursive, options.stop.get());
+    const GatheredInputs inputs = gatherInputs(options, options.stop.get());
+    const QList<ScannedFile> &files = inputs.files;
     if (options.stop && options.stop->load()) {
         plan.error = QStringLiteral("Planning was cancelled.");
         return plan;
@@ -237,7 +214,7 @@ BatchPlan planBatch(const PlanOptions &options)
     if (files.isEmpty()) {
         plan.error = QStringLiteral("No images were found in %1 (JPEG, PNG, WebP, TIFF, GIF or "
                                     "BMP, recognised by content).")
-                         .arg(options.inputDir);
+                         .arg(inputPathsOf(options).join(QStringLiteral(", ")));
         return plan;
     }
     NamingState state;
@@ -245,24 +222,24 @@ BatchPlan planBatch(const PlanOptions &options)
     for (const ScannedFile &file : files)
         state.inputPaths.insert(file.canonicalPath);
 
-    plan.inputRoot = roots.inputPath;
+    plan.inputRoot = inputs.root;
     // Every file is named, so that names, {n} and suffixes are the whole batch's; only this
     // shard's slice becomes jobs.
     QCryptographicHash fingerprint(QCryptographicHash::Sha1);
     QList<std::pair<qint64, Job>> sized;
     int number = 0; // {n}: images only
     for (const ScannedFile &file : files) {
-        const QString relativeInput = relativeTo(roots.inputPath, file.path);
+        const QString relativeInput = relativeTo(inputs.root, file.path);
         Job job;
-        const bool runs = nameFile(file, options, roots, state, &number, &job);
-        addToFingerprint(fingerprint, relativeInput, relativeTo(roots.outputPath, job.outputPath));
+        const std::optional<JobResult> verdict =
+            nameFile(file, options, inputs.outputPath, state, &number, &job);
+        addToFingerprint(fingerprint, relativeInput, relativeTo(inputs.outputPath, job.outputPath));
         if (shardOf(relativeInput, options.shardCount) != options.shardIndex)
             continue;
-        if (runs)
-            sized.append({file.size, job});
+        if (verdict)
+            plan.preResolved.append(*verdict);
         else
-            plan.preResolved.append(
-                JobResult::skipped(job, QStringLiteral("output exists: %1").arg(job.outputPath)));
+            sized.append({file.size, job});
     }
     fingerprint.addData(Journal::recipeStamp(options.recipe, options.namePattern).toLatin1());
     plan.fingerprint = QString::fromLatin1(fingerprint.result().toHex());

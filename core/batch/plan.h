@@ -8,6 +8,7 @@
 #include <memory>
 #include <optional>
 
+#include "batch/naming.h"
 #include "job.h"
 
 enum class ConflictPolicy { Skip, Overwrite, Rename };
@@ -17,11 +18,15 @@ std::optional<ConflictPolicy> conflictPolicyFromString(const QString &text);
 struct PlanOptions
 {
     QString inputDir;
+    // Files and folders, in order (the CLI's inputs); when non-empty, used instead of
+    // inputDir. Folders keep their layout in the output; files given directly land flat in
+    // it. Relative paths in the journal, the fingerprint and --shard are taken from the
+    // deepest folder holding every input (batch/inputs.h).
+    QStringList inputs;
     QString outputDir;
     bool recursive = false; // subfolders are mirrored into the output folder
-    // Output base name; tokens: {name} input base name without extension, {parent} the
-    // input's folder name, {n} 1-based position in the batch. The extension is added from
-    // the output format.
+    // Output base name, with the tokens of batch/naming.h. The extension is added from the
+    // output format.
     QString namePattern = QStringLiteral("{name}");
     ConflictPolicy conflict = ConflictPolicy::Skip;
     Recipe recipe;
@@ -46,7 +51,7 @@ struct BatchPlan
     QList<Job> jobs;
     QList<JobResult> preResolved;
     QString error;     // set when nothing can run: missing input, output == input, bad recipe...
-    QString inputRoot; // absolute, cleaned: job input paths start with it
+    QString inputRoot; // absolute, cleaned: every job's input path starts with it
     // Hex SHA-1 over the whole (unsharded) plan: every input's path relative to the input root,
     // its output name relative to the output root, and the recipe and naming. The same for
     // every shard of one batch; recorded in the journal and in reports (merge-reports checks
@@ -67,7 +72,3 @@ int shardOf(const QString &relativePath, int shardCount);
 
 // The path of `path` below `root` (both absolute and clean), without a leading slash.
 QString relativeTo(const QString &root, const QString &path);
-
-// Expands the naming pattern for one input; used for the GUI's live example.
-QString outputFileName(const QString &pattern, const QString &inputPath, int position,
-                       OutputFormat resolvedFormat);

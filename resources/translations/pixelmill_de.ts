@@ -314,10 +314,6 @@
         <translation>Fortsetzen: schon fertige Bilder überspringen</translation>
     </message>
     <message>
-        <source>{name}: file name without extension, {parent}: its folder name, {n}: position in the batch. The extension follows the format.</source>
-        <translation>{name}: Dateiname ohne Endung, {parent}: Name seines Ordners, {n}: Position im Stapel. Die Endung richtet sich nach dem Format.</translation>
-    </message>
-    <message>
         <source>Skip existing files</source>
         <translation>Vorhandene überspringen</translation>
     </message>
@@ -360,6 +356,10 @@
     <message>
         <source>Example: %1 → %2</source>
         <translation>Beispiel: %1 → %2</translation>
+    </message>
+    <message>
+        <source>{name}: file name without extension, {parent}: its folder name, {ext}: its extension, {n} or {n:04}: position in the batch, {date} or {date:%Y-%m-%d %H%M%S}: capture date (EXIF, else the file time), {width} and {height}: output size. The extension follows the format.</source>
+        <translation>{name}: Dateiname ohne Endung, {parent}: Name seines Ordners, {ext}: seine Endung, {n} oder {n:04}: Position im Stapel, {date} oder {date:%Y-%m-%d %H%M%S}: Aufnahmedatum (EXIF, sonst die Dateizeit), {width} und {height}: Ausgabegröße. Die Endung folgt dem Format.</translation>
     </message>
 </context>
 <context>

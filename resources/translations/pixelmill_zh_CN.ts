@@ -314,10 +314,6 @@
         <translation>继续：跳过上次已处理完的图像</translation>
     </message>
     <message>
-        <source>{name}: file name without extension, {parent}: its folder name, {n}: position in the batch. The extension follows the format.</source>
-        <translation>{name}：不含扩展名的文件名，{parent}：所在文件夹的名称，{n}：在批处理中的序号。扩展名由输出格式决定。</translation>
-    </message>
-    <message>
         <source>Skip existing files</source>
         <translation>跳过已有文件</translation>
     </message>
@@ -360,6 +356,10 @@
     <message>
         <source>Example: %1 → %2</source>
         <translation>示例：%1 → %2</translation>
+    </message>
+    <message>
+        <source>{name}: file name without extension, {parent}: its folder name, {ext}: its extension, {n} or {n:04}: position in the batch, {date} or {date:%Y-%m-%d %H%M%S}: capture date (EXIF, else the file time), {width} and {height}: output size. The extension follows the format.</source>
+        <translation>{name}：不含扩展名的文件名，{parent}：所在文件夹名，{ext}：其扩展名，{n} 或 {n:04}：在批次中的序号，{date} 或 {date:%Y-%m-%d %H%M%S}：拍摄日期（EXIF，否则为文件时间），{width} 和 {height}：输出尺寸。扩展名随格式而定。</translation>
     </message>
 </context>
 <context>
