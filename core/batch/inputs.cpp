@@ -72,16 +72,21 @@ GatheredInputs gatherInputs(const PlanOptions &options, const std::atomic_bool *
     GatheredInputs gathered;
     QStringList folders;
     QSet<QString> seen;
+    const QStringList paths = inputPathsOf(options);
+    // One input cannot repeat itself: no set of a million paths for a big folder (SCALE.md).
+    const bool mayRepeat = paths.size() > 1;
     const auto add = [&](const ScannedFile &file) {
         // By the path as spelled (absolute, clean): a symlink stays an input of its own, as
         // in a folder walk.
-        if (!seen.contains(file.path)) {
+        if (!mayRepeat) {
+            gathered.files.append(file);
+        } else if (!seen.contains(file.path)) {
             seen.insert(file.path);
             gathered.files.append(file);
         }
         return !(stop && stop->load());
     };
-    for (const QString &path : inputPathsOf(options)) {
+    for (const QString &path : paths) {
         if (stop && stop->load())
             break;
         if (QFileInfo(path).isDir()) {
