@@ -158,7 +158,8 @@ void OutputPanel::updateExample()
     }
     QString error;
     const QString name = outputFileName(
-        namePattern(), nameInputsFor(m_exampleInput, 1, probeFile(m_exampleInput), m_exampleRecipe),
+        namePattern(),
+        nameInputsFor(namePattern(), m_exampleInput, 1, probeFile(m_exampleInput), m_exampleRecipe),
         m_exampleFormat, &error);
     m_exampleLabel->setFullText(
         !error.isEmpty() ? error

@@ -184,16 +184,6 @@ QString namePatternError(const QString &pattern)
     return error;
 }
 
-bool patternNeedsOutputSize(const QString &pattern)
-{
-    QString error;
-    for (const Piece &piece : parsePattern(pattern, &error))
-        if (piece.isToken &&
-            (piece.text == QLatin1String("width") || piece.text == QLatin1String("height")))
-            return true;
-    return false;
-}
-
 QString outputFileName(const QString &pattern, const NameInputs &inputs,
                        OutputFormat resolvedFormat, QString *error)
 {
@@ -224,17 +214,22 @@ QString outputFileName(const QString &pattern, const QString &inputPath, int pos
     return outputFileName(pattern, inputs, resolvedFormat);
 }
 
-NameInputs nameInputsFor(const QString &inputPath, int position, const ImageProbe &probe,
-                         const Recipe &recipe)
+NameInputs nameInputsFor(const QString &pattern, const QString &inputPath, int position,
+                         const ImageProbe &probe, const Recipe &recipe)
 {
     NameInputs inputs;
     inputs.inputPath = inputPath;
     inputs.position = position;
-    inputs.captureDate =
-        QDateTime::fromString(probe.captureDate, QStringLiteral("yyyy:MM:dd HH:mm:ss"));
-    if (!inputs.captureDate.isValid() && probe.isTaken())
-        inputs.captureDate = QDateTime::fromMSecsSinceEpoch(probe.modifiedMs);
-    if (probe.hasHeader()) {
+    // In a valid pattern "{date" or "{width" can only start that token.
+    if (pattern.contains(QLatin1String("{date"))) {
+        inputs.captureDate =
+            QDateTime::fromString(probe.captureDate, QStringLiteral("yyyy:MM:dd HH:mm:ss"));
+        if (!inputs.captureDate.isValid() && probe.isTaken())
+            inputs.captureDate = QDateTime::fromMSecsSinceEpoch(probe.modifiedMs);
+    }
+    const bool usesSize =
+        pattern.contains(QLatin1String("{width")) || pattern.contains(QLatin1String("{height"));
+    if (usesSize && probe.hasHeader()) {
         // The engine orients before it resizes: orientations 5..8 swap the sides.
         const bool swaps = recipe.autoOrient && probe.orientation >= 5;
         inputs.outputSize =

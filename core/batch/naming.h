@@ -30,9 +30,6 @@ struct NameInputs
 // Empty when `pattern` is usable; otherwise one sentence naming what is wrong with it.
 QString namePatternError(const QString &pattern);
 
-// True when the pattern needs the output's dimensions ({width} or {height}).
-bool patternNeedsOutputSize(const QString &pattern);
-
 // Expands `pattern` for one input and adds resolvedFormat's extension. A pattern error, or a
 // token whose value is unknown for this input, gives an empty name and *error (if non-null).
 QString outputFileName(const QString &pattern, const NameInputs &inputs,
@@ -43,5 +40,7 @@ QString outputFileName(const QString &pattern, const QString &inputPath, int pos
 
 // The name inputs the planner has for a probed file: DateTimeOriginal or the modification
 // time, and the output size when the header was read (JPEG and PNG; other formats: unknown).
-NameInputs nameInputsFor(const QString &inputPath, int position, const ImageProbe &probe,
-                         const Recipe &recipe);
+// Only what `pattern` uses is worked out (a local-time conversion per file was a third of the
+// time of planning 100,000 files).
+NameInputs nameInputsFor(const QString &pattern, const QString &inputPath, int position,
+                         const ImageProbe &probe, const Recipe &recipe);

@@ -117,10 +117,11 @@ std::optional<JobResult> nameFile(const ScannedFile &file, const PlanOptions &op
     const OutputFormat format = resolveOutputFormat(options.recipe.format, file.format);
     const bool isImage = file.format != ImageFormat::Unknown;
     QString error;
-    QString fullName = outputFileName(
-        options.namePattern,
-        nameInputsFor(file.path, isImage ? ++*number : *number, file.probe, options.recipe),
-        OutputFormat::Same, &error);
+    QString fullName =
+        outputFileName(options.namePattern,
+                       nameInputsFor(options.namePattern, file.path, isImage ? ++*number : *number,
+                                     file.probe, options.recipe),
+                       OutputFormat::Same, &error);
     if (!error.isEmpty() && isImage)
         return JobResult::failed(*job, FailureKind::InvalidRecipe, error);
     if (!error.isEmpty()) // not an image: the worker's reason is the one to report
