@@ -201,7 +201,7 @@ void tst_WindowBehaviour::cancelShowsCancelledNotComplete()
     QTest::mouseClick(GuiTest::child<QPushButton>(*window, "startButton"), Qt::LeftButton);
     QVERIFY(jobDone.wait(30'000));
     QTest::mouseClick(GuiTest::child<QPushButton>(*window, "cancelButton"), Qt::LeftButton);
-    QVERIFY(finished.count() == 1 || finished.wait(20'000));
+    QVERIFY(finished.count() == 1 || finished.wait(60'000));
 
     const BatchCounts counts = window->controller()->counts();
     QVERIFY(counts.cancelled > 0);
@@ -261,7 +261,7 @@ void tst_WindowBehaviour::captionsFollowTheImageShown()
     QVERIFY(GuiTest::chooseSource(*window, in, 1));
     auto *sourceCaption = GuiTest::child<QLabel>(*window, "previewSourceCaption");
     auto *resultCaption = GuiTest::child<QLabel>(*window, "previewResultCaption");
-    QTRY_VERIFY_WITH_TIMEOUT(resultCaption->text().contains(QStringLiteral("×")), 20'000);
+    QTRY_VERIFY_WITH_TIMEOUT(resultCaption->text().contains(QStringLiteral("×")), 60'000);
     QVERIFY(sourceCaption->toolTip().contains(QStringLiteral("first.jpg · 400 × 300")));
 
     // Output set to the source folder: Start is refused, the image is still the one shown.
@@ -307,7 +307,7 @@ void tst_WindowBehaviour::failedReasonGoesWhenAnotherRowIsSelected()
     QSignalSpy ready(preview, &PreviewPane::previewReady);
     view->setCurrentIndex(view->model()->index(failedRow, ResultsModel::FileColumn));
     QTRY_VERIFY_WITH_TIMEOUT(
-        ready.count() > 0 && preview->imagePath().endsWith(QStringLiteral("broken.jpg")), 20'000);
+        ready.count() > 0 && preview->imagePath().endsWith(QStringLiteral("broken.jpg")), 60'000);
     QVERIFY2(resultCaption->text().contains(QStringLiteral("failed")),
              qPrintable(resultCaption->text()));
     for (QWidget *shown : views)
@@ -321,7 +321,7 @@ void tst_WindowBehaviour::failedReasonGoesWhenAnotherRowIsSelected()
         QVERIFY2(
             shown->accessibleDescription().isEmpty(),
             qPrintable(shown->objectName() + QLatin1Char(' ') + shown->accessibleDescription()));
-    QTRY_VERIFY_WITH_TIMEOUT(resultCaption->text().contains(QStringLiteral("×")), 20'000);
+    QTRY_VERIFY_WITH_TIMEOUT(resultCaption->text().contains(QStringLiteral("×")), 60'000);
 }
 
 QTEST_MAIN(tst_WindowBehaviour)
