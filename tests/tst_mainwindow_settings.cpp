@@ -138,6 +138,25 @@ void tst_MainWindow::colourAndMetadataChoices()
     r = window->findChild<RecipePanel *>()->recipe();
     QCOMPARE(toString(r.colour), toString(ColourPolicy::Keep));
     QVERIFY(r.stripGps && !r.stripMetadata);
+
+    // Encoder options have no widgets yet: a preset's values come back out unchanged, and the
+    // new output formats are in the combo.
+    Recipe encoder;
+    encoder.format = OutputFormat::Avif;
+    encoder.effort = 8;
+    encoder.progressive = true;
+    encoder.subsampling = ChromaSubsampling::S444;
+    encoder.pngCompression = 2;
+    encoder.palette = true;
+    encoder.lossless = true;
+    window->findChild<RecipePanel *>()->setRecipe(encoder);
+    QCOMPARE(window->findChild<QComboBox *>(QStringLiteral("formatCombo"))->currentText(),
+             QStringLiteral("AVIF"));
+    r = window->findChild<RecipePanel *>()->recipe();
+    QCOMPARE(r.effort, 8);
+    QVERIFY(r.progressive && r.palette && r.lossless);
+    QCOMPARE(toString(r.subsampling), QStringLiteral("444"));
+    QCOMPARE(r.pngCompression, 2);
 }
 
 // The Advanced panel's memory and CPU limits: today's pool defaults first, then what the

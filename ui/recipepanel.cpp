@@ -103,6 +103,9 @@ void RecipePanel::buildOutputRows()
     m_formatCombo->addItem(QStringLiteral("PNG"), int(OutputFormat::Png));
     m_formatCombo->addItem(QStringLiteral("WebP"), int(OutputFormat::Webp));
     m_formatCombo->addItem(QStringLiteral("TIFF"), int(OutputFormat::Tiff));
+    m_formatCombo->addItem(QStringLiteral("AVIF"), int(OutputFormat::Avif));
+    m_formatCombo->addItem(QStringLiteral("JPEG XL"), int(OutputFormat::Jxl));
+    m_formatCombo->addItem(QStringLiteral("HEIC"), int(OutputFormat::Heic));
     m_qualityRow = new QWidget(this);
     m_qualitySlider = new QSlider(Qt::Horizontal, m_qualityRow);
     m_qualitySlider->setRange(1, 100);
@@ -192,12 +195,20 @@ Recipe RecipePanel::recipe() const
     r.stripGps = metadata == MetadataChoice::RemoveGps;
     r.autoOrient = m_orientBox->isChecked();
     r.engine = m_engine;
+    // No widgets for the encoder options yet: a preset's values pass through unchanged.
+    r.effort = m_encoderOptions.effort;
+    r.progressive = m_encoderOptions.progressive;
+    r.subsampling = m_encoderOptions.subsampling;
+    r.pngCompression = m_encoderOptions.pngCompression;
+    r.palette = m_encoderOptions.palette;
+    r.lossless = m_encoderOptions.lossless;
     return r;
 }
 
 void RecipePanel::setRecipe(const Recipe &recipe)
 {
     m_updating = true; // one recipeChanged for the whole value, not one per widget
+    m_encoderOptions = recipe;
     selectData(m_modeCombo, recipe.resizeMode);
     if (recipe.width > 0)
         m_widthSpin->setValue(recipe.width);
@@ -237,7 +248,8 @@ void RecipePanel::updateVisibility()
     m_form->setRowVisible(m_longEdgeSpin, mode == ResizeMode::LongEdge);
     m_form->setRowVisible(m_noEnlargeBox, mode != ResizeMode::None);
     const auto format = OutputFormat(m_formatCombo->currentData().toInt());
-    const bool lossy = format == OutputFormat::Jpeg || format == OutputFormat::Webp ||
+    const bool lossy = (format != OutputFormat::Same && format != OutputFormat::Png &&
+                        format != OutputFormat::Tiff) ||
                        (format == OutputFormat::Same && m_inputsMayBeLossy);
     m_form->setRowVisible(m_qualityRow, lossy);
 }

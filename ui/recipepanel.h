@@ -54,5 +54,6 @@ private:
     QCheckBox *m_orientBox;
     EngineChoice m_engine = EngineChoice::Auto;
     bool m_inputsMayBeLossy = true;
+    Recipe m_encoderOptions; // effort, progressive, ... as the last setRecipe had them
     bool m_updating = false;
 };
