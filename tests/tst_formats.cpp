@@ -86,6 +86,8 @@ private Q_SLOTS:
     void otherUntrustedLoadersStayBlocked();
     void encodes_data();
     void encodes();
+    void alphaSurvives_data();
+    void alphaSurvives();
     void sameFormatKeepsModernFormats();
     void progressiveJpeg_data();
     void progressiveJpeg();
@@ -293,6 +295,30 @@ void tst_Formats::encodes()
     const double quality =
         TestImages::psnr(out.extract_band(0, VImage::option()->set("n", 3)), source);
     QVERIFY2(quality > 32, qPrintable(QString::number(quality)));
+}
+
+void tst_Formats::alphaSurvives_data()
+{
+    encodes_data();
+}
+
+// AVIF, HEIC and JPEG XL keep alpha (an auxiliary alpha image, a JXL extra channel): a
+// half-transparent PNG comes back with four bands and its alpha level.
+void tst_Formats::alphaSurvives()
+{
+    QFETCH(OutputFormat, format);
+    const VImage source = TestImages::make(kSize).bandjoin_const({128}).copy_memory();
+    const QString in =
+        writeInput(QStringLiteral("alpha.png"), TestImages::toBuffer(source, ".png"));
+    Recipe recipe;
+    recipe.format = format;
+    const QString name = QStringLiteral("alpha.") + extensionFor(format);
+    const JobResult result = run(EngineChoice::Auto, in, recipe, name);
+    QVERIFY2(result.isOk(), qPrintable(result.message));
+    const VImage out = loadFile(path(name));
+    QCOMPARE(out.bands(), 4);
+    const double alpha = out.extract_band(3).avg();
+    QVERIFY2(qAbs(alpha - 128) < 2, qPrintable(QString::number(alpha)));
 }
 
 void tst_Formats::sameFormatKeepsModernFormats()
