@@ -139,8 +139,8 @@ void tst_MainWindow::colourAndMetadataChoices()
     QCOMPARE(toString(r.colour), toString(ColourPolicy::Keep));
     QVERIFY(r.stripGps && !r.stripMetadata);
 
-    // Encoder options have no widgets yet: a preset's values come back out unchanged, and the
-    // new output formats are in the combo.
+    // Encoder options: a preset's values show in their rows and come back out; each row is
+    // shown only for its format, and editing it reaches the recipe.
     Recipe encoder;
     encoder.format = OutputFormat::Avif;
     encoder.effort = 8;
@@ -149,14 +149,24 @@ void tst_MainWindow::colourAndMetadataChoices()
     encoder.pngCompression = 2;
     encoder.palette = true;
     encoder.lossless = true;
-    window->findChild<RecipePanel *>()->setRecipe(encoder);
-    QCOMPARE(window->findChild<QComboBox *>(QStringLiteral("formatCombo"))->currentText(),
-             QStringLiteral("AVIF"));
-    r = window->findChild<RecipePanel *>()->recipe();
+    auto *panel = window->findChild<RecipePanel *>();
+    panel->setRecipe(encoder);
+    auto *format = window->findChild<QComboBox *>(QStringLiteral("formatCombo"));
+    QCOMPARE(format->currentText(), QStringLiteral("AVIF"));
+    r = panel->recipe();
     QCOMPARE(r.effort, 8);
     QVERIFY(r.progressive && r.palette && r.lossless);
     QCOMPARE(toString(r.subsampling), QStringLiteral("444"));
     QCOMPARE(r.pngCompression, 2);
+    auto *progressive = window->findChild<QCheckBox *>(QStringLiteral("progressiveCheckBox"));
+    auto *effort = window->findChild<QSpinBox *>(QStringLiteral("effortSpin"));
+    QVERIFY(progressive && effort);
+    QVERIFY(!progressive->isVisibleTo(panel) && effort->isVisibleTo(panel));
+    format->setCurrentIndex(format->findText(QStringLiteral("JPEG")));
+    QVERIFY(progressive->isVisibleTo(panel) && !effort->isVisibleTo(panel));
+    progressive->setChecked(false);
+    QVERIFY(!panel->recipe().progressive);
+    QVERIFY(!window->runOptions().plan.recipe.progressive);
 }
 
 // The Advanced panel's memory and CPU limits: today's pool defaults first, then what the

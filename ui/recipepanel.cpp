@@ -8,6 +8,7 @@
 #include <QSlider>
 #include <QSpinBox>
 
+#include "encoderoptionrows.h"
 #include "presetbar.h"
 
 namespace {
@@ -162,6 +163,7 @@ void RecipePanel::buildOutputRows()
 
     m_form->addRow(tr("Format:"), m_formatCombo);
     m_form->addRow(tr("Quality:"), m_qualityRow);
+    m_encoderRows = new EncoderOptionRows(m_form, this);
     m_form->addRow(tr("&Colour:"), m_colourCombo);
     m_form->addRow(QString(), m_grayscaleBox);
     m_form->addRow(tr("&Metadata:"), m_metadataCombo);
@@ -174,6 +176,7 @@ void RecipePanel::buildOutputRows()
         connect(combo, &QComboBox::currentIndexChanged, this, &RecipePanel::onEdited);
     for (QCheckBox *box : {m_grayscaleBox, m_orientBox})
         connect(box, &QCheckBox::toggled, this, &RecipePanel::onEdited);
+    connect(m_encoderRows, &EncoderOptionRows::edited, this, &RecipePanel::onEdited);
 }
 
 Recipe RecipePanel::recipe() const
@@ -195,20 +198,14 @@ Recipe RecipePanel::recipe() const
     r.stripGps = metadata == MetadataChoice::RemoveGps;
     r.autoOrient = m_orientBox->isChecked();
     r.engine = m_engine;
-    // No widgets for the encoder options yet: a preset's values pass through unchanged.
-    r.effort = m_encoderOptions.effort;
-    r.progressive = m_encoderOptions.progressive;
-    r.subsampling = m_encoderOptions.subsampling;
-    r.pngCompression = m_encoderOptions.pngCompression;
-    r.palette = m_encoderOptions.palette;
-    r.lossless = m_encoderOptions.lossless;
+    m_encoderRows->applyTo(&r);
     return r;
 }
 
 void RecipePanel::setRecipe(const Recipe &recipe)
 {
     m_updating = true; // one recipeChanged for the whole value, not one per widget
-    m_encoderOptions = recipe;
+    m_encoderRows->setOptions(recipe);
     selectData(m_modeCombo, recipe.resizeMode);
     if (recipe.width > 0)
         m_widthSpin->setValue(recipe.width);
@@ -252,6 +249,7 @@ void RecipePanel::updateVisibility()
                         format != OutputFormat::Tiff) ||
                        (format == OutputFormat::Same && m_inputsMayBeLossy);
     m_form->setRowVisible(m_qualityRow, lossy);
+    m_encoderRows->showFor(format);
 }
 
 void RecipePanel::onEdited()
