@@ -1,5 +1,6 @@
 #include "imageformat.h"
 
+#include <QList>
 #include <QStringList>
 
 #include <algorithm>
@@ -11,6 +12,31 @@ bool startsWith(const QByteArray &data, const char *magic, int size, int offset 
 {
     return data.size() >= offset + size && memcmp(data.constData() + offset, magic, size) == 0;
 }
+// ISOBMFF: a 'ftyp' box first, its major brand, then compatible brands to the box's end.
+// HEIF images say heic/heix (HEVC), avif/avis (AV1) or only the generic mif1/msf1, when the
+// codec is named among the compatible brands.
+ImageFormat sniffIsobmff(const QByteArray &head)
+{
+    if (!startsWith(head, "ftyp", 4, 4) || head.size() < 12)
+        return ImageFormat::Unknown;
+    const auto *data = reinterpret_cast<const uchar *>(head.constData());
+    const qsizetype boxSize = qsizetype(data[0]) << 24 | data[1] << 16 | data[2] << 8 | data[3];
+    const qsizetype end = std::min(boxSize, head.size());
+    const QByteArray major = head.mid(8, 4);
+    QList<QByteArray> brands{major};
+    for (qsizetype at = 16; at + 4 <= end; at += 4)
+        brands.append(head.mid(at, 4));
+    if (brands.contains("avif") || brands.contains("avis"))
+        return ImageFormat::Avif;
+    static const QList<QByteArray> kHeif = {"heic", "heix", "heim", "heis", "hevc", "hevx"};
+    if (std::any_of(kHeif.begin(), kHeif.end(),
+                    [&](const QByteArray &b) { return brands.contains(b); }))
+        return ImageFormat::Heif;
+    if (major == "mif1" || major == "msf1")
+        return ImageFormat::Heif; // generic: libheif finds out which codec
+    return ImageFormat::Unknown;
+}
+
 } // namespace
 
 ImageFormat sniffImageFormat(const QByteArray &head)
@@ -27,16 +53,19 @@ ImageFormat sniffImageFormat(const QByteArray &head)
         return ImageFormat::Gif;
     if (startsWith(head, "BM", 2) && head.size() >= 14)
         return ImageFormat::Bmp;
-    return ImageFormat::Unknown;
+    // JPEG XL: a bare codestream, or the ISOBMFF container's signature box.
+    if (startsWith(head, "\xFF\x0A", 2) || startsWith(head, "\0\0\0\x0CJXL \r\n\x87\n", 12))
+        return ImageFormat::Jxl;
+    return sniffIsobmff(head);
 }
 
 ImageFormat sniffImageFormatOfFile(const QString &path)
 {
     QFile file(path);
-    // Unbuffered: we only want 16 bytes, and special files must not be read ahead.
+    // Unbuffered: we only want the first bytes, and special files must not be read ahead.
     if (!file.open(QIODevice::ReadOnly | QIODevice::Unbuffered))
         return ImageFormat::Unknown;
-    return sniffImageFormat(file.read(16));
+    return sniffImageFormat(file.read(kSniffBytes));
 }
 
 QString toString(ImageFormat format)
@@ -54,6 +83,12 @@ QString toString(ImageFormat format)
         return QStringLiteral("GIF");
     case ImageFormat::Bmp:
         return QStringLiteral("BMP");
+    case ImageFormat::Heif:
+        return QStringLiteral("HEIF");
+    case ImageFormat::Avif:
+        return QStringLiteral("AVIF");
+    case ImageFormat::Jxl:
+        return QStringLiteral("JPEG XL");
     case ImageFormat::Unknown:
         break;
     }
@@ -90,6 +125,12 @@ OutputFormat resolveOutputFormat(OutputFormat requested, ImageFormat input)
         return OutputFormat::Webp;
     case ImageFormat::Tiff:
         return OutputFormat::Tiff;
+    case ImageFormat::Heif:
+        return OutputFormat::Heic;
+    case ImageFormat::Avif:
+        return OutputFormat::Avif;
+    case ImageFormat::Jxl:
+        return OutputFormat::Jxl;
     default:
         return OutputFormat::Png;
     }

@@ -6,9 +6,15 @@
 #include "recipe.h"
 
 // Image formats recognised by content (magic bytes), never by file name.
-enum class ImageFormat { Unknown, Jpeg, Png, Webp, Tiff, Gif, Bmp };
+// Heif is HEIC/HEIF (HEVC inside the ISOBMFF container), Avif the same container with AV1.
+enum class ImageFormat { Unknown, Jpeg, Png, Webp, Tiff, Gif, Bmp, Heif, Avif, Jxl };
 
-// Needs the first 16 bytes of a file; fewer bytes give Unknown.
+// How many leading bytes sniffing looks at: an ISOBMFF file's ftyp box names its brands
+// there (the major brand at 8, compatible brands from 16).
+constexpr int kSniffBytes = 64;
+
+// Needs the first kSniffBytes bytes of a file (16 for all but HEIF/AVIF whose major brand is
+// the generic mif1/msf1); fewer bytes give Unknown or the generic HEIF.
 ImageFormat sniffImageFormat(const QByteArray &head);
 ImageFormat sniffImageFormatOfFile(const QString &path);
 QString toString(ImageFormat format);
@@ -20,5 +26,6 @@ QString toString(ImageFormat format);
 bool hasImageFileName(const QString &fileName);
 
 // The output format a recipe produces for an input of this format: Same keeps JPEG, PNG,
-// WebP and TIFF, and turns GIF and BMP into PNG (we do not write those).
+// WebP, TIFF, HEIF (as HEIC), AVIF and JPEG XL, and turns GIF and BMP into PNG (we do not
+// write those).
 OutputFormat resolveOutputFormat(OutputFormat requested, ImageFormat input);

@@ -20,7 +20,7 @@
 
 namespace {
 
-const std::array<std::pair<ImageFormat, const char *>, 7> kFormatKeys{{
+const std::array<std::pair<ImageFormat, const char *>, 10> kFormatKeys{{
     {ImageFormat::Unknown, "unknown"},
     {ImageFormat::Jpeg, "jpeg"},
     {ImageFormat::Png, "png"},
@@ -28,6 +28,9 @@ const std::array<std::pair<ImageFormat, const char *>, 7> kFormatKeys{{
     {ImageFormat::Tiff, "tiff"},
     {ImageFormat::Gif, "gif"},
     {ImageFormat::Bmp, "bmp"},
+    {ImageFormat::Heif, "heif"},
+    {ImageFormat::Avif, "avif"},
+    {ImageFormat::Jxl, "jxl"},
 }};
 
 QString formatKey(ImageFormat format)
@@ -125,7 +128,7 @@ bool operator==(const ImageProbe &a, const ImageProbe &b)
 ImageProbe probeBytes(const QByteArray &head)
 {
     ImageProbe probe;
-    probe.format = sniffImageFormat(head.left(16));
+    probe.format = sniffImageFormat(head.left(kSniffBytes));
     if (const std::optional<ImageHeader> header = readHeaderDirectly(head, probe.format)) {
         probe.size = header->size;
         probe.hasAlpha = header->hasAlpha;

@@ -22,7 +22,9 @@ namespace Protocol {
 // two ends never guess at each other's fields.
 // 2: Recipe gained "colour" and "stripGps". 3: jobs are decoded strictly (every key
 // required) and carry their input's probe. 4: the probe carries "captureDate".
-constexpr int kVersion = 4;
+// 5: Recipe gained the encoder options (effort, progressive, subsampling, pngCompression,
+// palette, lossless), formats avif/jxl/heic; probes may say heif/avif/jxl.
+constexpr int kVersion = 5;
 // Results and requests are a few hundred bytes; anything near this is garbage.
 constexpr int kMaxFrameBytes = 1 << 20;
 

@@ -37,12 +37,20 @@ const std::array<std::pair<ResizeMode, const char *>, 6> kResizeModes{{
     {ResizeMode::LongEdge, "long-edge"},
 }};
 
-const std::array<std::pair<OutputFormat, const char *>, 5> kFormats{{
+const std::array<std::pair<OutputFormat, const char *>, 8> kFormats{{
     {OutputFormat::Same, "same"},
     {OutputFormat::Jpeg, "jpg"},
     {OutputFormat::Png, "png"},
     {OutputFormat::Webp, "webp"},
     {OutputFormat::Tiff, "tiff"},
+    {OutputFormat::Avif, "avif"},
+    {OutputFormat::Jxl, "jxl"},
+    {OutputFormat::Heic, "heic"},
+}};
+
+const std::array<std::pair<ChromaSubsampling, const char *>, 2> kSubsamplings{{
+    {ChromaSubsampling::S420, "420"},
+    {ChromaSubsampling::S444, "444"},
 }};
 
 const std::array<std::pair<EngineChoice, const char *>, 3> kEngines{{
@@ -59,7 +67,7 @@ const std::array<std::pair<ColourPolicy, const char *>, 2> kColourPolicies{{
 constexpr int kMaxDimension = 100000;
 
 // What people call each key, for sentences; the wire uses the key itself.
-const std::array<std::pair<const char *, const char *>, 14> kFieldLabels{{
+const std::array<std::pair<const char *, const char *>, 20> kFieldLabels{{
     {"resize", "Resize mode"},
     {"width", "Width"},
     {"height", "Height"},
@@ -74,6 +82,12 @@ const std::array<std::pair<const char *, const char *>, 14> kFieldLabels{{
     {"colour", "Colour"},
     {"autoOrient", "Auto-orient"},
     {"engine", "Engine"},
+    {"effort", "Effort"},
+    {"progressive", "Progressive"},
+    {"subsampling", "Chroma subsampling"},
+    {"pngCompression", "PNG compression"},
+    {"palette", "Palette"},
+    {"lossless", "Lossless"},
 }};
 
 QString sentenceFor(const FieldError &error)
@@ -113,6 +127,16 @@ QString toString(ColourPolicy colour)
     return nameOf(kColourPolicies, colour);
 }
 
+QString toString(ChromaSubsampling subsampling)
+{
+    return nameOf(kSubsamplings, subsampling);
+}
+
+std::optional<ChromaSubsampling> subsamplingFromString(const QString &text)
+{
+    return valueOf(kSubsamplings, text);
+}
+
 std::optional<ColourPolicy> colourPolicyFromString(const QString &text)
 {
     return valueOf(kColourPolicies, text);
@@ -129,6 +153,8 @@ std::optional<OutputFormat> outputFormatFromString(const QString &text)
         return OutputFormat::Jpeg;
     if (text.compare(QLatin1String("tif"), Qt::CaseInsensitive) == 0)
         return OutputFormat::Tiff;
+    if (text.compare(QLatin1String("heif"), Qt::CaseInsensitive) == 0)
+        return OutputFormat::Heic;
     return valueOf(kFormats, text);
 }
 
@@ -174,6 +200,12 @@ std::optional<FieldError> Recipe::invalidField() const
     if (quality < 1 || quality > 100)
         return FieldError{QStringLiteral("quality"),
                           QStringLiteral("must be between 1 and 100 (got %1)").arg(quality)};
+    if (effort < 1 || effort > 9)
+        return FieldError{QStringLiteral("effort"),
+                          QStringLiteral("must be between 1 and 9 (got %1)").arg(effort)};
+    if (pngCompression < 0 || pngCompression > 9)
+        return FieldError{QStringLiteral("pngCompression"),
+                          QStringLiteral("must be between 0 and 9 (got %1)").arg(pngCompression)};
     return std::nullopt;
 }
 
@@ -200,6 +232,12 @@ QJsonObject Recipe::toJson() const
         {QStringLiteral("colour"), toString(colour)},
         {QStringLiteral("autoOrient"), autoOrient},
         {QStringLiteral("engine"), toString(engine)},
+        {QStringLiteral("effort"), effort},
+        {QStringLiteral("progressive"), progressive},
+        {QStringLiteral("subsampling"), toString(subsampling)},
+        {QStringLiteral("pngCompression"), pngCompression},
+        {QStringLiteral("palette"), palette},
+        {QStringLiteral("lossless"), lossless},
     };
 }
 
@@ -335,6 +373,12 @@ std::optional<Recipe> decodeRecipe(const QJsonObject &json, bool keysRequired, F
     reader.readEnum("colour", &r.colour, kColourPolicies, colourPolicyFromString);
     reader.readBool("autoOrient", &r.autoOrient);
     reader.readEnum("engine", &r.engine, kEngines, engineChoiceFromString);
+    reader.readInt("effort", &r.effort);
+    reader.readBool("progressive", &r.progressive);
+    reader.readEnum("subsampling", &r.subsampling, kSubsamplings, subsamplingFromString);
+    reader.readInt("pngCompression", &r.pngCompression);
+    reader.readBool("palette", &r.palette);
+    reader.readBool("lossless", &r.lossless);
     std::optional<FieldError> failure = reader.error();
     if (!failure)
         failure = r.invalidField();
@@ -367,5 +411,8 @@ bool operator==(const Recipe &a, const Recipe &b)
            a.percent == b.percent && a.longEdge == b.longEdge && a.noEnlarge == b.noEnlarge &&
            a.grayscale == b.grayscale && a.format == b.format && a.quality == b.quality &&
            a.stripMetadata == b.stripMetadata && a.stripGps == b.stripGps && a.colour == b.colour &&
-           a.autoOrient == b.autoOrient && a.engine == b.engine;
+           a.autoOrient == b.autoOrient && a.engine == b.engine && a.effort == b.effort &&
+           a.progressive == b.progressive && a.subsampling == b.subsampling &&
+           a.pngCompression == b.pngCompression && a.palette == b.palette &&
+           a.lossless == b.lossless;
 }

@@ -8,7 +8,9 @@
 // What to do to every image of a batch. A plain value: cheap to copy, compared with ==,
 // sent to workers as JSON.
 enum class ResizeMode { None, Fit, Fill, Exact, Percent, LongEdge };
-enum class OutputFormat { Same, Jpeg, Png, Webp, Tiff };
+enum class OutputFormat { Same, Jpeg, Png, Webp, Tiff, Avif, Jxl, Heic };
+// JPEG chroma: 4:2:0 halves the colour planes both ways (libjpeg's default), 4:4:4 keeps them.
+enum class ChromaSubsampling { S420, S444 };
 enum class EngineChoice { Auto, Vips, OpenCv };
 // What happens to the input's colour profile: converted to sRGB (the default; the output is
 // then untagged, which every viewer reads as sRGB), or the original profile written into the
@@ -35,7 +37,14 @@ struct Recipe
     bool noEnlarge = false;
     bool grayscale = false;
     OutputFormat format = OutputFormat::Same;
-    int quality = 85;           // 1-100; used by JPEG and WebP (PNG and TIFF are lossless)
+    int quality = 85; // 1-100; used by JPEG, WebP, AVIF, HEIC and JPEG XL
+    // Encoder options. effort: AVIF/HEIC/JPEG XL, 1 (fastest) to 9 (smallest files).
+    int effort = 4;
+    bool progressive = false;                                // JPEG
+    ChromaSubsampling subsampling = ChromaSubsampling::S420; // JPEG
+    int pngCompression = 6;                                  // zlib level 0-9
+    bool palette = false;       // PNG: quantised to at most 256 colours (libimagequant)
+    bool lossless = false;      // WebP
     bool stripMetadata = false; // EXIF, XMP and IPTC all removed
     bool stripGps = false;      // only the location (EXIF GPS and XMP exif:GPS*) removed
     ColourPolicy colour = ColourPolicy::Srgb;
@@ -64,10 +73,12 @@ QString toString(ResizeMode mode);
 QString toString(OutputFormat format);
 QString toString(EngineChoice engine);
 QString toString(ColourPolicy colour);
+QString toString(ChromaSubsampling subsampling);
 std::optional<ResizeMode> resizeModeFromString(const QString &text);
 std::optional<OutputFormat> outputFormatFromString(const QString &text);
 std::optional<EngineChoice> engineChoiceFromString(const QString &text);
 std::optional<ColourPolicy> colourPolicyFromString(const QString &text);
+std::optional<ChromaSubsampling> subsamplingFromString(const QString &text);
 
 // File name extension (without dot) for a format; Same has none.
 QString extensionFor(OutputFormat format);

@@ -339,6 +339,21 @@ private Q_SLOTS:
                                  << "--quality";
         QTest::newRow("conflict") << QStringList{"{in}", "-o", "{out}", "--on-conflict", "ask"}
                                   << "--on-conflict";
+        QTest::newRow("effort 0") << QStringList{"{in}", "-o", "{out}", "--effort", "0"}
+                                  << "--effort expects a whole number from 1 to 9";
+        QTest::newRow("effort 10")
+            << QStringList{"{in}", "-o", "{out}", "--effort", "10"} << "--effort";
+        QTest::newRow("subsampling 422")
+            << QStringList{"{in}", "-o", "{out}", "--subsampling", "422"}
+            << "--subsampling expects 444|420 (got \"422\")";
+        QTest::newRow("png compression 10")
+            << QStringList{"{in}", "-o", "{out}", "--png-compression", "10"}
+            << "--png-compression expects a whole number from 0 to 9";
+        QTest::newRow("png compression text")
+            << QStringList{"{in}", "-o", "{out}", "--png-compression", "max"}
+            << "--png-compression";
+        QTest::newRow("unknown format")
+            << QStringList{"{in}", "-o", "{out}", "--format", "jp2"} << "--format";
         QTest::newRow("output is a file")
             << QStringList{"{in}", "-o", "{in}/a.png"} << "not a folder";
         QTest::newRow("output below a file")
@@ -382,6 +397,37 @@ private Q_SLOTS:
         QVERIFY2(run.err.contains(expected.toUtf8()), run.err);
         QCOMPARE(run.err.count('\n'), 1); // one line
         QVERIFY2(!QFileInfo::exists(m_out), "no output folder is left behind by a setup error");
+    }
+
+    // Each encoder flag reaches the file, read by hand: SOF2 and its sampling factors, the
+    // PNG IHDR colour type (3: palette), WebP's VP8L chunk, the AVIF brand.
+    void encoderFlagsReachTheOutput()
+    {
+        writeGradientImage(m_in + "/a.png", {64, 48}, "PNG");
+        const auto outputOf = [&](const QStringList &flags, const QString &name) {
+            QDir(m_out).removeRecursively();
+            const Run run = cli(QStringList{m_in, "-o", m_out} + flags);
+            if (run.exitCode != 0)
+                qWarning("%s", run.err.constData());
+            QFile file(m_out + "/" + name);
+            return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+        };
+        const QByteArray jpeg = outputOf(
+            {"--format", "jpg", "--progressive", "--subsampling", "444"}, QStringLiteral("a.jpg"));
+        const qsizetype sof2 = jpeg.indexOf(QByteArray("\xFF\xC2", 2));
+        QVERIFY(sof2 > 0);
+        QVERIFY(!jpeg.contains(QByteArray("\xFF\xC0", 2)));
+        QCOMPARE(int(quint8(jpeg[sof2 + 11])), 0x11); // luma 1x1: 4:4:4
+        const QByteArray png =
+            outputOf({"--palette", "--png-compression", "9"}, QStringLiteral("a.png"));
+        QCOMPARE(png.mid(12, 4), QByteArray("IHDR"));
+        QCOMPARE(int(quint8(png[25])), 3);
+        const QByteArray webp =
+            outputOf({"--format", "webp", "--lossless"}, QStringLiteral("a.webp"));
+        QCOMPARE(webp.mid(12, 4), QByteArray("VP8L"));
+        const QByteArray avif =
+            outputOf({"--format", "avif", "--effort", "1"}, QStringLiteral("a.avif"));
+        QCOMPARE(avif.mid(4, 8), QByteArray("ftypavif"));
     }
 
     void unwritableOutputExitsTwo()

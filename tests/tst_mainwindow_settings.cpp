@@ -138,6 +138,35 @@ void tst_MainWindow::colourAndMetadataChoices()
     r = window->findChild<RecipePanel *>()->recipe();
     QCOMPARE(toString(r.colour), toString(ColourPolicy::Keep));
     QVERIFY(r.stripGps && !r.stripMetadata);
+
+    // Encoder options: a preset's values show in their rows and come back out; each row is
+    // shown only for its format, and editing it reaches the recipe.
+    Recipe encoder;
+    encoder.format = OutputFormat::Avif;
+    encoder.effort = 8;
+    encoder.progressive = true;
+    encoder.subsampling = ChromaSubsampling::S444;
+    encoder.pngCompression = 2;
+    encoder.palette = true;
+    encoder.lossless = true;
+    auto *panel = window->findChild<RecipePanel *>();
+    panel->setRecipe(encoder);
+    auto *format = window->findChild<QComboBox *>(QStringLiteral("formatCombo"));
+    QCOMPARE(format->currentText(), QStringLiteral("AVIF"));
+    r = panel->recipe();
+    QCOMPARE(r.effort, 8);
+    QVERIFY(r.progressive && r.palette && r.lossless);
+    QCOMPARE(toString(r.subsampling), QStringLiteral("444"));
+    QCOMPARE(r.pngCompression, 2);
+    auto *progressive = window->findChild<QCheckBox *>(QStringLiteral("progressiveCheckBox"));
+    auto *effort = window->findChild<QSpinBox *>(QStringLiteral("effortSpin"));
+    QVERIFY(progressive && effort);
+    QVERIFY(!progressive->isVisibleTo(panel) && effort->isVisibleTo(panel));
+    format->setCurrentIndex(format->findText(QStringLiteral("JPEG")));
+    QVERIFY(progressive->isVisibleTo(panel) && !effort->isVisibleTo(panel));
+    progressive->setChecked(false);
+    QVERIFY(!panel->recipe().progressive);
+    QVERIFY(!window->runOptions().plan.recipe.progressive);
 }
 
 // The Advanced panel's memory and CPU limits: today's pool defaults first, then what the

@@ -295,7 +295,7 @@ void tst_Protocol::badJobField_data()
     {
         const char *key;
         const char *names;
-    } enums[] = {{"format", "same, jpg, png, webp, tiff"},
+    } enums[] = {{"format", "same, jpg, png, webp, tiff, avif, jxl, heic"},
                  {"colour", "srgb, keep"},
                  {"engine", "auto, vips, opencv"}};
     for (const auto &e : enums) {
@@ -409,7 +409,7 @@ QStringList wireKeys(const QJsonObject &object, const QString &prefix = QString(
 // jobs differently, and only the version at the hello keeps such a pair apart.
 void tst_Protocol::schemaChangeNeedsNewVersion()
 {
-    const QStringList version3{"id",
+    const QStringList version5{"id",
                                "input",
                                "maxPixels",
                                "output",
@@ -426,22 +426,28 @@ void tst_Protocol::schemaChangeNeedsNewVersion()
                                "recipe",
                                "recipe.autoOrient",
                                "recipe.colour",
+                               "recipe.effort",
                                "recipe.engine",
                                "recipe.format",
                                "recipe.grayscale",
                                "recipe.height",
                                "recipe.longEdge",
+                               "recipe.lossless",
                                "recipe.noEnlarge",
+                               "recipe.palette",
                                "recipe.percent",
+                               "recipe.pngCompression",
+                               "recipe.progressive",
                                "recipe.quality",
                                "recipe.resize",
                                "recipe.strip",
                                "recipe.stripGps",
+                               "recipe.subsampling",
                                "recipe.width"};
     QStringList keys = wireKeys(Job().toJson());
     keys.sort();
-    QCOMPARE(keys, version3);
-    QCOMPARE(Protocol::kVersion, 4);
+    QCOMPARE(keys, version5);
+    QCOMPARE(Protocol::kVersion, 5);
 }
 
 QTEST_APPLESS_MAIN(tst_Protocol)

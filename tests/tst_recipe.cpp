@@ -13,6 +13,9 @@ private Q_SLOTS:
     void rejectsBadValues();
     void acceptsFormatAliases();
     void missingKeysKeepDefaults();
+    void presetWithoutEncoderOptionsLoads();
+    void wireRequiresEncoderOptions_data();
+    void wireRequiresEncoderOptions();
 };
 
 void tst_Recipe::roundTrip_data()
@@ -46,6 +49,20 @@ void tst_Recipe::roundTrip_data()
     photo.colour = ColourPolicy::Keep;
     photo.stripGps = true;
     QTest::newRow("keep profile, no location") << photo;
+    Recipe encoder;
+    encoder.format = OutputFormat::Avif;
+    encoder.effort = 9;
+    encoder.progressive = true;
+    encoder.subsampling = ChromaSubsampling::S444;
+    encoder.pngCompression = 0;
+    encoder.palette = true;
+    encoder.lossless = true;
+    QTest::newRow("encoder options") << encoder;
+    for (const OutputFormat format : {OutputFormat::Jxl, OutputFormat::Heic}) {
+        Recipe modern;
+        modern.format = format;
+        QTest::addRow("%s", qPrintable(toString(format))) << modern;
+    }
 }
 
 void tst_Recipe::roundTrip()
@@ -89,6 +106,19 @@ void tst_Recipe::rejectsBadValues_data()
     QTest::newRow("gray as number") << QByteArray(R"({"grayscale":1})") << "Grayscale";
     QTest::newRow("unknown colour") << QByteArray(R"({"colour":"adobe"})") << "Colour";
     QTest::newRow("strip gps as text") << QByteArray(R"({"stripGps":"yes"})") << "Strip GPS";
+    QTest::newRow("effort 0") << QByteArray(R"({"effort":0})") << "Effort must be between 1 and 9";
+    QTest::newRow("effort 10") << QByteArray(R"({"effort":10})") << "Effort";
+    QTest::newRow("png compression 10")
+        << QByteArray(R"({"pngCompression":10})") << "PNG compression must be between 0 and 9";
+    QTest::newRow("png compression -1")
+        << QByteArray(R"({"pngCompression":-1})") << "PNG compression";
+    QTest::newRow("subsampling 422")
+        << QByteArray(R"({"subsampling":"422"})") << "Chroma subsampling must be one of 420, 444";
+    QTest::newRow("subsampling as number")
+        << QByteArray(R"({"subsampling":444})") << "Chroma subsampling";
+    QTest::newRow("progressive as text") << QByteArray(R"({"progressive":"yes"})") << "Progressive";
+    QTest::newRow("palette as number") << QByteArray(R"({"palette":1})") << "Palette";
+    QTest::newRow("lossless as text") << QByteArray(R"({"lossless":"true"})") << "Lossless";
     QTest::newRow("percent as text")
         << QByteArray(R"({"resize":"percent","percent":"50"})") << "Percent";
 }
@@ -108,6 +138,9 @@ void tst_Recipe::acceptsFormatAliases()
 {
     QVERIFY(outputFormatFromString(QStringLiteral("JPEG")) == OutputFormat::Jpeg);
     QVERIFY(outputFormatFromString(QStringLiteral("tif")) == OutputFormat::Tiff);
+    QVERIFY(outputFormatFromString(QStringLiteral("heif")) == OutputFormat::Heic);
+    QVERIFY(outputFormatFromString(QStringLiteral("AVIF")) == OutputFormat::Avif);
+    QVERIFY(outputFormatFromString(QStringLiteral("jxl")) == OutputFormat::Jxl);
     QVERIFY(resizeModeFromString(QStringLiteral("Long-Edge")) == ResizeMode::LongEdge);
     QVERIFY(!engineChoiceFromString(QStringLiteral("gimp")).has_value());
 }
@@ -119,6 +152,47 @@ void tst_Recipe::missingKeysKeepDefaults()
     Recipe expected;
     expected.grayscale = true;
     QCOMPARE(*recipe, expected);
+}
+
+// A preset saved before the encoder options (protocol version 3's keys, written out here as
+// such a file held them) loads with the options' defaults: 4:2:0 baseline JPEG, zlib level 6,
+// no palette, lossy WebP, effort 4.
+void tst_Recipe::presetWithoutEncoderOptionsLoads()
+{
+    const QByteArray version3 = R"({"resize":"fit","width":800,"height":600,"percent":100,
+        "longEdge":0,"noEnlarge":false,"grayscale":false,"format":"jpg","quality":80,
+        "strip":false,"stripGps":false,"colour":"srgb","autoOrient":true,"engine":"auto"})";
+    QString error;
+    const auto recipe = Recipe::fromJson(QJsonDocument::fromJson(version3).object(), &error);
+    QVERIFY2(recipe.has_value(), qPrintable(error));
+    QCOMPARE(recipe->quality, 80);
+    QCOMPARE(recipe->effort, 4);
+    QCOMPARE(recipe->progressive, false);
+    QVERIFY(recipe->subsampling == ChromaSubsampling::S420);
+    QCOMPARE(recipe->pngCompression, 6);
+    QCOMPARE(recipe->palette, false);
+    QCOMPARE(recipe->lossless, false);
+}
+
+// The wire is strict: a job from a worker or pool of the old schema names the missing key.
+void tst_Recipe::wireRequiresEncoderOptions_data()
+{
+    QTest::addColumn<QString>("key");
+    for (const char *key :
+         {"effort", "progressive", "subsampling", "pngCompression", "palette", "lossless"})
+        QTest::newRow(key) << QString::fromLatin1(key);
+}
+
+void tst_Recipe::wireRequiresEncoderOptions()
+{
+    QFETCH(QString, key);
+    QJsonObject json = Recipe().toJson();
+    QVERIFY(Recipe::fromWireJson(json, nullptr).has_value());
+    json.remove(key);
+    FieldError error;
+    QVERIFY(!Recipe::fromWireJson(json, &error).has_value());
+    QCOMPARE(error.field, key);
+    QCOMPARE(error.problem, QStringLiteral("is missing"));
 }
 
 QTEST_GUILESS_MAIN(tst_Recipe)

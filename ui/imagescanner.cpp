@@ -9,7 +9,8 @@ constexpr int kReportEvery = 250;
 
 bool isLossy(ImageFormat format)
 {
-    return format == ImageFormat::Jpeg || format == ImageFormat::Webp;
+    return format == ImageFormat::Jpeg || format == ImageFormat::Webp ||
+           format == ImageFormat::Heif || format == ImageFormat::Avif || format == ImageFormat::Jxl;
 }
 } // namespace
 

@@ -8,6 +8,7 @@
 #include <QSlider>
 #include <QSpinBox>
 
+#include "encoderoptionrows.h"
 #include "presetbar.h"
 
 namespace {
@@ -103,6 +104,9 @@ void RecipePanel::buildOutputRows()
     m_formatCombo->addItem(QStringLiteral("PNG"), int(OutputFormat::Png));
     m_formatCombo->addItem(QStringLiteral("WebP"), int(OutputFormat::Webp));
     m_formatCombo->addItem(QStringLiteral("TIFF"), int(OutputFormat::Tiff));
+    m_formatCombo->addItem(QStringLiteral("AVIF"), int(OutputFormat::Avif));
+    m_formatCombo->addItem(QStringLiteral("JPEG XL"), int(OutputFormat::Jxl));
+    m_formatCombo->addItem(QStringLiteral("HEIC"), int(OutputFormat::Heic));
     m_qualityRow = new QWidget(this);
     m_qualitySlider = new QSlider(Qt::Horizontal, m_qualityRow);
     m_qualitySlider->setRange(1, 100);
@@ -159,6 +163,7 @@ void RecipePanel::buildOutputRows()
 
     m_form->addRow(tr("Format:"), m_formatCombo);
     m_form->addRow(tr("Quality:"), m_qualityRow);
+    m_encoderRows = new EncoderOptionRows(m_form, this);
     m_form->addRow(tr("&Colour:"), m_colourCombo);
     m_form->addRow(QString(), m_grayscaleBox);
     m_form->addRow(tr("&Metadata:"), m_metadataCombo);
@@ -171,6 +176,7 @@ void RecipePanel::buildOutputRows()
         connect(combo, &QComboBox::currentIndexChanged, this, &RecipePanel::onEdited);
     for (QCheckBox *box : {m_grayscaleBox, m_orientBox})
         connect(box, &QCheckBox::toggled, this, &RecipePanel::onEdited);
+    connect(m_encoderRows, &EncoderOptionRows::edited, this, &RecipePanel::onEdited);
 }
 
 Recipe RecipePanel::recipe() const
@@ -192,12 +198,14 @@ Recipe RecipePanel::recipe() const
     r.stripGps = metadata == MetadataChoice::RemoveGps;
     r.autoOrient = m_orientBox->isChecked();
     r.engine = m_engine;
+    m_encoderRows->applyTo(&r);
     return r;
 }
 
 void RecipePanel::setRecipe(const Recipe &recipe)
 {
     m_updating = true; // one recipeChanged for the whole value, not one per widget
+    m_encoderRows->setOptions(recipe);
     selectData(m_modeCombo, recipe.resizeMode);
     if (recipe.width > 0)
         m_widthSpin->setValue(recipe.width);
@@ -237,9 +245,11 @@ void RecipePanel::updateVisibility()
     m_form->setRowVisible(m_longEdgeSpin, mode == ResizeMode::LongEdge);
     m_form->setRowVisible(m_noEnlargeBox, mode != ResizeMode::None);
     const auto format = OutputFormat(m_formatCombo->currentData().toInt());
-    const bool lossy = format == OutputFormat::Jpeg || format == OutputFormat::Webp ||
+    const bool lossy = (format != OutputFormat::Same && format != OutputFormat::Png &&
+                        format != OutputFormat::Tiff) ||
                        (format == OutputFormat::Same && m_inputsMayBeLossy);
     m_form->setRowVisible(m_qualityRow, lossy);
+    m_encoderRows->showFor(format);
 }
 
 void RecipePanel::onEdited()

@@ -11,6 +11,7 @@ class QFormLayout;
 class QSettings;
 class QSlider;
 class QSpinBox;
+class EncoderOptionRows;
 class PresetBar;
 
 // Edits the operations of a Recipe. Every edit emits recipeChanged with the whole value.
@@ -54,5 +55,6 @@ private:
     QCheckBox *m_orientBox;
     EngineChoice m_engine = EngineChoice::Auto;
     bool m_inputsMayBeLossy = true;
+    EncoderOptionRows *m_encoderRows;
     bool m_updating = false;
 };

@@ -26,10 +26,26 @@ struct Parser
                                  QStringLiteral("Convert to grayscale.")};
     QCommandLineOption format{QStringLiteral("format"),
                               QStringLiteral("Output format (default: same as the input)."),
-                              QStringLiteral("same|jpg|png|webp|tiff")};
+                              QStringLiteral("same|jpg|png|webp|tiff|avif|jxl|heic")};
     QCommandLineOption quality{QStringLiteral("quality"),
-                               QStringLiteral("JPEG/WebP quality (default 85)."),
+                               QStringLiteral("JPEG/WebP/AVIF/HEIC/JPEG XL quality (default 85)."),
                                QStringLiteral("1-100")};
+    QCommandLineOption effort{QStringLiteral("effort"),
+                              QStringLiteral("AVIF/HEIC/JPEG XL encoder effort: 1 is fastest, 9 "
+                                             "makes the smallest files (default 4)."),
+                              QStringLiteral("1-9")};
+    QCommandLineOption progressive{QStringLiteral("progressive"),
+                                   QStringLiteral("Write progressive JPEG.")};
+    QCommandLineOption subsampling{QStringLiteral("subsampling"),
+                                   QStringLiteral("JPEG chroma subsampling (default 420)."),
+                                   QStringLiteral("444|420")};
+    QCommandLineOption pngCompression{QStringLiteral("png-compression"),
+                                      QStringLiteral("PNG zlib compression level (default 6)."),
+                                      QStringLiteral("0-9")};
+    QCommandLineOption palette{QStringLiteral("palette"),
+                               QStringLiteral("Quantise PNG output to a palette of at most 256 "
+                                              "colours (libimagequant).")};
+    QCommandLineOption lossless{QStringLiteral("lossless"), QStringLiteral("Write lossless WebP.")};
     QCommandLineOption strip{QStringLiteral("strip"),
                              QStringLiteral("Remove all metadata (EXIF, XMP, IPTC). A kept "
                                             "colour profile stays: pixels are never left "
@@ -123,6 +139,7 @@ struct Parser
                            workers,     engine,   recursive, name,     conflict,  timeout,
                            memoryLimit, cpuLimit, report,    resume,   shard,     keepJournal,
                            filesFrom,   quiet,    output,    version,  help});
+        parser.addOptions({effort, progressive, subsampling, pngCompression, palette, lossless});
         // The syntax column says -o is required, as the documented interface reads.
         parser.addPositionalArgument(QStringLiteral("INPUT"),
                                      QStringLiteral("Image files and folders of images, in any "
@@ -254,6 +271,13 @@ bool readRecipe(const Parser &s, Recipe *recipe, QString *error)
     recipe->stripMetadata = p.isSet(s.strip);
     recipe->stripGps = p.isSet(s.stripGps);
     recipe->autoOrient = !p.isSet(s.noAutoOrient);
+    recipe->progressive = p.isSet(s.progressive);
+    recipe->palette = p.isSet(s.palette);
+    recipe->lossless = p.isSet(s.lossless);
+    if (!readInt(p, s.effort, 1, 9, &recipe->effort, error) ||
+        !readEnum(p, s.subsampling, subsamplingFromString, &recipe->subsampling, error) ||
+        !readInt(p, s.pngCompression, 0, 9, &recipe->pngCompression, error))
+        return false;
     if (!readResize(s, recipe, error) ||
         !readEnum(p, s.format, outputFormatFromString, &recipe->format, error) ||
         !readInt(p, s.quality, 1, 100, &recipe->quality, error) ||

@@ -129,12 +129,6 @@ QString refusedFormatName(const QByteArray &head)
         return QStringLiteral("Photoshop (PSD)");
     if (at(0, "gimp xcf"))
         return QStringLiteral("GIMP (XCF)");
-    if (at(4, "ftypheic") || at(4, "ftypheix") || at(4, "ftypmif1") || at(4, "ftypmsf1"))
-        return QStringLiteral("HEIF");
-    if (at(4, "ftypavif"))
-        return QStringLiteral("AVIF");
-    if (at(0, "\xFF\x0A") || at(0, "\0\0\0\x0CJXL "))
-        return QStringLiteral("JPEG XL");
     if (at(0, "\0\0\0\x0CjP  ") || at(0, "\xFF\x4F\xFF\x51"))
         return QStringLiteral("JPEG 2000");
     if (at(0, "\x76\x2F\x31\x01"))

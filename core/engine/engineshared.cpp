@@ -109,7 +109,8 @@ EngineFailure unknownFormat(const QByteArray &bytes)
     const QString refused = refusedFormatName(bytes.left(512));
     if (!refused.isEmpty())
         return {FailureKind::UnsupportedFormat,
-                QStringLiteral("unsupported format: %1 (accepted: JPEG, PNG, WebP, TIFF, GIF, BMP)")
+                QStringLiteral("unsupported format: %1 (accepted: JPEG, PNG, WebP, TIFF, GIF, BMP, "
+                               "HEIF, AVIF, JPEG XL)")
                     .arg(refused)};
     if (looksLikeText(bytes.left(512)))
         return {FailureKind::UnsupportedFormat, QStringLiteral("not an image (looks like text)")};
@@ -137,9 +138,13 @@ EngineInput prepareInput(const Job &job, QByteArray bytes, ImageFormat format)
                                 .arg(stored.width())
                                 .arg(stored.height())
                                 .arg(QString::number(job.maxPixels / 1e6, 'g', 3))};
-    in.metadata = readMetadata(in.bytes);
-    if (const int orientation = exifOrientation(in.metadata))
-        in.header.orientation = orientation;
+    if (decoderOrients(in.format)) {
+        in.metadata = readMetadataWithVips(in.bytes);
+    } else {
+        in.metadata = readMetadata(in.bytes);
+        if (const int orientation = exifOrientation(in.metadata))
+            in.header.orientation = orientation;
+    }
     in.outputFormat = resolveOutputFormat(job.recipe.format, in.format);
     in.swapsAxes = job.recipe.autoOrient && hasQuarterTurn(in.header.orientation);
     in.plan = planResize(job.recipe, in.swapsAxes ? stored.transposed() : stored);
@@ -178,7 +183,7 @@ JobResult runSteps(const Job &job, const EngineProcess &process, ImageFormat *fo
     if (const QString error = readInput(job.inputPath, &bytes); !error.isEmpty())
         return JobResult::failed(job, FailureKind::InputUnreadable, error);
     *inputBytes = bytes.size();
-    *format = sniffImageFormat(bytes.left(16));
+    *format = sniffImageFormat(bytes.left(kSniffBytes));
     const EngineInput in = prepareInput(job, std::move(bytes), *format);
     const EncodedImage out = process(in, job.recipe);
     if (out.size != in.plan.crop.size())
@@ -195,8 +200,12 @@ JobResult runSteps(const Job &job, const EngineProcess &process, ImageFormat *fo
 
 bool formatKeepsAlpha(OutputFormat format)
 {
-    return format == OutputFormat::Png || format == OutputFormat::Webp ||
-           format == OutputFormat::Tiff;
+    return format != OutputFormat::Jpeg && format != OutputFormat::Same;
+}
+
+bool decoderOrients(ImageFormat format)
+{
+    return format == ImageFormat::Heif || format == ImageFormat::Avif || format == ImageFormat::Jxl;
 }
 
 bool hasQuarterTurn(int orientation)

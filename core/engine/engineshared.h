@@ -54,6 +54,16 @@ JobResult runEngineJob(const Job &job, const QString &engineName, const EnginePr
 ImageHeader readImageHeader(const QByteArray &bytes, ImageFormat format);
 
 bool formatKeepsAlpha(OutputFormat format);
+
+// HEIF and AVIF (libheif applies the irot/imir boxes, which the HEIF specification makes the
+// one orientation; EXIF's tag is informational there) and JPEG XL (libjxl applies its
+// codestream orientation): the decoded pixels are upright, so orientation is 1 whatever EXIF
+// says, and the output's EXIF says 1 too.
+bool decoderOrients(ImageFormat format);
+
+// For the formats Exiv2 0.27 does not read (its ISOBMFF support is off by default, and had
+// CVEs): profile, EXIF and XMP as libvips' loaders found them, the EXIF Orientation set to 1.
+ImageMetadata readMetadataWithVips(const QByteArray &bytes);
 bool hasQuarterTurn(int orientation);
 
 // Structure checks that catch truncation before a decoder fills the missing part with gray.

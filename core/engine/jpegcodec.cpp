@@ -114,9 +114,9 @@ std::vector<Marker> markersFor(const OutputMetadata &metadata)
     return markers;
 }
 
-bool runEncode(jpeg_compress_struct *info, ErrorManager *manager, const cv::Mat &image, int quality,
-               const std::vector<Marker> &markers, const QByteArray &icc, unsigned char **buffer,
-               unsigned long *size)
+bool runEncode(jpeg_compress_struct *info, ErrorManager *manager, const cv::Mat &image,
+               const JpegEncoding &encoding, const std::vector<Marker> &markers,
+               const QByteArray &icc, unsigned char **buffer, unsigned long *size)
 {
     if (setjmp(manager->jump))
         return false;
@@ -127,7 +127,14 @@ bool runEncode(jpeg_compress_struct *info, ErrorManager *manager, const cv::Mat 
     info->input_components = gray ? 1 : 3;
     info->in_color_space = gray ? JCS_GRAYSCALE : JCS_EXT_RGB;
     jpeg_set_defaults(info);
-    jpeg_set_quality(info, quality, TRUE);
+    jpeg_set_quality(info, encoding.quality, TRUE);
+    if (!gray) { // libjpeg's defaults: luma 2x2, chroma 1x1, i.e. 4:2:0
+        const int luma = encoding.fullChroma ? 1 : 2;
+        info->comp_info[0].h_samp_factor = luma;
+        info->comp_info[0].v_samp_factor = luma;
+    }
+    if (encoding.progressive)
+        jpeg_simple_progression(info);
     jpeg_start_compress(info, TRUE);
     for (const Marker &marker : markers)
         jpeg_write_marker(info, marker.code,
@@ -171,6 +178,14 @@ JpegDecoded decodeJpeg(const QByteArray &bytes, int scaleDenominator, bool grays
 QByteArray encodeJpeg(const cv::Mat &image, int quality, const OutputMetadata &metadata,
                       QString *error)
 {
+    JpegEncoding encoding;
+    encoding.quality = quality;
+    return encodeJpeg(image, encoding, metadata, error);
+}
+
+QByteArray encodeJpeg(const cv::Mat &image, const JpegEncoding &encoding,
+                      const OutputMetadata &metadata, QString *error)
+{
     if (image.depth() != CV_8U || (image.channels() != 1 && image.channels() != 3)) {
         *error = QStringLiteral("JPEG takes 8-bit gray or colour pixels");
         return {};
@@ -183,7 +198,7 @@ QByteArray encodeJpeg(const cv::Mat &image, int quality, const OutputMetadata &m
     unsigned long size = 0;
     const std::vector<Marker> markers = markersFor(metadata);
     const bool ok =
-        runEncode(&info, &manager, image, quality, markers, metadata.icc, &buffer, &size);
+        runEncode(&info, &manager, image, encoding, markers, metadata.icc, &buffer, &size);
     jpeg_destroy_compress(&info);
     QByteArray bytes;
     if (ok)

@@ -29,3 +29,15 @@ struct OutputMetadata;
 // APP13 IPTC, APP2 ICC). Empty with *error set when libjpeg fails.
 QByteArray encodeJpeg(const cv::Mat &image, int quality, const OutputMetadata &metadata,
                       QString *error);
+
+// The recipe's JPEG options: a progressive scan script (libjpeg's jpeg_simple_progression:
+// SOF2), and chroma at full resolution (4:4:4, every component sampled 1x1) or halved both
+// ways (4:2:0, luma 2x2).
+struct JpegEncoding
+{
+    int quality = 85;
+    bool progressive = false;
+    bool fullChroma = false;
+};
+QByteArray encodeJpeg(const cv::Mat &image, const JpegEncoding &encoding,
+                      const OutputMetadata &metadata, QString *error);

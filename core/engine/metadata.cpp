@@ -188,6 +188,30 @@ ImageMetadata readMetadata(const QByteArray &bytes)
     return metadata;
 }
 
+ImageMetadata metadataFromBlobs(const QByteArray &icc, const QByteArray &exif,
+                                const QByteArray &xmp)
+{
+    ImageMetadata metadata;
+    metadata.icc = icc;
+    metadata.xmp = xmp;
+    const QByteArray tiff = exif.startsWith(QByteArray("Exif\0\0", 6)) ? exif.mid(6) : exif;
+    if (tiff.isEmpty())
+        return metadata;
+    try {
+        Exiv2::ExifData parsed;
+        Exiv2::ExifParser::decode(parsed, reinterpret_cast<const Exiv2::byte *>(tiff.constData()),
+                                  uint32_t(tiff.size()));
+        auto it = parsed.findKey(Exiv2::ExifKey("Exif.Image.Orientation"));
+        if (it != parsed.end())
+            it->setValue("1");
+        if (!parsed.empty())
+            metadata.exif = std::make_shared<const Exiv2::ExifData>(parsed);
+    } catch (...) {
+        // Damaged EXIF: the pixels still decode, without it.
+    }
+    return metadata;
+}
+
 int exifOrientation(const ImageMetadata &metadata)
 {
     if (!metadata.exif)

@@ -28,6 +28,12 @@ struct ImageMetadata
 // Never throws: metadata that cannot be read counts as absent (the pixels may still decode).
 ImageMetadata readMetadata(const QByteArray &bytes);
 
+// Metadata handed over by a decoder (libvips' blobs): `exif` may start with "Exif\0\0".
+// The pixels such decoders deliver are upright, so an EXIF Orientation is set to 1. Never
+// throws: EXIF that cannot be parsed counts as absent.
+ImageMetadata metadataFromBlobs(const QByteArray &icc, const QByteArray &exif,
+                                const QByteArray &xmp);
+
 // The EXIF Orientation (1..8) as Exiv2 reads it, whatever its type (SHORT or LONG) and
 // wherever the file keeps it (a PNG's eXIf after the image data); 0 when there is none. The
 // pixels are turned by this value because the output's tag is reset from it: one source.

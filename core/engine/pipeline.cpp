@@ -111,13 +111,17 @@ cv::Mat orient(cv::Mat image, int orientation)
     return image;
 }
 
-QByteArray encode(const cv::Mat &image, OutputFormat format, int quality,
+QByteArray encode(const cv::Mat &image, OutputFormat format, const Recipe &recipe,
                   const OutputMetadata &metadata)
 {
     if (format != OutputFormat::Jpeg)
-        return encodeWithVips(image, format, quality, metadata);
+        return encodeWithVips(image, format, recipe, metadata);
+    JpegEncoding encoding;
+    encoding.quality = recipe.quality;
+    encoding.progressive = recipe.progressive;
+    encoding.fullChroma = recipe.subsampling == ChromaSubsampling::S444;
     QString error;
-    QByteArray bytes = encodeJpeg(image, quality, metadata, &error);
+    QByteArray bytes = encodeJpeg(image, encoding, metadata, &error);
     if (bytes.isEmpty())
         throw EngineFailure{FailureKind::Internal,
                             QStringLiteral("could not encode JPEG: %1").arg(error)};
@@ -200,5 +204,5 @@ EncodedImage finishImage(DecodedPixels decoded, const EngineInput &in, const Rec
     const QSize size(image.cols, image.rows);
     const OutputMetadata metadata =
         metadataForOutput(in.metadata, recipe, size, outputIcc, convert || decoded.inSrgb);
-    return {encode(image, in.outputFormat, recipe.quality, metadata), size};
+    return {encode(image, in.outputFormat, recipe, metadata), size};
 }

@@ -54,6 +54,7 @@ bool decodesAsLuma(const EngineInput &in, const Recipe &recipe);
 DecodedPixels decodeWithVips(const EngineInput &in, const Recipe &recipe);
 std::optional<DecodedPixels> decodeFast(const EngineInput &in, const Recipe &recipe);
 
-// PNG, WebP and TIFF outputs through libvips' writers, which carry the profile, EXIF and XMP.
-QByteArray encodeWithVips(const cv::Mat &pixels, OutputFormat format, int quality,
+// PNG, WebP, TIFF, AVIF, HEIC and JPEG XL outputs through libvips' writers, which carry the
+// profile, EXIF and XMP, with the recipe's quality and encoder options.
+QByteArray encodeWithVips(const cv::Mat &pixels, OutputFormat format, const Recipe &recipe,
                           const OutputMetadata &metadata);

@@ -11,9 +11,9 @@
 #include <cstring>
 
 // libvips as one decoder among several (every format but BMP, and whatever the fast decoders
-// decline: CMYK, 16-bit, interlaced, animated, TIFF, GIF), and as the writer of PNG, WebP and
-// TIFF. Colour and metadata are not its business here: the pipeline converts colour with lcms2
-// and reads metadata with Exiv2, as on every route.
+// decline: CMYK, 16-bit, interlaced, animated, TIFF, GIF, HEIF, AVIF, JPEG XL), and as the
+// writer of PNG, WebP, TIFF, AVIF, HEIC and JPEG XL. Colour and metadata are not its business here:
+// the pipeline converts colour with lcms2 and reads metadata with Exiv2, as on every route.
 
 using vips::VImage;
 
@@ -220,7 +220,50 @@ QByteArray withPngMetadata(const QByteArray &png, const OutputMetadata &metadata
 
 } // namespace
 
-QByteArray encodeWithVips(const cv::Mat &pixels, OutputFormat format, int quality,
+namespace {
+
+QByteArray takeBlob(VipsBlob *blob)
+{
+    size_t size = 0;
+    const void *data = vips_blob_get(blob, &size);
+    QByteArray bytes(static_cast<const char *>(data), qsizetype(size));
+    vips_area_unref(VIPS_AREA(blob));
+    return bytes;
+}
+
+// The writer for each format, with the recipe's options. AVIF and HEIC are one libheif writer
+// with another codec (aom, x265); effort is 1-9 for us, libheif's 0-9 and libjxl's 1-9.
+QByteArray saveWithVips(const VImage &image, OutputFormat format, const Recipe &recipe)
+{
+    switch (format) {
+    case OutputFormat::Webp:
+        return takeBlob(image.webpsave_buffer(
+            VImage::option()->set("Q", recipe.quality)->set("lossless", recipe.lossless)));
+    case OutputFormat::Tiff:
+        return takeBlob(image.tiffsave_buffer(
+            VImage::option()->set("compression", VIPS_FOREIGN_TIFF_COMPRESSION_LZW)));
+    case OutputFormat::Avif:
+    case OutputFormat::Heic:
+        return takeBlob(
+            image.heifsave_buffer(VImage::option()
+                                      ->set("compression", format == OutputFormat::Avif
+                                                               ? VIPS_FOREIGN_HEIF_COMPRESSION_AV1
+                                                               : VIPS_FOREIGN_HEIF_COMPRESSION_HEVC)
+                                      ->set("Q", recipe.quality)
+                                      ->set("effort", recipe.effort)));
+    case OutputFormat::Jxl:
+        return takeBlob(image.jxlsave_buffer(
+            VImage::option()->set("Q", recipe.quality)->set("effort", recipe.effort)));
+    default:
+        return takeBlob(image.pngsave_buffer(VImage::option()
+                                                 ->set("compression", recipe.pngCompression)
+                                                 ->set("palette", recipe.palette)));
+    }
+}
+
+} // namespace
+
+QByteArray encodeWithVips(const cv::Mat &pixels, OutputFormat format, const Recipe &recipe,
                           const OutputMetadata &metadata)
 {
     const cv::Mat contiguous = pixels.isContinuous() ? pixels : pixels.clone();
@@ -245,25 +288,7 @@ QByteArray encodeWithVips(const cv::Mat &pixels, OutputFormat format, int qualit
              metadata.exif.isEmpty() ? QByteArray() : QByteArray("Exif\0\0", 6) + metadata.exif);
         blob(VIPS_META_XMP_NAME, metadata.xmp);
     }
-    auto *options = VImage::option();
-    const char *suffix = ".png";
-    switch (format) {
-    case OutputFormat::Webp:
-        suffix = ".webp";
-        options->set("Q", quality);
-        break;
-    case OutputFormat::Tiff:
-        suffix = ".tif";
-        options->set("compression", VIPS_FOREIGN_TIFF_COMPRESSION_LZW);
-        break;
-    default:
-        break;
-    }
-    void *buffer = nullptr;
-    size_t size = 0;
-    image.write_to_buffer(suffix, &buffer, &size, options);
-    QByteArray bytes(static_cast<const char *>(buffer), qsizetype(size));
-    g_free(buffer);
+    const QByteArray bytes = saveWithVips(image, format, recipe);
     if (format == OutputFormat::Png)
         return withPngMetadata(bytes, metadata);
     if (format == OutputFormat::Webp && metadata.exif.isEmpty())
@@ -282,7 +307,13 @@ bool initializeVips(const char *argv0, QString *error)
     vips_concurrency_set(1);
     // Every job is a different file: an operation cache would only hold memory.
     vips_cache_set_max(0);
-    // Loaders not fuzzed for hostile input (ImageMagick, matlab, ...) are refused.
+    // Loaders not fuzzed for hostile input (ImageMagick, matlab, ...) are refused. libvips
+    // 8.14 marks its JPEG XL loader untrusted (heifload is trusted; libheif is an OSS-Fuzz
+    // project): libjxl is an OSS-Fuzz project too, and we read it only from memory in a
+    // worker with memory and CPU limits, so that one buffer loader, and the buffer saver of
+    // our own pixels, are let through; every other untrusted operation stays blocked.
     vips_block_untrusted_set(TRUE);
+    vips_operation_block_set("VipsForeignLoadJxlBuffer", FALSE);
+    vips_operation_block_set("VipsForeignSaveJxlBuffer", FALSE);
     return true;
 }

@@ -193,6 +193,41 @@
     </message>
 </context>
 <context>
+    <name>EncoderOptionRows</name>
+    <message>
+        <source>1 is fastest; 9 makes the smallest files.</source>
+        <translation>1 ist am schnellsten; 9 ergibt die kleinsten Dateien.</translation>
+    </message>
+    <message>
+        <source>Progressive JPEG</source>
+        <translation>Progressives JPEG</translation>
+    </message>
+    <message>
+        <source>Full colour resolution (4:4:4)</source>
+        <translation>Volle Farbauflösung (4:4:4)</translation>
+    </message>
+    <message>
+        <source>0 stores, 9 compresses most. The pixels are the same.</source>
+        <translation>0 speichert unkomprimiert, 9 komprimiert am stärksten. Die Pixel bleiben gleich.</translation>
+    </message>
+    <message>
+        <source>Palette (at most 256 colours)</source>
+        <translation>Palette (höchstens 256 Farben)</translation>
+    </message>
+    <message>
+        <source>Lossless</source>
+        <translation>Verlustfrei</translation>
+    </message>
+    <message>
+        <source>Effort:</source>
+        <translation>Aufwand:</translation>
+    </message>
+    <message>
+        <source>PNG compression:</source>
+        <translation>PNG-Kompression:</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Pixelmill</source>

@@ -193,6 +193,41 @@
     </message>
 </context>
 <context>
+    <name>EncoderOptionRows</name>
+    <message>
+        <source>1 is fastest; 9 makes the smallest files.</source>
+        <translation>1 最快；9 生成的文件最小。</translation>
+    </message>
+    <message>
+        <source>Progressive JPEG</source>
+        <translation>渐进式 JPEG</translation>
+    </message>
+    <message>
+        <source>Full colour resolution (4:4:4)</source>
+        <translation>完整色彩分辨率 (4:4:4)</translation>
+    </message>
+    <message>
+        <source>0 stores, 9 compresses most. The pixels are the same.</source>
+        <translation>0 不压缩，9 压缩率最高。像素完全相同。</translation>
+    </message>
+    <message>
+        <source>Palette (at most 256 colours)</source>
+        <translation>调色板（最多 256 色）</translation>
+    </message>
+    <message>
+        <source>Lossless</source>
+        <translation>无损</translation>
+    </message>
+    <message>
+        <source>Effort:</source>
+        <translation>编码力度：</translation>
+    </message>
+    <message>
+        <source>PNG compression:</source>
+        <translation>PNG 压缩级别：</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Pixelmill</source>
