@@ -256,13 +256,19 @@ BatchPlan planBatch(const PlanOptions &options)
         Job job;
         const bool runs = nameFile(file, options, roots, state, &number, &job);
         addToFingerprint(fingerprint, relativeInput, relativeTo(roots.outputPath, job.outputPath));
-        if (shardOf(relativeInput, options.shardCount) != options.shardIndex)
+        if (shardOf(relativeInput, options.shardCount) != options.shardIndex ||
+            (options.onlyInputs && !options.onlyInputs->contains(relativeInput)))
             continue;
         if (runs)
             sized.append({file.size, job});
         else
             plan.preResolved.append(
                 JobResult::skipped(job, QStringLiteral("output exists: %1").arg(job.outputPath)));
+    }
+    if (options.onlyInputs && sized.isEmpty() && plan.preResolved.isEmpty()) {
+        plan.error =
+            QStringLiteral("None of the chosen images is in %1 any more.").arg(options.inputDir);
+        return plan;
     }
     fingerprint.addData(Journal::recipeStamp(options.recipe, options.namePattern).toLatin1());
     plan.fingerprint = QString::fromLatin1(fingerprint.result().toHex());
