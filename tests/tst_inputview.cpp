@@ -8,6 +8,7 @@
 #include <QFileInfo>
 #include <QIcon>
 #include <QImage>
+#include <QItemSelectionModel>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
@@ -24,6 +25,7 @@
 #include "inputmodel.h"
 #include "mainwindow.h"
 #include "outputpanel.h"
+#include "previewpane.h"
 #include "resultsmodel.h"
 #include "thumbnailer.h"
 
@@ -36,6 +38,7 @@ private Q_SLOTS:
     void cleanup();
     void listsNameFormatDimensionsAndSize();
     void checkButtonsActOnTheFilteredRows();
+    void keysActOnTheSelectedRows();
     void onlyCheckedImagesAreProcessed();
     void thumbnailsFollowTheStandard();
     void secondVisitReadsTheCache();
@@ -189,6 +192,32 @@ void tst_InputView::checkButtonsActOnTheFilteredRows()
     click("checkAllButton");
     QVERIFY(totals->text().startsWith(QStringLiteral("5 of 5 images checked")));
     QVERIFY(GuiTest::child<QPushButton>(*window, "startButton")->isEnabled());
+}
+
+// Delete leaves the selected rows out, Space flips them; the preview follows the current row.
+void tst_InputView::keysActOnTheSelectedRows()
+{
+    auto window = makeWindow();
+    const QString in = makeFolder();
+    QVERIFY(listsFolder(*window, in, 5));
+    auto *view = GuiTest::child<QTableView>(*window, "inputView");
+    auto *totals = GuiTest::child<QLabel>(*window, "inputTotalsLabel");
+    QItemSelectionModel *selection = view->selectionModel();
+    const auto rowOf = [&](const char *name) {
+        return view->model()->index(rowNamed(view->model(), QLatin1String(name)), 0);
+    };
+    selection->setCurrentIndex(rowOf("b.png"),
+                               QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+    QCOMPARE(window->findChild<PreviewPane *>()->imagePath(), in + QStringLiteral("/b.png"));
+    selection->select(rowOf("d.png"), QItemSelectionModel::Select | QItemSelectionModel::Rows);
+    view->setFocus();
+    QTest::keyClick(view, Qt::Key_Delete);
+    QVERIFY2(totals->text().startsWith(QStringLiteral("3 of 5 images checked")),
+             qPrintable(totals->text()));
+    QCOMPARE(rowOf("d.png").data(Qt::CheckStateRole).toInt(), int(Qt::Unchecked));
+    QTest::keyClick(view, Qt::Key_Space);
+    QVERIFY2(totals->text().startsWith(QStringLiteral("5 of 5 images checked")),
+             qPrintable(totals->text()));
 }
 
 void tst_InputView::onlyCheckedImagesAreProcessed()

@@ -1,7 +1,9 @@
 #include "inputview.h"
 
+#include <QAction>
 #include <QHBoxLayout>
 #include <QHeaderView>
+#include <QItemSelectionModel>
 #include <QLabel>
 #include <QLineEdit>
 #include <QLocale>
@@ -81,7 +83,40 @@ InputView::InputView(QWidget *parent)
     connect(none, &QPushButton::clicked, this, &InputView::uncheckShown);
     connect(invert, &QPushButton::clicked, this, &InputView::invertShown);
     connect(m_model, &InputModel::checkedChanged, this, &InputView::showTotals);
+    connect(m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            [this](const QModelIndex &current) {
+                if (current.isValid())
+                    Q_EMIT imageChosen(current.data(InputModel::PathRole).toString());
+            });
+    addRowActions();
     showTotals();
+}
+
+// Keys and a context menu for the selected rows: Space flips their checks, Delete leaves
+// them out (unchecks; the list always shows the whole folder).
+void InputView::addRowActions()
+{
+    auto *flip = new QAction(tr("Flip check of selected"), m_view);
+    flip->setShortcut(Qt::Key_Space);
+    auto *leaveOut = new QAction(tr("Leave out selected"), m_view);
+    leaveOut->setShortcut(QKeySequence::Delete);
+    for (QAction *action : {flip, leaveOut}) {
+        action->setShortcutContext(Qt::WidgetShortcut);
+        m_view->addAction(action);
+    }
+    m_view->setContextMenuPolicy(Qt::ActionsContextMenu);
+    connect(flip, &QAction::triggered, this,
+            [this] { m_model->changeRows(selectedRows(), InputModel::Change::Invert); });
+    connect(leaveOut, &QAction::triggered, this,
+            [this] { m_model->changeRows(selectedRows(), InputModel::Change::Uncheck); });
+}
+
+QList<int> InputView::selectedRows() const
+{
+    QList<int> rows;
+    for (const QModelIndex &index : m_view->selectionModel()->selectedRows())
+        rows.append(m_proxy->mapToSource(index).row());
+    return rows;
 }
 
 void InputView::setWorkerPath(const QString &workerPath)

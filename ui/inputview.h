@@ -27,8 +27,14 @@ public Q_SLOTS:
     void uncheckShown();
     void invertShown();
 
+Q_SIGNALS:
+    // The row under the keyboard cursor changed: the preview shows that image.
+    void imageChosen(const QString &path);
+
 private:
     QList<int> shownRows() const;
+    QList<int> selectedRows() const;
+    void addRowActions();
     void showTotals();
 
     Thumbnailer *m_thumbnailer;

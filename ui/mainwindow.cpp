@@ -157,6 +157,7 @@ void MainWindow::connectPanels()
     connect(m_source, &SourcePanel::listingStarted, inputs, &InputModel::clear);
     connect(m_source, &SourcePanel::filesFound, inputs, &InputModel::append);
     connect(inputs, &InputModel::checkedChanged, this, &MainWindow::updateStartState);
+    connect(m_inputs, &InputView::imageChosen, m_preview, &PreviewPane::setImage);
     connect(m_recipe, &RecipePanel::recipeChanged, this, [this] {
         updateNameExample();
         m_preview->setRecipe(runOptions().plan.recipe);

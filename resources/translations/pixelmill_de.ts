@@ -252,6 +252,14 @@
             <numerusform>%1 von %Ln Bildern ausgewählt, %2</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Flip check of selected</source>
+        <translation>Häkchen der markierten Bilder umkehren</translation>
+    </message>
+    <message>
+        <source>Leave out selected</source>
+        <translation>Markierte Bilder auslassen</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>

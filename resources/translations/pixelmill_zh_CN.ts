@@ -251,6 +251,14 @@
             <numerusform>已勾选 %1 / %Ln 张图像，%2</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Flip check of selected</source>
+        <translation>反转所选项的勾选</translation>
+    </message>
+    <message>
+        <source>Leave out selected</source>
+        <translation>排除所选项</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
