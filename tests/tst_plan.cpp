@@ -97,6 +97,32 @@ private Q_SLOTS:
         QVERIFY(stopped.error.contains(QLatin1String("cancelled")));
     }
 
+    // The input view's selection: only the listed inputs run, with the names and {n} they have
+    // in the whole folder (c.png stays photo-3, not photo-2); a selection of nothing that
+    // exists is an error, not an empty success.
+    void onlyInputsKeepWholeFolderNames()
+    {
+        for (const char *name : {"a.png", "b.png", "c.png"})
+            writePng(m_in + QLatin1Char('/') + QLatin1String(name));
+        QDir().mkpath(m_in + QStringLiteral("/sub"));
+        writePng(m_in + QStringLiteral("/sub/d.png"));
+        PlanOptions o = options();
+        o.recursive = true;
+        o.namePattern = QStringLiteral("photo-{n}");
+        o.onlyInputs = QSet<QString>{QStringLiteral("c.png"), QStringLiteral("sub/d.png")};
+        const BatchPlan plan = planBatch(o);
+        QVERIFY2(plan.error.isEmpty(), qPrintable(plan.error));
+        QStringList got = inputNames(plan) + outputs(plan);
+        got.sort();
+        QCOMPARE(got, QStringList({m_out + QStringLiteral("/photo-3.png"),
+                                   m_out + QStringLiteral("/sub/photo-4.png"),
+                                   QStringLiteral("c.png"), QStringLiteral("d.png")}));
+        o.onlyInputs = QSet<QString>{QStringLiteral("gone.png")};
+        const BatchPlan none = planBatch(o);
+        QVERIFY(none.jobs.isEmpty());
+        QVERIFY(none.error.contains(QLatin1String("None of the chosen images")));
+    }
+
     // Files that only claim to be images fail in the worker; they must not take the output
     // name (or the {n}) of a real image on the way.
     void nonImagesTakeNoNames()

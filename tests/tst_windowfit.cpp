@@ -12,6 +12,7 @@
 #include <QSignalSpy>
 #include <QStyle>
 #include <QStyleOptionButton>
+#include <QTabWidget>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QtTest>
@@ -172,6 +173,8 @@ void tst_WindowFit::resultsTableShowsEveryColumn()
     ResultsModel *model = window->resultsModel();
     model->setSource(&results);
     model->flush();
+    // Results show on their tab (a run opens it); the Images tab is the one before a run.
+    GuiTest::child<QTabWidget>(*window, "runTabs")->setCurrentIndex(1);
     auto *view = GuiTest::child<QTableView>(*window, "resultsView");
     QCOMPARE(view->model()->rowCount(), 3);
     QCoreApplication::processEvents();

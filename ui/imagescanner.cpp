@@ -2,7 +2,7 @@
 
 #include <QMetaObject>
 
-#include "batch/scan.h"
+#include <utility>
 
 namespace {
 constexpr int kReportEvery = 250;
@@ -36,31 +36,41 @@ void ImageScanner::scan(const QString &dir, bool recursive, const QString &exclu
     m_stop = std::make_shared<std::atomic_bool>(false);
     m_pool.start([this, generation, stop = m_stop, dir, recursive, excludeDir] {
         Summary summary;
+        QList<ScannedFile> found; // since the last report
         // The walk lists a folder's files before its subfolders, so the first readable image
         // found is the top folder's first in name order when it has one.
         walkImages(scanRoots(dir, excludeDir), recursive, stop.get(),
-                   [this, generation, &summary](const ScannedFile &file) {
+                   [this, generation, &summary, &found](const ScannedFile &file) {
                        ++summary.count;
+                       found.append(file);
                        summary.hasLossyInputs = summary.hasLossyInputs || isLossy(file.format);
                        if (summary.firstImage.isEmpty() && file.format != ImageFormat::Unknown)
                            summary.firstImage = file.path; // the preview shows what we read
                        if (summary.count % kReportEvery == 0)
-                           QMetaObject::invokeMethod(
-                               this, [this, generation, summary] { deliver(generation, summary); },
-                               Qt::QueuedConnection);
+                           report(generation, std::exchange(found, {}), summary);
                        return true;
                    });
         if (stop->load())
             return;
         summary.done = true;
-        QMetaObject::invokeMethod(
-            this, [this, generation, summary] { deliver(generation, summary); },
-            Qt::QueuedConnection);
+        report(generation, found, summary);
     });
 }
 
-void ImageScanner::deliver(quint64 generation, const Summary &summary)
+// From the scan's thread: hands one report to this object's thread.
+void ImageScanner::report(quint64 generation, const QList<ScannedFile> &files,
+                          const Summary &summary)
 {
-    if (generation == *m_generation)
-        Q_EMIT progressed(summary);
+    QMetaObject::invokeMethod(
+        this, [this, generation, files, summary] { deliver(generation, files, summary); },
+        Qt::QueuedConnection);
+}
+
+void ImageScanner::deliver(quint64 generation, const QList<ScannedFile> &files,
+                           const Summary &summary)
+{
+    if (generation != *m_generation)
+        return;
+    Q_EMIT filesFound(files);
+    Q_EMIT progressed(summary);
 }

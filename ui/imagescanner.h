@@ -1,11 +1,14 @@
 #pragma once
 
+#include <QList>
 #include <QObject>
 #include <QString>
 #include <QThreadPool>
 
 #include <atomic>
 #include <memory>
+
+#include "batch/scan.h"
 
 // Counts the images in a folder on a worker thread with the planner's own walk (walkImages in
 // core/batch/scan.h), so the count shown is the count a batch will process, and reports back
@@ -32,11 +35,15 @@ public:
     void scan(const QString &dir, bool recursive, const QString &excludeDir);
 
 Q_SIGNALS:
+    // The files found since the last report, in the walk's order; always just before the
+    // progressed() that counts them (the input view lists what the planner will plan).
+    void filesFound(const QList<ScannedFile> &files);
     // Partial summaries while scanning, then one with done == true.
     void progressed(const ImageScanner::Summary &summary);
 
 private:
-    void deliver(quint64 generation, const Summary &summary);
+    void report(quint64 generation, const QList<ScannedFile> &files, const Summary &summary);
+    void deliver(quint64 generation, const QList<ScannedFile> &files, const Summary &summary);
 
     QThreadPool m_pool;
     std::shared_ptr<std::atomic<quint64>> m_generation;

@@ -18,6 +18,7 @@
 #include <QSettings>
 #include <QSplitter>
 #include <QStatusBar>
+#include <QTabWidget>
 #include <QUrl>
 #include <QVBoxLayout>
 
@@ -26,6 +27,7 @@
 #include "compareview.h"
 #include "desktopnotifier.h"
 #include "imageformat.h"
+#include "inputview.h"
 #include "outputpanel.h"
 #include "previewpane.h"
 #include "progresspanel.h"
@@ -49,14 +51,15 @@ MainWindow::MainWindow(QSettings *settings, QWidget *parent)
       m_controller(new BatchController(m_model, this)), m_source(new SourcePanel(this)),
       m_recipe(new RecipePanel(settings, this)), m_output(new OutputPanel(this)),
       m_advanced(new AdvancedPanel(this)), m_progress(new ProgressPanel(this)),
-      m_results(new ResultsPanel(m_model, this)), m_preview(new PreviewPane(this)),
-      m_runBar(new RunBar(this)), m_notifier(new DesktopNotifier(this, this)),
-      m_workerPath(locateWorkerExecutable())
+      m_results(new ResultsPanel(m_model, this)), m_inputs(new InputView(this)),
+      m_runTabs(new QTabWidget(this)), m_preview(new PreviewPane(this)), m_runBar(new RunBar(this)),
+      m_notifier(new DesktopNotifier(this, this)), m_workerPath(locateWorkerExecutable())
 {
     setWindowTitle(tr("Pixelmill"));
     initUiResources();
     setWindowIcon(QIcon(QStringLiteral(":/icons/pixelmill.svg")));
     m_preview->setWorkerPath(m_workerPath);
+    m_inputs->setWorkerPath(m_workerPath);
     buildLayout();
     buildMenus();
     connectPanels();
@@ -69,8 +72,9 @@ MainWindow::~MainWindow()
 {
     // ~QWidget closes the window, and the focus change can still emit from the panels
     // (editingFinished); nothing may reach this half-destroyed window.
-    for (QObject *sender : std::initializer_list<QObject *>{
-             m_source, m_recipe, m_output, m_advanced, m_results, m_runBar, m_controller})
+    for (QObject *sender :
+         std::initializer_list<QObject *>{m_source, m_recipe, m_output, m_advanced, m_results,
+                                          m_runBar, m_controller, m_inputs->model()})
         sender->disconnect(this);
 }
 
@@ -98,7 +102,10 @@ void MainWindow::buildLayout()
     auto *runLayout = new QVBoxLayout(runArea);
     runLayout->setContentsMargins(0, 0, 0, 0);
     runLayout->addWidget(m_progress);
-    runLayout->addWidget(m_results, 1);
+    m_runTabs->setObjectName(QStringLiteral("runTabs"));
+    m_runTabs->addTab(m_inputs, tr("Images"));
+    m_runTabs->addTab(m_results, tr("Results"));
+    runLayout->addWidget(m_runTabs, 1);
     m_rightSplitter = new QSplitter(Qt::Vertical, this);
     m_rightSplitter->addWidget(m_preview);
     m_rightSplitter->addWidget(runArea);
@@ -147,6 +154,11 @@ void MainWindow::connectPanels()
             m_preview->setImage(summary.firstImage);
         updateStartState();
     });
+    InputModel *inputs = m_inputs->model();
+    connect(m_source, &SourcePanel::listingStarted, inputs, &InputModel::clear);
+    connect(m_source, &SourcePanel::filesFound, inputs, &InputModel::append);
+    connect(inputs, &InputModel::checkedChanged, this, &MainWindow::updateStartState);
+    connect(m_inputs, &InputView::imageChosen, m_preview, &PreviewPane::setImage);
     connect(m_recipe, &RecipePanel::recipeChanged, this, [this] {
         updateNameExample();
         m_preview->setRecipe(runOptions().plan.recipe);
@@ -173,6 +185,7 @@ void MainWindow::connectController()
     connect(m_controller, &BatchController::started, this, [this](int workers) {
         m_runBar->setRunning(true);
         m_progress->startRun(workers);
+        m_runTabs->setCurrentWidget(m_results);
     });
     connect(m_controller, &BatchController::planned, m_progress, &ProgressPanel::setTotal);
     connect(m_controller, &BatchController::jobStarted, m_progress, &ProgressPanel::showJobStarted);
@@ -193,6 +206,7 @@ RunOptions MainWindow::runOptions() const
     options.plan.namePattern = m_output->namePattern();
     options.plan.conflict = m_output->conflictPolicy();
     options.plan.resume = m_output->isResume();
+    options.plan.onlyInputs = m_inputs->model()->checkedInputs();
     options.plan.recipe = m_recipe->recipe();
     options.plan.recipe.engine = m_advanced->engine();
     options.pool.workerPath = m_workerPath;
@@ -226,6 +240,8 @@ void MainWindow::updateStartState()
         why = naming;
     else if (m_source->summary().done && m_source->imageCount() == 0)
         why = tr("No images in the source folder");
+    else if (m_inputs->model()->rowCount() > 0 && m_inputs->model()->checkedCount() == 0)
+        why = tr("No images are checked");
     m_runBar->setCanStart(why.isEmpty(), why);
     if (!why.isEmpty() && !m_controller->isRunning())
         statusBar()->showMessage(why);

@@ -6,9 +6,11 @@
 
 class QSettings;
 class QSplitter;
+class QTabWidget;
 class AdvancedPanel;
 class BatchController;
 class DesktopNotifier;
+class InputView;
 class OutputPanel;
 class PreviewPane;
 class ProgressPanel;
@@ -60,6 +62,8 @@ private:
     AdvancedPanel *m_advanced;
     ProgressPanel *m_progress;
     ResultsPanel *m_results;
+    InputView *m_inputs;   // before a run: which images; the tab beside the results
+    QTabWidget *m_runTabs; // Images | Results; a run shows its results
     PreviewPane *m_preview;
     RunBar *m_runBar;
     DesktopNotifier *m_notifier;

@@ -75,6 +75,7 @@ SourcePanel::SourcePanel(QWidget *parent)
         Q_EMIT recursiveChanged(on);
     });
     connect(&m_scanner, &ImageScanner::progressed, this, &SourcePanel::showSummary);
+    connect(&m_scanner, &ImageScanner::filesFound, this, &SourcePanel::filesFound);
     rebuildRecentMenu();
     showSummary({});
 }
@@ -153,6 +154,7 @@ void SourcePanel::rescan()
 {
     const QString dir = folder();
     m_applied = dir;
+    Q_EMIT listingStarted();
     // The previous summary stays until the new one arrives, so the example name and the
     // preview do not blink empty on every option change.
     if (dir.isEmpty() || !QFileInfo(dir).isDir()) {

@@ -37,6 +37,9 @@ Q_SIGNALS:
     void folderChanged(const QString &folder);
     void recursiveChanged(bool recursive);
     void scanned(const ImageScanner::Summary &summary);
+    // A new listing of the folder begins (then filesFound, in the planner's walk order).
+    void listingStarted();
+    void filesFound(const QList<ScannedFile> &files);
 
 protected:
     void dragEnterEvent(QDragEnterEvent *event) override;

@@ -235,12 +235,18 @@ BatchPlan planBatch(const PlanOptions &options)
         const std::optional<JobResult> verdict =
             nameFile(file, options, inputs.outputPath, state, &number, &job);
         addToFingerprint(fingerprint, relativeInput, relativeTo(inputs.outputPath, job.outputPath));
-        if (shardOf(relativeInput, options.shardCount) != options.shardIndex)
+        if (shardOf(relativeInput, options.shardCount) != options.shardIndex ||
+            (options.onlyInputs && !options.onlyInputs->contains(relativeInput)))
             continue;
         if (verdict)
             plan.preResolved.append(*verdict);
         else
             sized.append({file.size, job});
+    }
+    if (options.onlyInputs && sized.isEmpty() && plan.preResolved.isEmpty()) {
+        plan.error =
+            QStringLiteral("None of the chosen images is in %1 any more.").arg(options.inputDir);
+        return plan;
     }
     fingerprint.addData(Journal::recipeStamp(options.recipe, options.namePattern).toLatin1());
     plan.fingerprint = QString::fromLatin1(fingerprint.result().toHex());

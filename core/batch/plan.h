@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QList>
+#include <QSet>
 #include <QString>
 #include <QStringList>
 
@@ -38,6 +39,11 @@ struct PlanOptions
     // (shardOf). shardCount 1: the whole batch.
     int shardIndex = 0;
     int shardCount = 1;
+    // The GUI's input view: when set, only the inputs whose path relative to the input root is
+    // in it run (the images left checked). Applied after naming, like shards, so outputs keep
+    // the names and {n} of the whole folder: unchecking one image never renames another's
+    // output, and a later run of the rest adds to the same set of names.
+    std::optional<QSet<QString>> onlyInputs;
     // Set by another thread to abandon a scan in progress (a cancel while planning); the plan
     // then carries an error and no jobs.
     std::shared_ptr<const std::atomic_bool> stop;

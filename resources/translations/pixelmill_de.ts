@@ -228,6 +228,75 @@
     </message>
 </context>
 <context>
+    <name>InputModel</name>
+    <message>
+        <source>not read</source>
+        <translation>nicht gelesen</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Format</source>
+        <translation>Format</translation>
+    </message>
+    <message>
+        <source>Dimensions</source>
+        <translation>Abmessungen</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Größe</translation>
+    </message>
+</context>
+<context>
+    <name>InputView</name>
+    <message>
+        <source>Filter by name or format</source>
+        <translation>Nach Name oder Format filtern</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>Alle</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>Keine</translation>
+    </message>
+    <message>
+        <source>Invert</source>
+        <translation>Umkehren</translation>
+    </message>
+    <message>
+        <source>Check every image shown</source>
+        <translation>Alle angezeigten Bilder auswählen</translation>
+    </message>
+    <message>
+        <source>Uncheck every image shown</source>
+        <translation>Auswahl aller angezeigten Bilder aufheben</translation>
+    </message>
+    <message>
+        <source>Flip the check of every image shown</source>
+        <translation>Auswahl aller angezeigten Bilder umkehren</translation>
+    </message>
+    <message>
+        <source>Flip check of selected</source>
+        <translation>Häkchen der markierten Bilder umkehren</translation>
+    </message>
+    <message>
+        <source>Leave out selected</source>
+        <translation>Markierte Bilder auslassen</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %Ln image(s) checked, %2</source>
+        <translation>
+            <numerusform>%1 von %Ln Bild ausgewählt, %2</numerusform>
+            <numerusform>%1 von %Ln Bildern ausgewählt, %2</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Pixelmill</source>
@@ -336,6 +405,18 @@
     <message>
         <source>Pixelmill: batch finished</source>
         <translation>Pixelmill: Stapel abgeschlossen</translation>
+    </message>
+    <message>
+        <source>Images</source>
+        <translation>Bilder</translation>
+    </message>
+    <message>
+        <source>Results</source>
+        <translation>Ergebnisse</translation>
+    </message>
+    <message>
+        <source>No images are checked</source>
+        <translation>Keine Bilder ausgewählt</translation>
     </message>
 </context>
 <context>
@@ -864,6 +945,17 @@
     <message>
         <source>%1 s</source>
         <translation>%1 s</translation>
+    </message>
+</context>
+<context>
+    <name>Thumbnailer</name>
+    <message>
+        <source>Thumbnails unavailable: no worker</source>
+        <translation>Keine Vorschaubilder: kein Worker-Prozess</translation>
+    </message>
+    <message>
+        <source>The thumbnail could not be read</source>
+        <translation>Das Vorschaubild konnte nicht gelesen werden</translation>
     </message>
 </context>
 <context>

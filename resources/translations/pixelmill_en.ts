@@ -2,6 +2,16 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name>InputView</name>
+    <message numerus="yes">
+        <source>%1 of %Ln image(s) checked, %2</source>
+        <translation>
+            <numerusform>%1 of %Ln image checked, %2</numerusform>
+            <numerusform>%1 of %Ln images checked, %2</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>RunBar</name>
     <message numerus="yes">
         <source>Retry %Ln failed</source>

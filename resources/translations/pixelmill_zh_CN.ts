@@ -228,6 +228,74 @@
     </message>
 </context>
 <context>
+    <name>InputModel</name>
+    <message>
+        <source>not read</source>
+        <translation>未读取</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Format</source>
+        <translation>格式</translation>
+    </message>
+    <message>
+        <source>Dimensions</source>
+        <translation>尺寸</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>大小</translation>
+    </message>
+</context>
+<context>
+    <name>InputView</name>
+    <message>
+        <source>Filter by name or format</source>
+        <translation>按名称或格式筛选</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>全选</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>全不选</translation>
+    </message>
+    <message>
+        <source>Invert</source>
+        <translation>反选</translation>
+    </message>
+    <message>
+        <source>Check every image shown</source>
+        <translation>勾选所有显示的图像</translation>
+    </message>
+    <message>
+        <source>Uncheck every image shown</source>
+        <translation>取消勾选所有显示的图像</translation>
+    </message>
+    <message>
+        <source>Flip the check of every image shown</source>
+        <translation>反选所有显示的图像</translation>
+    </message>
+    <message>
+        <source>Flip check of selected</source>
+        <translation>反转所选项的勾选</translation>
+    </message>
+    <message>
+        <source>Leave out selected</source>
+        <translation>排除所选项</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %Ln image(s) checked, %2</source>
+        <translation>
+            <numerusform>已勾选 %1 / %Ln 张图像，%2</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Pixelmill</source>
@@ -336,6 +404,18 @@
     <message>
         <source>Pixelmill: batch finished</source>
         <translation>Pixelmill：批处理已完成</translation>
+    </message>
+    <message>
+        <source>Images</source>
+        <translation>图像</translation>
+    </message>
+    <message>
+        <source>Results</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>No images are checked</source>
+        <translation>未勾选任何图像</translation>
     </message>
 </context>
 <context>
@@ -861,6 +941,17 @@
     <message>
         <source>%1 s</source>
         <translation>%1 秒</translation>
+    </message>
+</context>
+<context>
+    <name>Thumbnailer</name>
+    <message>
+        <source>Thumbnails unavailable: no worker</source>
+        <translation>缩略图不可用：没有工作进程</translation>
+    </message>
+    <message>
+        <source>The thumbnail could not be read</source>
+        <translation>无法读取缩略图</translation>
     </message>
 </context>
 <context>

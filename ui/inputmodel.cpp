@@ -1,0 +1,211 @@
+#include "inputmodel.h"
+
+#include <QFileInfo>
+
+#include "textformat.h"
+#include "thumbnailer.h"
+
+InputModel::InputModel(QObject *parent)
+    : QAbstractTableModel(parent), m_brokenIcon(QStringLiteral(":/icons/status-failed.svg"))
+{
+}
+
+void InputModel::setThumbnailer(Thumbnailer *thumbnailer)
+{
+    m_thumbnailer = thumbnailer;
+    connect(thumbnailer, &Thumbnailer::ready, this, &InputModel::thumbnailReady);
+}
+
+// Asking is what starts a thumbnail: only the rows a view shows cost anything.
+QVariant InputModel::decoration(const Row &row) const
+{
+    if (!m_thumbnailer)
+        return {};
+    const QString &path = row.file.path;
+    if (const QPixmap icon = m_thumbnailer->icon(path); !icon.isNull())
+        return icon;
+    if (!m_thumbnailer->failure(path).isEmpty())
+        return m_brokenIcon;
+    m_thumbnailer->request(path, row.file.probe.modifiedMs);
+    return {};
+}
+
+void InputModel::thumbnailReady(const QString &path)
+{
+    const int row = m_rowOf.value(path, -1);
+    if (row >= 0)
+        Q_EMIT dataChanged(index(row, NameColumn), index(row, DimensionsColumn));
+}
+
+int InputModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_files.size());
+}
+
+int InputModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+static QString formatName(ImageFormat format)
+{
+    // Named like an image but none we read: the worker will say why.
+    return format == ImageFormat::Unknown ? InputModel::tr("not read") : toString(format);
+}
+
+QVariant InputModel::data(const QModelIndex &index, int role) const
+{
+    if (!index.isValid() || index.row() >= m_files.size())
+        return {};
+    const Row &row = m_files.at(index.row());
+    // The scan reads only JPEG and PNG headers; other sizes come with the thumbnail.
+    QSize pixels = row.file.probe.size;
+    if (pixels.isEmpty() && m_thumbnailer)
+        pixels = m_thumbnailer->imageSize(row.file.path);
+    if (role == Qt::CheckStateRole && index.column() == NameColumn)
+        return row.checked ? Qt::Checked : Qt::Unchecked;
+    if (role == PathRole)
+        return row.file.path;
+    if (role == FilterRole)
+        return row.name + QLatin1Char(' ') + formatName(row.file.format);
+    if (role == Qt::DecorationRole && index.column() == NameColumn)
+        return decoration(row);
+    if (role == Qt::ToolTipRole) {
+        const QString failure = m_thumbnailer ? m_thumbnailer->failure(row.file.path) : QString();
+        return failure.isEmpty() ? row.file.path : row.file.path + QLatin1Char('\n') + failure;
+    }
+    if (role == Qt::TextAlignmentRole && index.column() >= DimensionsColumn)
+        return QVariant(Qt::AlignRight | Qt::AlignVCenter);
+    if (role != Qt::DisplayRole && role != SortRole)
+        return {};
+    switch (index.column()) {
+    case NameColumn:
+        return row.name;
+    case FormatColumn:
+        return formatName(row.file.format);
+    case DimensionsColumn:
+        if (role == SortRole)
+            return qint64(pixels.width()) * pixels.height();
+        return pixels.isEmpty()
+                   ? QString()
+                   : QStringLiteral("%1 × %2").arg(pixels.width()).arg(pixels.height());
+    case SizeColumn:
+        return role == SortRole ? QVariant(row.file.size) : QVariant(formatBytes(row.file.size));
+    default:
+        return {};
+    }
+}
+
+bool InputModel::setData(const QModelIndex &index, const QVariant &value, int role)
+{
+    if (!index.isValid() || role != Qt::CheckStateRole || index.column() != NameColumn)
+        return false;
+    const bool checked = value.toInt() == Qt::Checked;
+    changeRows({index.row()}, checked ? Change::Check : Change::Uncheck);
+    return true;
+}
+
+QVariant InputModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return {};
+    switch (section) {
+    case NameColumn:
+        return tr("Name");
+    case FormatColumn:
+        return tr("Format");
+    case DimensionsColumn:
+        return tr("Dimensions");
+    case SizeColumn:
+        return tr("Size");
+    default:
+        return {};
+    }
+}
+
+Qt::ItemFlags InputModel::flags(const QModelIndex &index) const
+{
+    Qt::ItemFlags flags = QAbstractTableModel::flags(index);
+    if (index.column() == NameColumn)
+        flags |= Qt::ItemIsUserCheckable;
+    return flags;
+}
+
+void InputModel::clear()
+{
+    beginResetModel();
+    if (m_thumbnailer)
+        m_thumbnailer->dropPending();
+    m_files.clear();
+    m_rowOf.clear();
+    m_uncheckedRows = 0;
+    m_checkedBytes = 0;
+    endResetModel();
+    Q_EMIT checkedChanged();
+}
+
+void InputModel::append(const QList<ScannedFile> &files)
+{
+    if (files.isEmpty())
+        return;
+    beginInsertRows({}, int(m_files.size()), int(m_files.size() + files.size() - 1));
+    for (const ScannedFile &file : files) {
+        Row row{file, {}, !m_unchecked.contains(file.path)};
+        const QString fileName = QFileInfo(file.path).fileName();
+        // The planner's relative path (relativeTo the input root), which onlyInputs holds.
+        row.name =
+            file.relativeDir.isEmpty() ? fileName : file.relativeDir + QLatin1Char('/') + fileName;
+        if (row.checked)
+            m_checkedBytes += file.size;
+        else
+            ++m_uncheckedRows;
+        m_rowOf.insert(file.path, int(m_files.size()));
+        m_files.append(row);
+    }
+    endInsertRows();
+    Q_EMIT checkedChanged();
+}
+
+void InputModel::setChecked(Row &row, bool checked)
+{
+    if (row.checked == checked)
+        return;
+    row.checked = checked;
+    m_uncheckedRows += checked ? -1 : 1;
+    m_checkedBytes += checked ? row.file.size : -row.file.size;
+    if (checked)
+        m_unchecked.remove(row.file.path);
+    else
+        m_unchecked.insert(row.file.path);
+}
+
+void InputModel::changeRows(const QList<int> &rows, Change change)
+{
+    if (rows.isEmpty())
+        return;
+    int first = int(m_files.size()), last = -1;
+    for (const int r : rows) {
+        if (r < 0 || r >= m_files.size())
+            continue;
+        Row &row = m_files[r];
+        setChecked(row, change == Change::Invert ? !row.checked : change == Change::Check);
+        first = qMin(first, r);
+        last = qMax(last, r);
+    }
+    if (last < 0)
+        return;
+    Q_EMIT dataChanged(index(first, NameColumn), index(last, NameColumn), {Qt::CheckStateRole});
+    Q_EMIT checkedChanged();
+}
+
+std::optional<QSet<QString>> InputModel::checkedInputs() const
+{
+    if (m_uncheckedRows == 0)
+        return std::nullopt;
+    QSet<QString> names;
+    names.reserve(checkedCount());
+    for (const Row &row : m_files)
+        if (row.checked)
+            names.insert(row.name);
+    return names;
+}
