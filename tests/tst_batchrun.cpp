@@ -10,6 +10,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include "childprocesses.h"
 #include "gradientimage.h"
 #include <QThreadPool>
 
@@ -90,25 +91,10 @@ private:
         QVERIFY(run.counts().cancelled > 0);
         QTRY_VERIFY(workerChildren().isEmpty());
     }
-    // Worker processes whose parent is this test.
+    // Worker processes (real or fake) whose parent is this test.
     static QList<int> workerChildren()
     {
-        QList<int> pids;
-        const QStringList entries = QDir(QStringLiteral("/proc")).entryList(QDir::Dirs);
-        for (const QString &entry : entries) {
-            QFile stat(QStringLiteral("/proc/%1/stat").arg(entry));
-            if (!stat.open(QIODevice::ReadOnly))
-                continue;
-            const QByteArray text = stat.readAll();
-            const int close = text.lastIndexOf(')');
-            const QList<QByteArray> fields = text.mid(close + 2).split(' ');
-            const bool isWorker =
-                text.contains("(pixelmill-work") || text.contains("(pixelmill-fake");
-            if (isWorker && fields.size() > 1 && fields.at(1).toInt() == getpid() &&
-                fields.at(0) != "Z")
-                pids << entry.toInt();
-        }
-        return pids;
+        return liveChildProcesses(getpid(), {"pixelmill-work", "pixelmill-fake"});
     }
 
 private Q_SLOTS:

@@ -21,6 +21,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include "childprocesses.h"
 #include "gradientimage.h"
 
 #include <vips/vips8>
@@ -79,19 +80,7 @@ private:
     // Live pixelmill-worker processes whose parent is `parent`.
     static QList<int> workersOf(qint64 parent)
     {
-        QList<int> pids;
-        const QStringList entries = QDir(QStringLiteral("/proc")).entryList(QDir::Dirs);
-        for (const QString &entry : entries) {
-            QFile stat(QStringLiteral("/proc/%1/stat").arg(entry));
-            if (!stat.open(QIODevice::ReadOnly))
-                continue;
-            const QByteArray text = stat.readAll();
-            const QList<QByteArray> fields = text.mid(text.lastIndexOf(')') + 2).split(' ');
-            if (text.contains("(pixelmill-work") && fields.size() > 1 &&
-                fields.at(1).toLongLong() == parent && fields.at(0) != "Z")
-                pids << entry.toInt();
-        }
-        return pids;
+        return liveChildProcesses(parent, {"pixelmill-work"});
     }
     static bool isAlive(int pid)
     {
