@@ -5,9 +5,10 @@
 
 #include <optional>
 
+#include "step.h"
+
 // What to do to every image of a batch. A plain value: cheap to copy, compared with ==,
 // sent to workers as JSON.
-enum class ResizeMode { None, Fit, Fill, Exact, Percent, LongEdge };
 enum class OutputFormat { Same, Jpeg, Png, Webp, Tiff, Avif, Jxl, Heic };
 // JPEG chroma: 4:2:0 halves the colour planes both ways (libjpeg's default), 4:4:4 keeps them.
 enum class ChromaSubsampling { S420, S444 };
