@@ -135,4 +135,30 @@ double psnr(const VImage &a, const VImage &b)
     return 10 * std::log10(255.0 * 255.0 / mse);
 }
 
+QByteArray encodedAs(const VImage &image, const QString &format)
+{
+    if (format == QLatin1String("heic10"))
+        return TestImages::toBuffer(image, ".heic",
+                                    VImage::option()
+                                        ->set("compression", VIPS_FOREIGN_HEIF_COMPRESSION_HEVC)
+                                        ->set("Q", 90)
+                                        ->set("bitdepth", 10));
+    if (format == QLatin1String("heic"))
+        return TestImages::toBuffer(
+            image, ".heic",
+            VImage::option()->set("compression", VIPS_FOREIGN_HEIF_COMPRESSION_HEVC)->set("Q", 90));
+    if (format == QLatin1String("avif"))
+        return TestImages::toBuffer(
+            image, ".heif",
+            VImage::option()->set("compression", VIPS_FOREIGN_HEIF_COMPRESSION_AV1)->set("Q", 90));
+    // jxlsave_buffer: the one JPEG XL saver the engine unblocks (write_to_buffer would pick
+    // the target saver, still blocked as untrusted).
+    VipsBlob *blob = image.jxlsave_buffer(VImage::option()->set("Q", 90));
+    size_t size = 0;
+    const void *data = vips_blob_get(blob, &size);
+    const QByteArray bytes(static_cast<const char *>(data), qsizetype(size));
+    vips_area_unref(VIPS_AREA(blob));
+    return bytes;
+}
+
 } // namespace TestImages

@@ -29,6 +29,9 @@ QByteArray encode(QSize size, const QString &suffix, const Options &options = {}
 // Any image encoded by libvips' writer for `suffix` (".png", ".jpg", ...), with its options.
 QByteArray toBuffer(const vips::VImage &image, const char *suffix,
                     vips::VOption *options = nullptr);
+// The image as libvips saves it in a modern format: "heic" (x265; "heic10" at 10 bits, as
+// recent iPhones write HDR photos), "avif" (aom) or "jxl", at Q 90.
+QByteArray encodedAs(const vips::VImage &image, const QString &format);
 // Writes encode(...) to path; false if the file cannot be written.
 bool write(const QString &path, QSize size, const QString &suffix, const Options &options = {});
 bool writeBytes(const QString &path, const QByteArray &bytes);

@@ -87,7 +87,8 @@ void tst_Formats::decodes()
     QFETCH(QString, sniffed);
     QFETCH(EngineChoice, engine);
     const VImage source = TestImages::make(kSize).copy_memory();
-    const QString in = writeInput(QStringLiteral("in.") + format, encodedAs(source, format));
+    const QString in =
+        writeInput(QStringLiteral("in.") + format, TestImages::encodedAs(source, format));
     QCOMPARE(toString(sniffImageFormatOfFile(in)), sniffed);
     const JobResult result = run(engine, in, pngOutput(), QStringLiteral("decoded.png"));
     QVERIFY2(result.isOk(), qPrintable(result.message));
@@ -123,7 +124,7 @@ QByteArray withExifOrientation6(QByteArray heic)
 void tst_Formats::heifOrientationIsNotAppliedTwice()
 {
     const QByteArray patched = withExifOrientation6(
-        encodedAs(TestImages::make(kSize).copy_memory(), QStringLiteral("heic")));
+        TestImages::encodedAs(TestImages::make(kSize).copy_memory(), QStringLiteral("heic")));
     QVERIFY(!patched.isEmpty());
     const QString in = writeInput(QStringLiteral("turned.heic"), patched);
     const VImage reference = loadFile(in);

@@ -2,9 +2,13 @@
 
 #include <QCoreApplication>
 #include <QDir>
+#include <QFile>
 #include <QFileInfo>
 #include <QImageReader>
 #include <QMetaObject>
+
+#include "compareworkerdecode.h"
+#include "imageformat.h"
 
 namespace {
 // QImageReader refuses images that would need more memory than this (Qt's default is 128 MB,
@@ -26,7 +30,7 @@ QList<QImage> halvingsOf(const QImage &image)
 }
 } // namespace
 
-CompareImage loadCompareImage(const QString &path)
+CompareImage loadCompareImage(const QString &path, const QString &scratchDir)
 {
     CompareImage result;
     result.path = path;
@@ -41,14 +45,30 @@ CompareImage loadCompareImage(const QString &path)
         return result;
     }
     result.fileBytes = info.size();
-    QImageReader reader(path);
+    QString readable = path;
+    if (!scratchDir.isEmpty() && needsWorkerDecode(path)) {
+        result.format = toString(sniffImageFormatOfFile(path)).toUpper();
+        QString reason;
+        readable = decodeWithWorker(path, scratchDir, &reason);
+        if (readable.isEmpty()) {
+            result.error =
+                QCoreApplication::translate("CompareImage", "Cannot show %1: %2").arg(name, reason);
+            return result;
+        }
+    }
+    QImageReader reader(readable);
     reader.setAutoTransform(true); // EXIF orientation: the picture as viewers show it
     reader.setAllocationLimit(kAllocationLimitMb);
-    result.format = QString::fromLatin1(reader.format()).toUpper();
-    if (!reader.read(&result.image)) {
+    if (readable == path)
+        result.format = QString::fromLatin1(reader.format()).toUpper();
+    const bool read = reader.read(&result.image);
+    const QString readError = reader.errorString();
+    if (readable != path)
+        QFile::remove(readable); // the worker's PNG served its purpose
+    if (!read) {
         result.image = QImage();
-        result.error = QCoreApplication::translate("CompareImage", "Cannot show %1: %2")
-                           .arg(name, reader.errorString());
+        result.error =
+            QCoreApplication::translate("CompareImage", "Cannot show %1: %2").arg(name, readError);
         return result;
     }
     result.halvings = halvingsOf(result.image);
@@ -79,25 +99,27 @@ void CompareImageLoader::load(const QString &beforePath, const QString &afterPat
                               const QString &emptyReason)
 {
     const quint64 generation = ++*m_generation;
-    m_pool.start([this, generation, latest = m_generation, beforePath, afterPath, emptyReason] {
-        auto loadSide = [&](const QString &path) {
-            if (path.isEmpty()) {
-                CompareImage none;
-                none.error = emptyReason;
-                return none;
-            }
-            return loadCompareImage(path);
-        };
-        const CompareImage before = loadSide(beforePath);
-        if (*latest != generation)
-            return; // a newer comparison was asked for: skip the second decode
-        const CompareImage after = loadSide(afterPath);
-        QMetaObject::invokeMethod(
-            this,
-            [this, generation, latest, before, after] {
-                if (*latest == generation)
-                    Q_EMIT loaded(before, after);
-            },
-            Qt::QueuedConnection);
-    });
+    const QString scratch = m_scratch.isValid() ? m_scratch.path() : QString();
+    m_pool.start(
+        [this, generation, latest = m_generation, beforePath, afterPath, emptyReason, scratch] {
+            auto loadSide = [&](const QString &path) {
+                if (path.isEmpty()) {
+                    CompareImage none;
+                    none.error = emptyReason;
+                    return none;
+                }
+                return loadCompareImage(path, scratch);
+            };
+            const CompareImage before = loadSide(beforePath);
+            if (*latest != generation)
+                return; // a newer comparison was asked for: skip the second decode
+            const CompareImage after = loadSide(afterPath);
+            QMetaObject::invokeMethod(
+                this,
+                [this, generation, latest, before, after] {
+                    if (*latest == generation)
+                        Q_EMIT loaded(before, after);
+                },
+                Qt::QueuedConnection);
+        });
 }

@@ -4,6 +4,7 @@
 #include <QList>
 #include <QObject>
 #include <QString>
+#include <QTemporaryDir>
 #include <QThreadPool>
 
 #include <atomic>
@@ -29,8 +30,10 @@ struct CompareImage
 };
 
 // Reads `path` with QImageReader (blocking; any thread). Never throws: a missing, unreadable,
-// damaged or oversized file comes back with `error` set.
-CompareImage loadCompareImage(const QString &path);
+// damaged or oversized file comes back with `error` set. With a `scratchDir`, HEIF, AVIF and
+// JPEG XL files, which Qt cannot read here, are decoded by a worker process first
+// (compareworkerdecode.h); without one they fail with Qt's reason.
+CompareImage loadCompareImage(const QString &path, const QString &scratchDir = QString());
 
 // Loads the before and after images of one comparison on a thread of its own and delivers
 // both at once on this object's thread. A newer load() makes the older one's answer stale; it
@@ -53,5 +56,6 @@ Q_SIGNALS:
 
 private:
     QThreadPool m_pool;
+    QTemporaryDir m_scratch; // the workers' PNGs of HEIF, AVIF and JPEG XL sides
     std::shared_ptr<std::atomic<quint64>> m_generation;
 };

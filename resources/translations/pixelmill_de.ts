@@ -92,6 +92,10 @@
         <source>Cannot show %1: %2</source>
         <translation>%1 kann nicht angezeigt werden: %2</translation>
     </message>
+    <message>
+        <source>no worker to decode it</source>
+        <translation>kein Worker-Prozess zum Dekodieren vorhanden</translation>
+    </message>
 </context>
 <context>
     <name>CompareView</name>

@@ -92,6 +92,10 @@
         <source>Cannot show %1: %2</source>
         <translation>无法显示 %1：%2</translation>
     </message>
+    <message>
+        <source>no worker to decode it</source>
+        <translation>没有可用于解码的工作进程</translation>
+    </message>
 </context>
 <context>
     <name>CompareView</name>
