@@ -30,6 +30,7 @@ test-cluster: build
 
 bench: build
 	@packaging/install-deps.sh packaging/bench-packages.txt
+	@command -v npm >/dev/null || packaging/install-deps.sh packaging/bench-node-packages.txt
 	/usr/bin/python3 tests/bench/bench.py $(BUILD_DIR)/bin $(BENCH_ARGS)
 
 package: build

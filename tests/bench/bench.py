@@ -3,7 +3,8 @@
 
 Seed job: fit inside 800x600, grayscale, JPEG quality 85, 2 workers (one per core).
 Peers: the reference Python recipe (../shared/bench/seed_pool.py, Pillow process pool),
-`vips thumbnail` through GNU parallel, and ImageMagick `mogrify` (JPEG subset only).
+`vips thumbnail` through GNU parallel, ImageMagick `mogrify` (JPEG subset only), and sharp
+(sharppeer.py, installed from npm into a cache folder; also in the photo job).
 The GUI latency probe (bench_guilatency) runs the whole window over the 10,000 tiny images
 and measures how long its GUI thread is ever blocked.
 The "ideal" is the sum over images of the fastest single-process time for that image
@@ -20,21 +21,17 @@ Run through `make bench`; not a test: nothing here gates CI.
 """
 import argparse
 import json
-import math
 import os
 import shutil
 import statistics
 import subprocess
 import sys
 import tempfile
-import threading
 import time
-from concurrent.futures import ThreadPoolExecutor
 
-try:  # not in Debian 12: the quality check falls back to the vips CLI (libvips-tools)
-    import pyvips
-except (ImportError, OSError):
-    pyvips = None
+from benchmemory import measure_memory
+from photoquality import photo_quality, pyvips
+import sharppeer
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(os.path.dirname(HERE))
@@ -42,6 +39,7 @@ SHARED = os.path.join(os.path.dirname(ROOT), "shared", "bench")
 CORES = os.cpu_count() or 2
 SUBSETS = ["jpg", "png", "webp", "all"]
 JOBS = ["seed", "photo"]
+SHARP_MODULES = None  # set by main: sharp's node_modules, or None when it could not be installed
 
 
 def run_timed(cmd, env=None, cwd=None):
@@ -56,6 +54,11 @@ def run_timed(cmd, env=None, cwd=None):
     if proc.returncode != 0:
         sys.exit(f"benchmark command failed ({proc.returncode}): {' '.join(cmd)}\n{proc.stderr}")
     return elapsed
+
+
+def as_command(made):
+    """A peer's maker returns a command, or (command, environment) when it needs one."""
+    return made if isinstance(made, tuple) else (made,)
 
 
 def fresh_dir(base, name):
@@ -123,6 +126,9 @@ def peers(bin_dir, subset, src, scratch):
                 f"-quality 85 -format jpg {src}/*"]
 
     rows = [("pixelmill", pixelmill), ("seed_pool (Pillow)", seed)]
+    if SHARP_MODULES:
+        rows.append(("sharp", lambda: (sharppeer.command("seed", src, output_dir(scratch, "sharp")),
+                                      sharppeer.environment(SHARP_MODULES))))
     if subset in ("jpg", "all"):
         rows.append(("vips CLI + parallel", vips_parallel))
     if subset == "jpg":
@@ -140,7 +146,7 @@ def measure_subsets(bin_dir, corpus, scratch, reps):
         rows = peers(bin_dir, subset, src, scratch)
         for _ in range(reps):  # interleaved: every peer once per repetition
             for name, make in rows:
-                seconds = run_timed(make())
+                seconds = run_timed(*as_command(make()))
                 times.setdefault((subset, name), []).append(seconds)
                 if subset == "all" and name == "pixelmill":
                     overheads.append(seconds / in_run_job_seconds(scratch))
@@ -202,69 +208,6 @@ def make_tiny_set(scratch, count):
     return path
 
 
-class PeakRss:
-    """Samples VmHWM (peak RSS) of every process with a given name while a command runs."""
-
-    def __init__(self, name):
-        self.name, self.peak_kb, self.stop = name, 0, threading.Event()
-
-    def sample(self):
-        for pid in filter(str.isdigit, os.listdir("/proc")):
-            try:
-                with open(f"/proc/{pid}/status") as f:
-                    status = f.read()
-            except OSError:
-                continue
-            if f"Name:\t{self.name[:15]}\n" in status:
-                for line in status.splitlines():
-                    if line.startswith("VmHWM:"):
-                        self.peak_kb = max(self.peak_kb, int(line.split()[1]))
-
-    def __enter__(self):
-        def loop():
-            while not self.stop.wait(0.02):
-                self.sample()
-        self.thread = threading.Thread(target=loop, daemon=True)
-        self.thread.start()
-        return self
-
-    def __exit__(self, *exc):
-        self.stop.set()
-        self.thread.join()
-
-
-def peak_rss(bin_dir, src, scratch):
-    """Peak RSS (MB) of any worker and of the CLI while the CLI processes src."""
-    with PeakRss("pixelmill-worker") as worker, PeakRss("pixelmill-cli") as cli:
-        subprocess.run(cli_cmd(bin_dir, src, output_dir(scratch, "mem-out")),
-                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    return worker.peak_kb / 1024, cli.peak_kb / 1024
-
-
-def measure_memory(bin_dir, scratch, results):
-    """Worker peaks on a 16000x16000 JPEG and an 8000x8000 PNG (each alone), and the CLI's peak
-    while it holds `results` results (damaged PNGs: they fail fast, so the run is short)."""
-    peaks = {}
-    for name, args in (("huge.jpg", ["16000", "16000"]), ("large.png", ["8000", "8000"])):
-        folder = os.path.join(scratch, "big-" + name.split(".")[0])
-        image = os.path.join(folder, name)
-        if not os.path.exists(image):
-            fresh_dir(scratch, os.path.basename(folder))
-            subprocess.run(["vips", "gaussnoise", image + ("[Q=90]" if name.endswith("jpg") else ""),
-                            *args], check=True)
-        peaks[name] = peak_rss(bin_dir, folder, scratch)[0]
-    many = os.path.join(scratch, f"many-{results}")
-    if not os.path.isdir(many):
-        os.makedirs(many + ".tmp", exist_ok=True)
-        for i in range(results):  # a PNG signature and nothing else: planned, then "truncated"
-            with open(os.path.join(many + ".tmp", f"m{i:06d}.png"), "wb") as f:
-                f.write(b"\x89PNG\r\n\x1a\n" + bytes(8))
-        os.rename(many + ".tmp", many)
-    start = time.perf_counter()
-    cli_mb = peak_rss(bin_dir, many, scratch)[1]
-    return peaks, cli_mb, time.perf_counter() - start
-
-
 # The "photo export" job: what exporting photos for the web or a client asks for. Unlike the
 # seed job's gray 800x600 (JPEGs decoded at 1/8 or 1/4 scale, luma only), it keeps colour and
 # most of the pixels: shrink-on-load gets at most 1/2 (5120 -> 2048), and 40 of the 100
@@ -313,9 +256,14 @@ def photo_peers(bin_dir, src, scratch):
                 f"{PHOTO_EDGE}x{PHOTO_EDGE}>", "-quality", "90", f"{out}/{{/.}}.jpg",
                 ":::", *files]
 
-    return [("pixelmill", pixelmill), ("Pillow pool", pillow),
+    rows = [("pixelmill", pixelmill), ("Pillow pool", pillow),
             ("vips CLI + parallel", vips_parallel),
             ("ImageMagick convert + parallel", convert_parallel)]
+    if SHARP_MODULES:
+        rows.append(("sharp", lambda: (sharppeer.command("photo", src,
+                                                         output_dir(scratch, "photo-sharp")),
+                                      sharppeer.environment(SHARP_MODULES))))
+    return rows
 
 
 def measure_photo(bin_dir, corpus, scratch, reps):
@@ -324,139 +272,8 @@ def measure_photo(bin_dir, corpus, scratch, reps):
     times = {}
     for _ in range(reps):  # every peer once per repetition
         for name, make in rows:
-            times.setdefault(name, []).append(run_timed(make()))
+            times.setdefault(name, []).append(run_timed(*as_command(make())))
     return {name: statistics.median(v) for name, v in times.items()}
-
-
-def photo_quality(scratch):
-    """PSNR (dB) of each output of the last timed pixelmill photo run against a reference made
-    independently from its input (see reference_steps), and the inputs not measured with why.
-    Two images at a time, one per core. Called only after every timed run: it keeps both cores
-    busy for about a minute, and deletes files (see output_dir)."""
-    with open(os.path.join(scratch, "photo-report.json")) as f:
-        results = json.load(f)["results"]
-    # The full-size intermediates of the CLI path (up to 60 MB an image) go to memory where
-    # there is a tmpfs: on disk, their writeback would outlast the pass.
-    base = "/dev/shm" if os.path.isdir("/dev/shm") else scratch
-
-    def measure(result):
-        if result["status"] != "ok":
-            return None, f"pixelmill: {result['status']} {result.get('error') or ''}".strip()
-        try:
-            if pyvips:
-                return psnr_pyvips(result["input"], result["output"]), None
-            with tempfile.TemporaryDirectory(prefix="pixelmill-quality-", dir=base) as work:
-                return psnr_vips_cli(result["input"], result["output"], work), None
-        except Exception as e:  # a failed vips call, pyvips.Error, a header without a field
-            detail = (getattr(e, "stderr", None) or str(e)).strip() or type(e).__name__
-            return None, detail.splitlines()[-1]
-
-    with ThreadPoolExecutor(CORES) as pool:
-        measured = list(pool.map(measure, results))
-    psnrs = [(db, os.path.basename(r["input"])) for r, (db, _) in zip(results, measured)
-             if db is not None]
-    missed = [(os.path.basename(r["input"]), why) for r, (db, why) in zip(results, measured)
-              if db is None]
-    return psnrs, missed
-
-
-def psnr(mse):
-    """Peak signal-to-noise ratio of 8-bit samples from their mean squared difference."""
-    return math.inf if mse == 0 else 10 * math.log10(255 ** 2 / mse)
-
-
-def reference_steps(header, width, height):
-    """The steps that make the reference for one output of width x height from its input:
-    decoded at full size (no shrink-on-load), converted to sRGB from its embedded profile if it
-    has one, made 8-bit sRGB, flattened on white (as pixelmill does for JPEG), turned upright by
-    its EXIF orientation, resized with Lanczos-3 to the output's size. Gap 0: libvips' resize
-    would otherwise box-filter down to within twice the target size first. Only the steps an
-    image needs, as (operation, positional arguments, options), so that the pyvips and the CLI
-    path run the same list. `header`: the input's width, height, bands, format, interpretation,
-    icc (bool) and orientation."""
-    steps = []
-    if header["icc"]:
-        steps.append(("icc_transform", ["srgb"], {"embedded": True}))
-    if header["interpretation"] != "srgb" or header["format"] != "uchar":
-        steps.append(("colourspace", ["srgb"], {}))
-    if header["bands"] in (2, 4):
-        steps.append(("flatten", [], {"background": 255}))
-    w, h = header["width"], header["height"]
-    if header["orientation"] in range(2, 9):
-        steps.append(("autorot", [], {}))
-        if header["orientation"] >= 5:
-            w, h = h, w
-    if (w, h) != (width, height):
-        steps.append(("resize", [width / w],
-                      {"vscale": height / h, "kernel": "lanczos3", "gap": 0}))
-    return steps
-
-
-# The resize's rounding can miss the output's size by a pixel: cropped, or padded by copying
-# the edge, before the comparison.
-def fit_step(width, height):
-    return ("embed", [0, 0, width, height], {"extend": "copy"})
-
-
-def psnr_pyvips(src, out):
-    output = pyvips.Image.new_from_file(out)
-    image = pyvips.Image.new_from_file(src)
-    header = {"width": image.width, "height": image.height, "bands": image.bands,
-              "format": image.format, "interpretation": image.interpretation,
-              "icc": image.get_typeof("icc-profile-data") != 0,
-              "orientation": image.get("orientation")
-              if image.get_typeof("orientation") != 0 else 1}
-    steps = reference_steps(header, output.width, output.height)
-    for operation, args, options in steps + [fit_step(output.width, output.height)]:
-        image = getattr(image, operation)(*args, **options)
-    diff = image - output  # a one-band (gray) output is compared with each of the three bands
-    return psnr((diff * diff).avg())
-
-
-def vips_header(path):
-    """reference_steps' header fields of an image, from `vipsheader -a`."""
-    proc = subprocess.run(["vipsheader", "-a", path], capture_output=True, text=True, check=True)
-    fields = {}
-    for line in proc.stdout.splitlines()[1:]:  # the first line is a summary after the path
-        key, sep, value = line.partition(": ")
-        if sep:
-            fields.setdefault(key, value)
-    return {"width": int(fields["width"]), "height": int(fields["height"]),
-            "bands": int(fields["bands"]), "format": fields["format"],
-            "interpretation": fields["interpretation"], "icc": "icc-profile-data" in fields,
-            "orientation": int(fields.get("orientation") or 1)}
-
-
-def psnr_vips_cli(src, out, work):
-    """psnr_pyvips through the vips CLI: one call per step, through .v files in `work`, the
-    last saving a PPM; the output is decoded by vips into a PPM too, and Pillow only reads the
-    two and sums the squared differences. As few calls as an image needs: each costs 0.1-0.2 s
-    of start-up alone. One vips thread per call, as two images are measured at a time."""
-    from PIL import Image, ImageChops, ImageStat
-    env = dict(os.environ, VIPS_CONCURRENCY="1")
-
-    def vips(operation, image, args=(), options=None, suffix=".v"):
-        path = os.path.join(work, f"{len(os.listdir(work))}-{operation}{suffix}")
-        flags = [x for k, v in (options or {}).items()
-                 for x in ([f"--{k}"] if v is True else [f"--{k}", str(v)])]
-        subprocess.run(["vips", operation, image, path, *map(str, args), *flags],
-                       capture_output=True, text=True, check=True, env=env)
-        return path
-
-    with Image.open(vips("copy", out, suffix=".ppm")) as decoded:
-        output = decoded.convert("RGB")  # gray: its value in each of the three bands
-    image = src
-    steps = reference_steps(vips_header(src), *output.size) or [("copy", [], {})]
-    for i, (operation, args, options) in enumerate(steps):
-        image = vips(operation, image, args, options, ".ppm" if i == len(steps) - 1 else ".v")
-    with Image.open(image) as reference:
-        size = reference.size
-    if size != output.size:
-        operation, args, options = fit_step(*output.size)
-        image = vips(operation, image, args, options, ".ppm")
-    with Image.open(image) as reference:
-        diff = ImageChops.difference(reference.convert("RGB"), output)
-    return psnr(sum(ImageStat.Stat(diff).sum2) / (output.width * output.height * 3))
 
 
 def machine():
@@ -497,15 +314,17 @@ def seed_job(args):
     tiny_ours = statistics.median(tiny_times["ours"])
     tiny_seed = statistics.median(tiny_times["seed"])
     gui = gui_latency(args.bin_dir, tiny, args.scratch, args.reps)
-    worker_peaks, cli_mb, cli_seconds = measure_memory(args.bin_dir, args.scratch, args.results)
+    worker_peaks, cli_mb, cli_seconds = measure_memory(
+        lambda src: cli_cmd(args.bin_dir, src, output_dir(args.scratch, "mem-out")), args.scratch,
+        args.results)
 
     def report():
-        print("| subset | pixelmill | seed_pool (Pillow) | vips CLI + parallel | mogrify |")
-        print("|---|---|---|---|---|")
+        names = ["pixelmill", "sharp", "seed_pool (Pillow)", "vips CLI + parallel", "mogrify"]
+        print("| subset | " + " | ".join(names) + " |")
+        print("|---" * (len(names) + 1) + "|")
         for s in SUBSETS:
             cell = lambda name: f"{t[(s, name)]:.2f}" if (s, name) in t else "-"
-            print(f"| {s} | {cell('pixelmill')} | {cell('seed_pool (Pillow)')} | "
-                  f"{cell('vips CLI + parallel')} | {cell('mogrify')} |")
+            print(f"| {s} | " + " | ".join(cell(n) for n in names) + " |")
         print("\n| goal | pixelmill | peer | ratio | target | |")
         print("|---|---|---|---|---|---|")
         p = lambda s: t[(s, "pixelmill")]
@@ -514,6 +333,9 @@ def seed_job(args):
             print(ratio_row(f"{s} vs seed_pool", p(s), t[(s, "seed_pool (Pillow)")], goal))
         print(ratio_row("all vs vips CLI + parallel", p("all"), t[("all", "vips CLI + parallel")], 0.35))
         print(ratio_row("jpg vs mogrify", p("jpg"), t[("jpg", "mogrify")], 0.1))
+        if ("all", "sharp") in t:  # issue 16's goals
+            for s, goal in (("all", 0.5), ("jpg", 0.5), ("png", 0.5), ("webp", 0.7)):
+                print(ratio_row(f"{s} vs sharp", p(s), t[(s, "sharp")], goal))
         print(ratio_row("all vs ideal", p("all"), ideal, 1.10))
         print(f"| (all vs its own job times / cores: pool, IPC, start-up, tail) | | | "
               f"{pool_overhead:.2f} | | |")
@@ -546,8 +368,9 @@ def print_photo(times, quality, quality_seconds):
     print("\n| goal | pixelmill | peer | ratio | target | |")
     print("|---|---|---|---|---|---|")
     for name, goal in (("Pillow pool", 0.5), ("vips CLI + parallel", 0.35),
-                       ("ImageMagick convert + parallel", 0.15)):
-        print(ratio_row(f"photo export vs {name}", times["pixelmill"], times[name], goal))
+                       ("ImageMagick convert + parallel", 0.15), ("sharp", 0.5)):
+        if name in times:
+            print(ratio_row(f"photo export vs {name}", times["pixelmill"], times[name], goal))
     psnrs, missed = quality
     how = "pyvips" if pyvips else "the vips CLI"
     if psnrs:
@@ -583,6 +406,8 @@ def main():
         subprocess.run([os.path.join(SHARED, "corpus.sh"), args.corpus], check=True)
     os.makedirs(args.scratch, exist_ok=True)
     clear_outputs(args.scratch)
+    global SHARP_MODULES
+    SHARP_MODULES = sharppeer.ensure_installed()
     machine_before = machine()
 
     selected = set(args.jobs)
