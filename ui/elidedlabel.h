@@ -10,7 +10,10 @@ class ElidedLabel : public QLabel
 public:
     explicit ElidedLabel(QWidget *parent = nullptr, Qt::TextElideMode mode = Qt::ElideMiddle);
 
-    void setFullText(const QString &text);
+    // `elidable`, when given, is the part of `text` to shorten first (a file name in "Original:
+    // NAME · 2560 × 1600 · 1 MB"), so that the words and figures around it stay readable; only
+    // when they alone do not fit is the whole text elided.
+    void setFullText(const QString &text, const QString &elidable = QString());
     QString fullText() const { return m_fullText; }
     // A few characters wide: the layout gives the rest, whatever the text.
     QSize sizeHint() const override;
@@ -23,5 +26,6 @@ private:
     void showElided();
 
     QString m_fullText;
+    QString m_elidable;
     Qt::TextElideMode m_mode;
 };

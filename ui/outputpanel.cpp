@@ -161,7 +161,11 @@ void OutputPanel::updateExample()
         namePattern(),
         nameInputsFor(namePattern(), m_exampleInput, 1, probeFile(m_exampleInput), m_exampleRecipe),
         m_exampleFormat, &error);
-    m_exampleLabel->setFullText(
-        !error.isEmpty() ? error
-                         : tr("Example: %1 → %2").arg(QFileInfo(m_exampleInput).fileName(), name));
+    if (!error.isEmpty()) {
+        m_exampleLabel->setFullText(error);
+        return;
+    }
+    // The input's name is shortened first: the output name is what the pattern is about.
+    const QString input = QFileInfo(m_exampleInput).fileName();
+    m_exampleLabel->setFullText(tr("Example: %1 → %2").arg(input, name), input);
 }

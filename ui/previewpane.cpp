@@ -196,7 +196,8 @@ void PreviewPane::onJobFinished(const JobResult &result)
                                              .arg(QFileInfo(m_inputPath).fileName())
                                              .arg(result.inputSize.width())
                                              .arg(result.inputSize.height())
-                                             .arg(formatBytes(result.inputBytes)));
+                                             .arg(formatBytes(result.inputBytes)),
+                                         QFileInfo(m_inputPath).fileName());
         if (stage == ResultPreviewStage)
             m_resultCaption->setFullText(tr("Result: %1 × %2 · %3")
                                              .arg(m_resultInfo.outputSize.width())
@@ -210,7 +211,8 @@ void PreviewPane::showCaptions(const QString &resultText)
 {
     m_sourceCaption->setFullText(m_inputPath.isEmpty()
                                      ? tr("Original")
-                                     : tr("Original: %1").arg(QFileInfo(m_inputPath).fileName()));
+                                     : tr("Original: %1").arg(QFileInfo(m_inputPath).fileName()),
+                                 QFileInfo(m_inputPath).fileName());
     m_resultCaption->setFullText(resultText.isEmpty() ? tr("Result") : resultText);
 }
 
