@@ -11,6 +11,7 @@
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QSpinBox>
+#include <QTimer>
 #include <QToolButton>
 #include <QVBoxLayout>
 #include <QtTest>
@@ -62,6 +63,7 @@ private Q_SLOTS:
     void buttonsAndKeysMoveTheSelectedStep();
     void buttonAndDeleteRemove();
     void dragMovesRows();
+    void mouseDragMovesAStep();
     void editingACropChangesSteps();
     void textWatermarkStaysTextWhileRetyped();
     void sharpenAfterResize();
@@ -247,6 +249,38 @@ void tst_OperationsList::dragMovesRows()
     model->dropMimeData(mime.get(), Qt::MoveAction, -1, -1, model->index(1, 0));
     QCOMPARE(list.steps(), (QList<Step>{kCrop, kRotate, kFlip, kGray}));
     QCOMPARE(changed.count(), 3);
+}
+
+// A real drag with the mouse: QListView's internal move must reach moveRows (one rowsMoved, no
+// remove-and-insert that would lose the step). The offscreen platform has no drag at all, so
+// CMake runs this function again under xvfb-run (tst_operationslist_xcb).
+void tst_OperationsList::mouseDragMovesAStep()
+{
+    if (QGuiApplication::platformName() == QLatin1String("offscreen"))
+        QSKIP("the offscreen platform does not drag; tst_operationslist_xcb runs this");
+    OperationsList list;
+    QVERIFY(showActive(list));
+    list.setSteps({kRotate, kFlip, kGray});
+    QListView *view = list.view();
+    QWidget *viewport = view->viewport();
+    QSignalSpy moved(view->model(), &QAbstractItemModel::rowsMoved);
+    QSignalSpy removed(view->model(), &QAbstractItemModel::rowsRemoved);
+    const QPoint from = view->visualRect(view->model()->index(0, 0)).center();
+    const QRect last = view->visualRect(view->model()->index(2, 0));
+    const QPoint to(last.center().x(), last.bottom() - 1); // the lower edge: after it
+    // QDrag::exec runs its own event loop: these run inside it, once the drag has begun.
+    QTimer::singleShot(0, viewport, [=] {
+        QTest::mouseMove(viewport, to - QPoint(0, 3));
+        QTest::mouseMove(viewport, to);
+        QTimer::singleShot(0, viewport,
+                           [=] { QTest::mouseRelease(viewport, Qt::LeftButton, {}, to); });
+    });
+    QTest::mousePress(viewport, Qt::LeftButton, {}, from);
+    QTest::mouseMove(viewport, from + QPoint(0, 5));
+    QTest::mouseMove(viewport, from + QPoint(0, 2 * QApplication::startDragDistance() + 5));
+    QTRY_COMPARE(list.steps(), (QList<Step>{kFlip, kGray, kRotate}));
+    QCOMPARE(moved.count(), 1);
+    QCOMPARE(removed.count(), 0);
 }
 
 void tst_OperationsList::editingACropChangesSteps()
