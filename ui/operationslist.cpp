@@ -5,6 +5,7 @@
 #include <QHBoxLayout>
 #include <QListView>
 #include <QMenu>
+#include <QPainter>
 #include <QPushButton>
 #include <QStyle>
 #include <QToolButton>
@@ -27,10 +28,31 @@ QToolButton *makeToolButton(QWidget *parent, const char *name, const QIcon &icon
     button->setFocusPolicy(Qt::StrongFocus); // a tool button is not a Tab stop by default
     return button;
 }
+
+// A list that says what an empty recipe does, instead of showing a blank box.
+class StepsView : public QListView
+{
+public:
+    using QListView::QListView;
+
+protected:
+    void paintEvent(QPaintEvent *event) override
+    {
+        QListView::paintEvent(event);
+        if (model() && model()->rowCount() > 0)
+            return;
+        QPainter painter(viewport());
+        painter.setPen(palette().color(QPalette::Disabled, QPalette::Text));
+        painter.drawText(viewport()->rect().adjusted(8, 8, -8, -8),
+                         Qt::AlignCenter | Qt::TextWordWrap,
+                         OperationsList::tr("No steps: images are only converted to the output "
+                                            "format. Add a step below."));
+    }
+};
 } // namespace
 
 OperationsList::OperationsList(QWidget *parent)
-    : QWidget(parent), m_model(new StepsModel(this)), m_view(new QListView(this))
+    : QWidget(parent), m_model(new StepsModel(this)), m_view(new StepsView(this))
 {
     m_view->setObjectName(QStringLiteral("operationsView"));
     m_view->setAccessibleName(tr("Operations"));

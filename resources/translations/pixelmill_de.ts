@@ -460,6 +460,10 @@
         <source>Adds a light unsharp mask right after the first resize, to restore the crispness a downscale softens.</source>
         <translation>Fügt direkt nach der ersten Größenänderung eine leichte Unschärfemaskierung ein, die die beim Verkleinern verlorene Schärfe zurückbringt.</translation>
     </message>
+    <message>
+        <source>No steps: images are only converted to the output format. Add a step below.</source>
+        <translation>Keine Schritte: Die Bilder werden nur ins Ausgabeformat umgewandelt. Fügen Sie unten einen Schritt hinzu.</translation>
+    </message>
 </context>
 <context>
     <name>OutputPanel</name>

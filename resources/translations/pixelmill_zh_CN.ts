@@ -459,6 +459,10 @@
         <source>Adds a light unsharp mask right after the first resize, to restore the crispness a downscale softens.</source>
         <translation>在第一次缩放之后立即加入轻度 USM 锐化，恢复缩小时损失的清晰度。</translation>
     </message>
+    <message>
+        <source>No steps: images are only converted to the output format. Add a step below.</source>
+        <translation>没有步骤：图像只会转换为输出格式。请在下方添加步骤。</translation>
+    </message>
 </context>
 <context>
     <name>OutputPanel</name>
