@@ -64,7 +64,7 @@ OperationsList::OperationsList(QWidget *parent)
     m_view->setAlternatingRowColors(true);
     m_view->setTextElideMode(Qt::ElideMiddle);
     m_view->setUniformItemSizes(true);
-    m_view->setSpacing(2); // rows a finger apart, easier to grab for a drag
+    m_view->setSpacing(2); // a little air between rows: each is a separate thing to drag
     buildButtons();
     m_editor = new StepEditor(this);
 

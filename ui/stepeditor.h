@@ -21,7 +21,7 @@ class StepEditor : public QGroupBox
 public:
     explicit StepEditor(QWidget *parent = nullptr);
 
-    // Shows the form for this step; an invalid kind index (clear()) shows nothing.
+    // Shows the form for this step; clear() removes it and hides the box.
     void edit(const Step &step, StepKind kind);
     void clear();
     Step step() const { return m_step; }
