@@ -68,6 +68,13 @@
     </message>
 </context>
 <context>
+    <name>ColourButton</name>
+    <message>
+        <source>Choose a colour</source>
+        <translation>Farbe wählen</translation>
+    </message>
+</context>
+<context>
     <name>CompareCanvas</name>
     <message>
         <source>Before</source>
@@ -421,6 +428,45 @@
     <message>
         <source>No images are checked</source>
         <translation>Keine Bilder ausgewählt</translation>
+    </message>
+</context>
+<context>
+    <name>OperationsList</name>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Operations</source>
+        <translation>Arbeitsschritte</translation>
+    </message>
+    <message>
+        <source>&amp;Add step</source>
+        <translation>Schritt &amp;hinzufügen</translation>
+    </message>
+    <message>
+        <source>Move step up</source>
+        <translation>Schritt nach oben</translation>
+    </message>
+    <message>
+        <source>Move step down</source>
+        <translation>Schritt nach unten</translation>
+    </message>
+    <message>
+        <source>Remove step</source>
+        <translation>Schritt entfernen</translation>
+    </message>
+    <message>
+        <source>&amp;Sharpen after resize</source>
+        <translation>Nach Größenänderung &amp;nachschärfen</translation>
+    </message>
+    <message>
+        <source>Adds a light unsharp mask right after the first resize, to restore the crispness a downscale softens.</source>
+        <translation>Fügt direkt nach der ersten Größenänderung eine leichte Unschärfemaskierung ein, die die beim Verkleinern verlorene Schärfe zurückbringt.</translation>
+    </message>
+    <message>
+        <source>No steps: images are only converted to the output format. Add a step below.</source>
+        <translation>Keine Schritte: Die Bilder werden nur ins Ausgabeformat umgewandelt. Fügen Sie unten einen Schritt hinzu.</translation>
     </message>
 </context>
 <context>
@@ -938,6 +984,432 @@
             <numerusform>Bisher %Ln Bild…</numerusform>
             <numerusform>Bisher %Ln Bilder…</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>StepEditor</name>
+    <message>
+        <source>This step has no settings.</source>
+        <translation>Dieser Schritt hat keine Einstellungen.</translation>
+    </message>
+    <message>
+        <source>attention (the most interesting part)</source>
+        <translation>Blickfang (der interessanteste Teil)</translation>
+    </message>
+    <message>
+        <source>Keeps the part of the image a viewer would look at first (libvips&apos; smart crop).</source>
+        <translation>Behält den Teil des Bildes, auf den ein Betrachter zuerst schaut (intelligenter Zuschnitt von libvips).</translation>
+    </message>
+    <message>
+        <source>Fit inside</source>
+        <translation>Einpassen</translation>
+    </message>
+    <message>
+        <source>Fill and crop</source>
+        <translation>Füllen und zuschneiden</translation>
+    </message>
+    <message>
+        <source>Exact size (stretch)</source>
+        <translation>Exakte Größe (verzerren)</translation>
+    </message>
+    <message>
+        <source>Percentage</source>
+        <translation>Prozentual</translation>
+    </message>
+    <message>
+        <source>Long edge</source>
+        <translation>Lange Kante</translation>
+    </message>
+    <message>
+        <source>Keep size</source>
+        <translation>Größe beibehalten</translation>
+    </message>
+    <message>
+        <source>Mode:</source>
+        <translation>Modus:</translation>
+    </message>
+    <message>
+        <source> px</source>
+        <translation> px</translation>
+    </message>
+    <message>
+        <source>Width:</source>
+        <translation>Breite:</translation>
+    </message>
+    <message>
+        <source>Height:</source>
+        <translation>Höhe:</translation>
+    </message>
+    <message>
+        <source>Scale:</source>
+        <translation>Skalierung:</translation>
+    </message>
+    <message>
+        <source> %</source>
+        <translation> %</translation>
+    </message>
+    <message>
+        <source>Long edge:</source>
+        <translation>Lange Kante:</translation>
+    </message>
+    <message>
+        <source>Don&apos;t enlarge smaller images</source>
+        <translation>Kleinere Bilder nicht vergrößern</translation>
+    </message>
+    <message>
+        <source>Aspect ratio</source>
+        <translation>Seitenverhältnis</translation>
+    </message>
+    <message>
+        <source>Pixel box</source>
+        <translation>Pixelbereich</translation>
+    </message>
+    <message>
+        <source>Crop to:</source>
+        <translation>Zuschneiden auf:</translation>
+    </message>
+    <message>
+        <source>Aspect width:</source>
+        <translation>Verhältnis Breite:</translation>
+    </message>
+    <message>
+        <source>Aspect height:</source>
+        <translation>Verhältnis Höhe:</translation>
+    </message>
+    <message>
+        <source>Left:</source>
+        <translation>Links:</translation>
+    </message>
+    <message>
+        <source>Top:</source>
+        <translation>Oben:</translation>
+    </message>
+    <message>
+        <source>Keep:</source>
+        <translation>Behalten:</translation>
+    </message>
+    <message>
+        <source>90° clockwise</source>
+        <translation>90° im Uhrzeigersinn</translation>
+    </message>
+    <message>
+        <source>180°</source>
+        <translation>180°</translation>
+    </message>
+    <message>
+        <source>90° counter-clockwise</source>
+        <translation>90° gegen den Uhrzeigersinn</translation>
+    </message>
+    <message>
+        <source>Angle:</source>
+        <translation>Winkel:</translation>
+    </message>
+    <message>
+        <source>Horizontally (mirror)</source>
+        <translation>Horizontal (spiegeln)</translation>
+    </message>
+    <message>
+        <source>Vertically (upside down)</source>
+        <translation>Vertikal (auf den Kopf)</translation>
+    </message>
+    <message>
+        <source>Flip:</source>
+        <translation>Spiegeln:</translation>
+    </message>
+    <message>
+        <source>Background:</source>
+        <translation>Hintergrund:</translation>
+    </message>
+    <message>
+        <source>Background colour</source>
+        <translation>Hintergrundfarbe</translation>
+    </message>
+    <message>
+        <source>Image at:</source>
+        <translation>Bild an:</translation>
+    </message>
+    <message>
+        <source>Amount:</source>
+        <translation>Stärke:</translation>
+    </message>
+    <message>
+        <source>Radius (sigma):</source>
+        <translation>Radius (Sigma):</translation>
+    </message>
+    <message>
+        <source>How much of the detail is added back: 0 leaves the image as it is.</source>
+        <translation>Wie viel Detail wieder hinzugefügt wird: 0 lässt das Bild unverändert.</translation>
+    </message>
+    <message>
+        <source>The size of the detail sharpened; 0.5 to 1 suits a downscaled photo.</source>
+        <translation>Die Größe der geschärften Details; 0,5 bis 1 passt zu einem verkleinerten Foto.</translation>
+    </message>
+    <message>
+        <source>Brightness:</source>
+        <translation>Helligkeit:</translation>
+    </message>
+    <message>
+        <source>Contrast:</source>
+        <translation>Kontrast:</translation>
+    </message>
+    <message>
+        <source>Gamma:</source>
+        <translation>Gamma:</translation>
+    </message>
+    <message>
+        <source>Text:</source>
+        <translation>Text:</translation>
+    </message>
+    <message>
+        <source>A font description such as “Sans Bold” or “Serif Italic”.</source>
+        <translation>Eine Schriftbeschreibung wie „Sans Bold“ oder „Serif Italic“.</translation>
+    </message>
+    <message>
+        <source>Font:</source>
+        <translation>Schrift:</translation>
+    </message>
+    <message>
+        <source>Text colour</source>
+        <translation>Textfarbe</translation>
+    </message>
+    <message>
+        <source>Colour:</source>
+        <translation>Farbe:</translation>
+    </message>
+    <message>
+        <source> % of the image&apos;s height</source>
+        <translation> % der Bildhöhe</translation>
+    </message>
+    <message>
+        <source>A PNG logo</source>
+        <translation>Ein PNG-Logo</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Durchsuchen…</translation>
+    </message>
+    <message>
+        <source>Choose the logo file</source>
+        <translation>Logodatei wählen</translation>
+    </message>
+    <message>
+        <source>Image:</source>
+        <translation>Bild:</translation>
+    </message>
+    <message>
+        <source> % of the image&apos;s width</source>
+        <translation> % der Bildbreite</translation>
+    </message>
+    <message>
+        <source>Choose a logo</source>
+        <translation>Logo wählen</translation>
+    </message>
+    <message>
+        <source>PNG images (*.png)</source>
+        <translation>PNG-Bilder (*.png)</translation>
+    </message>
+    <message>
+        <source>Opacity:</source>
+        <translation>Deckkraft:</translation>
+    </message>
+    <message>
+        <source>Position:</source>
+        <translation>Position:</translation>
+    </message>
+    <message>
+        <source>Margin:</source>
+        <translation>Rand:</translation>
+    </message>
+    <message>
+        <source> % of the shorter side</source>
+        <translation> % der kürzeren Seite</translation>
+    </message>
+</context>
+<context>
+    <name>StepSummary</name>
+    <message>
+        <source>%1×%2</source>
+        <translation>%1×%2</translation>
+    </message>
+    <message>
+        <source>transparent</source>
+        <translation>transparent</translation>
+    </message>
+    <message>
+        <source>white</source>
+        <translation>weiß</translation>
+    </message>
+    <message>
+        <source>black</source>
+        <translation>schwarz</translation>
+    </message>
+    <message>
+        <source>Resize: keep size</source>
+        <translation>Größe: beibehalten</translation>
+    </message>
+    <message>
+        <source>Resize: fit in %1</source>
+        <translation>Größe: einpassen in %1</translation>
+    </message>
+    <message>
+        <source>Resize: fill %1</source>
+        <translation>Größe: %1 füllen</translation>
+    </message>
+    <message>
+        <source>Resize: exactly %1</source>
+        <translation>Größe: genau %1</translation>
+    </message>
+    <message>
+        <source>Resize: %1%</source>
+        <translation>Größe: %1 %</translation>
+    </message>
+    <message>
+        <source>Long edge %1 px</source>
+        <translation>Lange Kante %1 px</translation>
+    </message>
+    <message>
+        <source>%1, never enlarged</source>
+        <translation>%1, nie vergrößert</translation>
+    </message>
+    <message>
+        <source>Crop %1:%2, %3</source>
+        <translation>Zuschneiden %1:%2, %3</translation>
+    </message>
+    <message>
+        <source>Crop %1 at %2, %3</source>
+        <translation>Zuschneiden %1 bei %2, %3</translation>
+    </message>
+    <message>
+        <source>Rotate 180°</source>
+        <translation>Um 180° drehen</translation>
+    </message>
+    <message>
+        <source>Rotate %1° clockwise</source>
+        <translation>Um %1° im Uhrzeigersinn drehen</translation>
+    </message>
+    <message>
+        <source>Flip horizontally</source>
+        <translation>Horizontal spiegeln</translation>
+    </message>
+    <message>
+        <source>Flip vertically</source>
+        <translation>Vertikal spiegeln</translation>
+    </message>
+    <message>
+        <source>Pad to %1, %2</source>
+        <translation>Auf %1 erweitern, %2</translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <translation>%1, %2</translation>
+    </message>
+    <message>
+        <source>Sharpen %1</source>
+        <translation>Schärfen %1</translation>
+    </message>
+    <message>
+        <source>Sharpen %1, radius %2</source>
+        <translation>Schärfen %1, Radius %2</translation>
+    </message>
+    <message>
+        <source>Brightness %1, contrast %2, gamma %3</source>
+        <translation>Helligkeit %1, Kontrast %2, Gamma %3</translation>
+    </message>
+    <message>
+        <source>Auto level</source>
+        <translation>Tonwertkorrektur automatisch</translation>
+    </message>
+    <message>
+        <source>Grayscale</source>
+        <translation>Graustufen</translation>
+    </message>
+    <message>
+        <source>Watermark %1 %2, %3%</source>
+        <translation>Wasserzeichen %1 %2, %3 %</translation>
+    </message>
+    <message>
+        <source>Watermark “%1” %2, %3%</source>
+        <translation>Wasserzeichen „%1“ %2, %3 %</translation>
+    </message>
+    <message>
+        <source>Watermark: no image chosen</source>
+        <translation>Wasserzeichen: kein Bild gewählt</translation>
+    </message>
+    <message>
+        <source>Resize</source>
+        <translation>Größe ändern</translation>
+    </message>
+    <message>
+        <source>Crop</source>
+        <translation>Zuschneiden</translation>
+    </message>
+    <message>
+        <source>Rotate</source>
+        <translation>Drehen</translation>
+    </message>
+    <message>
+        <source>Flip</source>
+        <translation>Spiegeln</translation>
+    </message>
+    <message>
+        <source>Pad to canvas</source>
+        <translation>Auf Leinwand erweitern</translation>
+    </message>
+    <message>
+        <source>Sharpen</source>
+        <translation>Schärfen</translation>
+    </message>
+    <message>
+        <source>Brightness, contrast, gamma</source>
+        <translation>Helligkeit, Kontrast, Gamma</translation>
+    </message>
+    <message>
+        <source>Text watermark</source>
+        <translation>Text-Wasserzeichen</translation>
+    </message>
+    <message>
+        <source>Image watermark</source>
+        <translation>Bild-Wasserzeichen</translation>
+    </message>
+    <message>
+        <source>centre</source>
+        <translation>mittig</translation>
+    </message>
+    <message>
+        <source>top</source>
+        <translation>oben</translation>
+    </message>
+    <message>
+        <source>top right</source>
+        <translation>oben rechts</translation>
+    </message>
+    <message>
+        <source>right</source>
+        <translation>rechts</translation>
+    </message>
+    <message>
+        <source>bottom right</source>
+        <translation>unten rechts</translation>
+    </message>
+    <message>
+        <source>bottom</source>
+        <translation>unten</translation>
+    </message>
+    <message>
+        <source>bottom left</source>
+        <translation>unten links</translation>
+    </message>
+    <message>
+        <source>left</source>
+        <translation>links</translation>
+    </message>
+    <message>
+        <source>top left</source>
+        <translation>oben links</translation>
+    </message>
+    <message>
+        <source>attention</source>
+        <translation>Blickfang</translation>
     </message>
 </context>
 <context>

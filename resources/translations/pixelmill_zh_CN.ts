@@ -68,6 +68,13 @@
     </message>
 </context>
 <context>
+    <name>ColourButton</name>
+    <message>
+        <source>Choose a colour</source>
+        <translation>选择颜色</translation>
+    </message>
+</context>
+<context>
     <name>CompareCanvas</name>
     <message>
         <source>Before</source>
@@ -420,6 +427,45 @@
     <message>
         <source>No images are checked</source>
         <translation>未勾选任何图像</translation>
+    </message>
+</context>
+<context>
+    <name>OperationsList</name>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>Operations</source>
+        <translation>处理步骤</translation>
+    </message>
+    <message>
+        <source>&amp;Add step</source>
+        <translation>添加步骤(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Move step up</source>
+        <translation>上移步骤</translation>
+    </message>
+    <message>
+        <source>Move step down</source>
+        <translation>下移步骤</translation>
+    </message>
+    <message>
+        <source>Remove step</source>
+        <translation>移除步骤</translation>
+    </message>
+    <message>
+        <source>&amp;Sharpen after resize</source>
+        <translation>缩放后锐化(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Adds a light unsharp mask right after the first resize, to restore the crispness a downscale softens.</source>
+        <translation>在第一次缩放之后立即加入轻度 USM 锐化，恢复缩小时损失的清晰度。</translation>
+    </message>
+    <message>
+        <source>No steps: images are only converted to the output format. Add a step below.</source>
+        <translation>没有步骤：图像只会转换为输出格式。请在下方添加步骤。</translation>
     </message>
 </context>
 <context>
@@ -934,6 +980,432 @@
         <translation>
             <numerusform>已找到 %Ln 张图像…</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>StepEditor</name>
+    <message>
+        <source>This step has no settings.</source>
+        <translation>此步骤没有可设置的选项。</translation>
+    </message>
+    <message>
+        <source>attention (the most interesting part)</source>
+        <translation>智能焦点（最引人注目的部分）</translation>
+    </message>
+    <message>
+        <source>Keeps the part of the image a viewer would look at first (libvips&apos; smart crop).</source>
+        <translation>保留观看者最先注意到的部分（libvips 智能裁剪）。</translation>
+    </message>
+    <message>
+        <source>Fit inside</source>
+        <translation>等比适应</translation>
+    </message>
+    <message>
+        <source>Fill and crop</source>
+        <translation>填充并裁剪</translation>
+    </message>
+    <message>
+        <source>Exact size (stretch)</source>
+        <translation>精确尺寸（拉伸）</translation>
+    </message>
+    <message>
+        <source>Percentage</source>
+        <translation>百分比</translation>
+    </message>
+    <message>
+        <source>Long edge</source>
+        <translation>长边</translation>
+    </message>
+    <message>
+        <source>Keep size</source>
+        <translation>保持原尺寸</translation>
+    </message>
+    <message>
+        <source>Mode:</source>
+        <translation>模式：</translation>
+    </message>
+    <message>
+        <source> px</source>
+        <translation> 像素</translation>
+    </message>
+    <message>
+        <source>Width:</source>
+        <translation>宽度：</translation>
+    </message>
+    <message>
+        <source>Height:</source>
+        <translation>高度：</translation>
+    </message>
+    <message>
+        <source>Scale:</source>
+        <translation>缩放：</translation>
+    </message>
+    <message>
+        <source> %</source>
+        <translation>%</translation>
+    </message>
+    <message>
+        <source>Long edge:</source>
+        <translation>长边：</translation>
+    </message>
+    <message>
+        <source>Don&apos;t enlarge smaller images</source>
+        <translation>不放大较小的图像</translation>
+    </message>
+    <message>
+        <source>Aspect ratio</source>
+        <translation>宽高比</translation>
+    </message>
+    <message>
+        <source>Pixel box</source>
+        <translation>像素区域</translation>
+    </message>
+    <message>
+        <source>Crop to:</source>
+        <translation>裁剪为：</translation>
+    </message>
+    <message>
+        <source>Aspect width:</source>
+        <translation>比例宽：</translation>
+    </message>
+    <message>
+        <source>Aspect height:</source>
+        <translation>比例高：</translation>
+    </message>
+    <message>
+        <source>Left:</source>
+        <translation>左边距：</translation>
+    </message>
+    <message>
+        <source>Top:</source>
+        <translation>上边距：</translation>
+    </message>
+    <message>
+        <source>Keep:</source>
+        <translation>保留：</translation>
+    </message>
+    <message>
+        <source>90° clockwise</source>
+        <translation>顺时针 90°</translation>
+    </message>
+    <message>
+        <source>180°</source>
+        <translation>180°</translation>
+    </message>
+    <message>
+        <source>90° counter-clockwise</source>
+        <translation>逆时针 90°</translation>
+    </message>
+    <message>
+        <source>Angle:</source>
+        <translation>角度：</translation>
+    </message>
+    <message>
+        <source>Horizontally (mirror)</source>
+        <translation>水平（镜像）</translation>
+    </message>
+    <message>
+        <source>Vertically (upside down)</source>
+        <translation>垂直（上下颠倒）</translation>
+    </message>
+    <message>
+        <source>Flip:</source>
+        <translation>翻转：</translation>
+    </message>
+    <message>
+        <source>Background:</source>
+        <translation>背景：</translation>
+    </message>
+    <message>
+        <source>Background colour</source>
+        <translation>背景颜色</translation>
+    </message>
+    <message>
+        <source>Image at:</source>
+        <translation>图像位置：</translation>
+    </message>
+    <message>
+        <source>Amount:</source>
+        <translation>强度：</translation>
+    </message>
+    <message>
+        <source>Radius (sigma):</source>
+        <translation>半径 (sigma)：</translation>
+    </message>
+    <message>
+        <source>How much of the detail is added back: 0 leaves the image as it is.</source>
+        <translation>加回多少细节：0 表示图像保持不变。</translation>
+    </message>
+    <message>
+        <source>The size of the detail sharpened; 0.5 to 1 suits a downscaled photo.</source>
+        <translation>被锐化细节的尺度；缩小后的照片适合 0.5 到 1。</translation>
+    </message>
+    <message>
+        <source>Brightness:</source>
+        <translation>亮度：</translation>
+    </message>
+    <message>
+        <source>Contrast:</source>
+        <translation>对比度：</translation>
+    </message>
+    <message>
+        <source>Gamma:</source>
+        <translation>伽马：</translation>
+    </message>
+    <message>
+        <source>Text:</source>
+        <translation>文字：</translation>
+    </message>
+    <message>
+        <source>A font description such as “Sans Bold” or “Serif Italic”.</source>
+        <translation>字体描述，例如“Sans Bold”或“Serif Italic”。</translation>
+    </message>
+    <message>
+        <source>Font:</source>
+        <translation>字体：</translation>
+    </message>
+    <message>
+        <source>Text colour</source>
+        <translation>文字颜色</translation>
+    </message>
+    <message>
+        <source>Colour:</source>
+        <translation>颜色：</translation>
+    </message>
+    <message>
+        <source> % of the image&apos;s height</source>
+        <translation>% 图像高度</translation>
+    </message>
+    <message>
+        <source>A PNG logo</source>
+        <translation>PNG 标志图像</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <source>Choose the logo file</source>
+        <translation>选择标志文件</translation>
+    </message>
+    <message>
+        <source>Image:</source>
+        <translation>图像：</translation>
+    </message>
+    <message>
+        <source> % of the image&apos;s width</source>
+        <translation>% 图像宽度</translation>
+    </message>
+    <message>
+        <source>Choose a logo</source>
+        <translation>选择标志</translation>
+    </message>
+    <message>
+        <source>PNG images (*.png)</source>
+        <translation>PNG 图像 (*.png)</translation>
+    </message>
+    <message>
+        <source>Opacity:</source>
+        <translation>不透明度：</translation>
+    </message>
+    <message>
+        <source>Position:</source>
+        <translation>位置：</translation>
+    </message>
+    <message>
+        <source>Margin:</source>
+        <translation>边距：</translation>
+    </message>
+    <message>
+        <source> % of the shorter side</source>
+        <translation>% 短边</translation>
+    </message>
+</context>
+<context>
+    <name>StepSummary</name>
+    <message>
+        <source>%1×%2</source>
+        <translation>%1×%2</translation>
+    </message>
+    <message>
+        <source>transparent</source>
+        <translation>透明</translation>
+    </message>
+    <message>
+        <source>white</source>
+        <translation>白色</translation>
+    </message>
+    <message>
+        <source>black</source>
+        <translation>黑色</translation>
+    </message>
+    <message>
+        <source>Resize: keep size</source>
+        <translation>调整大小：保持原尺寸</translation>
+    </message>
+    <message>
+        <source>Resize: fit in %1</source>
+        <translation>调整大小：等比适应 %1</translation>
+    </message>
+    <message>
+        <source>Resize: fill %1</source>
+        <translation>调整大小：填充 %1</translation>
+    </message>
+    <message>
+        <source>Resize: exactly %1</source>
+        <translation>调整大小：精确 %1</translation>
+    </message>
+    <message>
+        <source>Resize: %1%</source>
+        <translation>调整大小：%1%</translation>
+    </message>
+    <message>
+        <source>Long edge %1 px</source>
+        <translation>长边 %1 像素</translation>
+    </message>
+    <message>
+        <source>%1, never enlarged</source>
+        <translation>%1，不放大</translation>
+    </message>
+    <message>
+        <source>Crop %1:%2, %3</source>
+        <translation>裁剪 %1:%2，%3</translation>
+    </message>
+    <message>
+        <source>Crop %1 at %2, %3</source>
+        <translation>裁剪 %1，起点 %2, %3</translation>
+    </message>
+    <message>
+        <source>Rotate 180°</source>
+        <translation>旋转 180°</translation>
+    </message>
+    <message>
+        <source>Rotate %1° clockwise</source>
+        <translation>顺时针旋转 %1°</translation>
+    </message>
+    <message>
+        <source>Flip horizontally</source>
+        <translation>水平翻转</translation>
+    </message>
+    <message>
+        <source>Flip vertically</source>
+        <translation>垂直翻转</translation>
+    </message>
+    <message>
+        <source>Pad to %1, %2</source>
+        <translation>扩展画布至 %1，%2</translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <translation>%1，%2</translation>
+    </message>
+    <message>
+        <source>Sharpen %1</source>
+        <translation>锐化 %1</translation>
+    </message>
+    <message>
+        <source>Sharpen %1, radius %2</source>
+        <translation>锐化 %1，半径 %2</translation>
+    </message>
+    <message>
+        <source>Brightness %1, contrast %2, gamma %3</source>
+        <translation>亮度 %1，对比度 %2，伽马 %3</translation>
+    </message>
+    <message>
+        <source>Auto level</source>
+        <translation>自动色阶</translation>
+    </message>
+    <message>
+        <source>Grayscale</source>
+        <translation>灰度</translation>
+    </message>
+    <message>
+        <source>Watermark %1 %2, %3%</source>
+        <translation>水印 %1，%2，%3%</translation>
+    </message>
+    <message>
+        <source>Watermark “%1” %2, %3%</source>
+        <translation>水印“%1”，%2，%3%</translation>
+    </message>
+    <message>
+        <source>Watermark: no image chosen</source>
+        <translation>水印：未选择图像</translation>
+    </message>
+    <message>
+        <source>Resize</source>
+        <translation>调整大小</translation>
+    </message>
+    <message>
+        <source>Crop</source>
+        <translation>裁剪</translation>
+    </message>
+    <message>
+        <source>Rotate</source>
+        <translation>旋转</translation>
+    </message>
+    <message>
+        <source>Flip</source>
+        <translation>翻转</translation>
+    </message>
+    <message>
+        <source>Pad to canvas</source>
+        <translation>扩展画布</translation>
+    </message>
+    <message>
+        <source>Sharpen</source>
+        <translation>锐化</translation>
+    </message>
+    <message>
+        <source>Brightness, contrast, gamma</source>
+        <translation>亮度、对比度、伽马</translation>
+    </message>
+    <message>
+        <source>Text watermark</source>
+        <translation>文字水印</translation>
+    </message>
+    <message>
+        <source>Image watermark</source>
+        <translation>图像水印</translation>
+    </message>
+    <message>
+        <source>centre</source>
+        <translation>居中</translation>
+    </message>
+    <message>
+        <source>top</source>
+        <translation>顶部</translation>
+    </message>
+    <message>
+        <source>top right</source>
+        <translation>右上</translation>
+    </message>
+    <message>
+        <source>right</source>
+        <translation>右侧</translation>
+    </message>
+    <message>
+        <source>bottom right</source>
+        <translation>右下</translation>
+    </message>
+    <message>
+        <source>bottom</source>
+        <translation>底部</translation>
+    </message>
+    <message>
+        <source>bottom left</source>
+        <translation>左下</translation>
+    </message>
+    <message>
+        <source>left</source>
+        <translation>左侧</translation>
+    </message>
+    <message>
+        <source>top left</source>
+        <translation>左上</translation>
+    </message>
+    <message>
+        <source>attention</source>
+        <translation>智能焦点</translation>
     </message>
 </context>
 <context>
