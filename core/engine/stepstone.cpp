@@ -17,14 +17,18 @@ using Table = std::array<uchar, 256>;
 cv::Mat applyColourTable(const cv::Mat &image, const Table &table)
 {
     const int channels = image.channels();
-    const int colours = hasAlphaChannel(image) ? channels - 1 : channels;
+    cv::Mat out;
+    if (!hasAlphaChannel(image)) { // one table for every channel: OpenCV's fast path
+        cv::LUT(image, cv::Mat(1, 256, CV_8UC1, const_cast<uchar *>(table.data())), out);
+        return out;
+    }
+    const int colours = channels - 1;
     cv::Mat lut(1, 256, CV_8UC(channels));
     for (int i = 0; i < 256; ++i) {
         uchar *entry = lut.ptr<uchar>(0) + i * channels;
         for (int c = 0; c < channels; ++c)
             entry[c] = c < colours ? table[size_t(i)] : uchar(i);
     }
-    cv::Mat out;
     cv::LUT(image, lut, out);
     return out;
 }
@@ -43,12 +47,11 @@ struct ExtremeHistograms
     qint64 pixels = 0;
 };
 
-ExtremeHistograms extremeHistograms(const cv::Mat &image)
+// Channels as a template argument, so that the inner loops unroll.
+template <int channels> void countExtremes(const cv::Mat &image, ExtremeHistograms &h)
 {
-    ExtremeHistograms h;
-    const int channels = image.channels();
-    const bool alpha = hasAlphaChannel(image);
-    const int colours = alpha ? channels - 1 : channels;
+    constexpr bool alpha = channels == 2 || channels == 4;
+    constexpr int colours = alpha ? channels - 1 : channels;
     for (int y = 0; y < image.rows; ++y) {
         const uchar *p = image.ptr<uchar>(y);
         for (int x = 0; x < image.cols; ++x, p += channels) {
@@ -63,6 +66,24 @@ ExtremeHistograms extremeHistograms(const cv::Mat &image)
             ++h.highest[hi];
             ++h.pixels;
         }
+    }
+}
+
+ExtremeHistograms extremeHistograms(const cv::Mat &image)
+{
+    ExtremeHistograms h;
+    switch (image.channels()) {
+    case 1:
+        countExtremes<1>(image, h);
+        break;
+    case 2:
+        countExtremes<2>(image, h);
+        break;
+    case 3:
+        countExtremes<3>(image, h);
+        break;
+    default:
+        countExtremes<4>(image, h);
     }
     return h;
 }
