@@ -187,6 +187,11 @@ void tst_Steps::textShrunkToFit()
     const QRect box = changedBox(in, applyStep(in, step));
     QVERIFY2(QRect(2, 2, 196, 96).contains(box), qPrintable(describe(box)));
     QVERIFY2(box.width() >= 150, qPrintable(describe(box))); // fitted, not vanished
+    // Even a 3x2 image takes a watermark (no margin left, text and logo cut to fit).
+    const cv::Mat tiny(2, 3, CV_8UC3, cv::Scalar::all(0));
+    QCOMPARE(applyStep(tiny, step).size(), tiny.size());
+    step.text = QStringLiteral("  ");
+    QVERIFY(failureOf(in, step).contains(QLatin1String("blank")));
 }
 
 QString tst_Steps::writeLogo(const QString &name, const cv::Mat &rgba)
@@ -275,6 +280,9 @@ void tst_Steps::logoShrunkToFit()
     const WatermarkStep step = flatLogoStep(200, Gravity::Centre);
     const cv::Mat in = blackImage(3);
     QCOMPARE(changedBox(in, applyStep(in, step)), QRect(6, 6 + (288 - 194) / 2, 388, 194));
+    // On a 3x2 image (no margin left) the 2:1 logo becomes 3x2, 3 * 20 / 40 = 1.5 -> 2 tall.
+    const cv::Mat tiny(2, 3, CV_8UC3, cv::Scalar::all(0));
+    QCOMPARE(changedBox(tiny, applyStep(tiny, step)), QRect(0, 0, 3, 2));
 }
 
 void tst_Steps::logoUnreadableFails_data()

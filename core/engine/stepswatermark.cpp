@@ -72,6 +72,9 @@ void checkWatermark(const WatermarkStep &step)
     if (step.text.isEmpty() == step.imagePath.isEmpty())
         throw EngineFailure{FailureKind::InvalidRecipe,
                             QStringLiteral("a watermark needs either a text or an image")};
+    if (!step.text.isEmpty() && step.text.trimmed().isEmpty()) // vips_text has no ink to crop to
+        throw EngineFailure{FailureKind::InvalidRecipe,
+                            QStringLiteral("the watermark text is blank")};
     if (!(step.sizePercent > 0))
         throw EngineFailure{
             FailureKind::InvalidRecipe,
