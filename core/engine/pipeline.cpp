@@ -130,6 +130,11 @@ QByteArray encode(const cv::Mat &image, OutputFormat format, const Recipe &recip
 
 } // namespace
 
+cv::Mat resizeKeepingAlpha(const cv::Mat &image, QSize target)
+{
+    return resized(image, target, QSizeF());
+}
+
 int boxShrinkFactor(const EngineInput &in)
 {
     const QSize stored = in.header.size;

@@ -37,6 +37,10 @@ struct DecodedPixels
 int boxShrinkFactor(const EngineInput &in);
 int jpegShrinkFactor(const EngineInput &in);
 
+// Lanczos-3 (resample.h) to exactly `target`, with alpha premultiplied around it when the
+// image has any transparency: how the pipeline resizes, for steps that scale (pad's fit, a logo).
+cv::Mat resizeKeepingAlpha(const cv::Mat &image, QSize target);
+
 EncodedImage finishImage(DecodedPixels decoded, const EngineInput &in, const Recipe &recipe);
 
 // Bytes finishImage allocates beyond the decoded pixels (`decoded` of `channels` 8-bit
