@@ -28,6 +28,8 @@ public:
     void setImage(const QString &inputPath);
     void setRecipe(const Recipe &recipe);
     QString imagePath() const { return m_inputPath; }
+    // Shows imagePath() with the current recipe: no preview is waiting to start or running.
+    bool isUpToDate() const { return m_pending == 0 && !m_debounce.isActive(); }
 
 Q_SIGNALS:
     // Both halves are shown (or have failed); for tests and the screenshot.
