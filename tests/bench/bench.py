@@ -15,6 +15,7 @@ quality 90, metadata kept, sRGB. Peers: ../shared/bench/photo_pool.py (Pillow pr
 checked after every timed run: PSNR of each output against an independent full-resolution
 Lanczos-3 resize of its input, so that speed bought with pixels shows.
 `--jobs photo` runs that job alone (`--jobs seed,photo`, the default, runs both).
+`--jobs gui` runs only the GUI latency figures (the seed job includes them), in a few minutes.
 
 Run through `make bench`; not a test: nothing here gates CI.
 """
@@ -41,7 +42,7 @@ ROOT = os.path.dirname(os.path.dirname(HERE))
 SHARED = os.path.join(os.path.dirname(ROOT), "shared", "bench")
 CORES = os.cpu_count() or 2
 SUBSETS = ["jpg", "png", "webp", "all"]
-JOBS = ["seed", "photo"]
+JOBS = ["seed", "photo", "gui"]
 
 
 def run_timed(cmd, env=None, cwd=None):
@@ -174,20 +175,78 @@ def ideal_seconds(bin_dir, corpus, scratch):
     return sum(best.values()) / CORES
 
 
-def gui_latency(bin_dir, tiny, scratch, reps):
-    """The whole window over the tiny set while a 5 ms probe timer measures the GUI thread's
-    stalls (bench_guilatency); the figures of the run with the median max stall."""
-    runs = []
-    for _ in range(reps):
-        cmd = [os.path.join(bin_dir, "bench_guilatency"), tiny, output_dir(scratch, "tiny-gui"),
-               "--workers", str(CORES)]
-        proc = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-        if proc.returncode != 0:
-            sys.exit(f"benchmark command failed ({proc.returncode}): {' '.join(cmd)}\n"
-                     f"{proc.stdout}{proc.stderr}")
-        runs.append(json.loads(proc.stdout.strip().splitlines()[-1]))
-    runs.sort(key=lambda r: r["max_stall_ms"])
-    return runs[len(runs) // 2]
+def run_json(cmd):
+    """The JSON line a bench program prints last; exits on its failure."""
+    proc = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    if proc.returncode != 0:
+        sys.exit(f"benchmark command failed ({proc.returncode}): {' '.join(cmd)}\n"
+                 f"{proc.stdout}{proc.stderr}")
+    return json.loads(proc.stdout.strip().splitlines()[-1])
+
+
+def gui_latency(bin_dir, tiny, scratch, reps, folder_images):
+    """The GUI thread's figures (bench_guilatency), every run: the whole window over the tiny
+    set while a 5 ms probe timer measures its stalls as the results stream in; then, unless
+    folder_images is 0, a folder of that many 256x192 images opened twice (empty, then warm
+    thumbnail cache): time until the list is shown and Start enabled, stalls while the
+    thumbnails stream in."""
+    results, folders = [], []
+    folder = os.path.join(scratch, f"thumbs-{folder_images}")
+    for _ in range(reps):  # interleaved, like the timed runs
+        results.append(run_json([os.path.join(bin_dir, "bench_guilatency"), tiny,
+                                 output_dir(scratch, "tiny-gui"), "--workers", str(CORES)]))
+        if folder_images:
+            folders.append(run_json([os.path.join(bin_dir, "bench_guilatency"), "--folder",
+                                     folder, "--images", str(folder_images)]))
+    return results, folders
+
+
+def print_gui_latency(results, folders):
+    """One row per figure: median of the runs, their range, the goal (issues 5 and 14). For a
+    stall, the GUI thread's CPU time within it (median): near the stall when our code blocked,
+    near 0 when the thread waited for a core of a busy machine."""
+    def row(label, values, goal, unit="ms", cpu=None):
+        digits = 1 if unit == "s" else 0
+        median = statistics.median(values)
+        spread = f"{min(values):.{digits}f}-{max(values):.{digits}f}"
+        verdict = "" if goal is None else ("met" if median <= goal else "NOT met")
+        target = "" if goal is None else f"<= {goal} {unit}"
+        busy = "" if cpu is None else f"{statistics.median(cpu):.1f} ms"
+        print(f"| {label} | {median:.{digits}f} {unit} | {spread} | {busy} | {target} | {verdict} |")
+
+    def stall(label, runs):
+        row(label, [r["max_stall_ms"] for r in runs], 50, cpu=[r["max_stall_cpu_ms"] for r in runs])
+
+    print("\n| latency | median | range | GUI CPU in the stall | target | |")
+    print("|---|---|---|---|---|---|")
+    stall(f"GUI thread max stall, {results[0]['results']} results stream in", results)
+    if folders:
+        cold, warm = [f["cold"] for f in folders], [f["warm"] for f in folders]
+        rows = cold[0]["rows"]
+        row(f"{rows}-image folder interactive (list shown, Start enabled), empty cache",
+            [v["interactive_ms"] for v in cold], 1000)
+        row(f"{rows}-image folder interactive, second visit",
+            [v["interactive_ms"] for v in warm], 1000)
+        stall(f"GUI thread max stall, listing and {rows} thumbnails from workers (empty cache)",
+              cold)
+        stall(f"GUI thread max stall, listing and {rows} thumbnails from the cache", warm)
+        row("first page of thumbnails shown, empty cache", [v["first_page_ms"] for v in cold], None)
+        row("first page of thumbnails shown, cache warm", [v["first_page_ms"] for v in warm], None)
+        row(f"all {rows} thumbnails, paged through ({cold[0]['rows_per_page']} rows a page), "
+            "empty cache", [v["all_thumbnails_ms"] / 1000 for v in cold], None, "s")
+        row(f"all {rows} thumbnails, paged through, cache warm",
+            [v["all_thumbnails_ms"] / 1000 for v in warm], None, "s")
+    mid = sorted(results, key=lambda r: r["max_stall_ms"])[len(results) // 2]
+    print(f"(results: the run of median max stall of {len(results)}: p99 stall "
+          f"{mid['p99_stall_ms']:.1f} ms, {mid['stalls_over_50ms']} stalls over 50 ms, GUI-thread "
+          f"CPU at most {mid['max_busy_ms']:.1f} ms between probe firings, batch "
+          f"{mid['batch_seconds']:.1f} s)")
+    if folders:
+        print("(folder, each run, cold/warm: max stall, and the most GUI-thread CPU between two "
+              "probe firings: " +
+              "; ".join(f"{f['cold']['max_stall_ms']:.0f}/{f['warm']['max_stall_ms']:.0f} ms, "
+                        f"{f['cold']['max_busy_ms']:.1f}/{f['warm']['max_busy_ms']:.1f} ms"
+                        for f in folders) + ")")
 
 
 def make_tiny_set(scratch, count):
@@ -496,7 +555,7 @@ def seed_job(args):
           " ".join(f"{x:.2f}" for x in tiny_times["seed"]), flush=True)
     tiny_ours = statistics.median(tiny_times["ours"])
     tiny_seed = statistics.median(tiny_times["seed"])
-    gui = gui_latency(args.bin_dir, tiny, args.scratch, args.reps)
+    gui = gui_latency(args.bin_dir, tiny, args.scratch, args.reps, args.gui_folder)
     worker_peaks, cli_mb, cli_seconds = measure_memory(args.bin_dir, args.scratch, args.results)
 
     def report():
@@ -525,14 +584,7 @@ def seed_job(args):
             print(f"| {label} | {mb:.0f} | <= 200 | {'met' if mb <= 200 else 'NOT met'} |")
         print(f"| CLI holding {args.results} results ({cli_seconds:.1f} s) | {cli_mb:.0f} | <= 150 | "
               f"{'met' if cli_mb <= 150 else 'NOT met'} |")
-        stall = gui["max_stall_ms"]
-        print("\n| latency | measured | target | |")
-        print("|---|---|---|---|")
-        print(f"| GUI thread max stall, {gui['results']} results | {stall:.0f} ms | <= 50 | "
-              f"{'met' if stall <= 50 else 'NOT met'} |")
-        print(f"(the run of median max stall of {args.reps}: p99 stall {gui['p99_stall_ms']:.1f} ms, "
-              f"{gui['stalls_over_50ms']} stalls over 50 ms, GUI-thread CPU at most "
-              f"{gui['max_busy_ms']:.1f} ms between probe firings, batch {gui['batch_seconds']:.1f} s)")
+        print_gui_latency(*gui)
     return report
 
 
@@ -571,15 +623,18 @@ def main():
     parser.add_argument("--tiny", type=int, default=10000)
     parser.add_argument("--results", type=int, default=100000,
                         help="results the CLI holds in the memory test")
-    parser.add_argument("--jobs", type=lambda text: text.split(","), default=JOBS,
+    parser.add_argument("--gui-folder", type=int, default=10000,
+                        help="images in the GUI latency's folder scenario (0: skip it)")
+    parser.add_argument("--jobs", type=lambda text: text.split(","), default=JOBS[:2],
                         help="comma-separated, run in this file's order: seed (with the tiny, "
-                             "GUI latency and memory figures), photo (default: seed,photo)")
+                             "GUI latency and memory figures), photo, gui (the GUI latency "
+                             "figures alone) (default: seed,photo)")
     args = parser.parse_args()
     if not args.jobs or not set(args.jobs) <= set(JOBS):
         parser.error(f"--jobs: a comma-separated choice of {', '.join(JOBS)}")
     if args.reps < 1:
         parser.error("--reps: at least 1")
-    if not os.path.isdir(os.path.join(args.corpus, "all")):
+    if args.jobs != ["gui"] and not os.path.isdir(os.path.join(args.corpus, "all")):
         subprocess.run([os.path.join(SHARED, "corpus.sh"), args.corpus], check=True)
     os.makedirs(args.scratch, exist_ok=True)
     clear_outputs(args.scratch)
@@ -587,6 +642,10 @@ def main():
 
     selected = set(args.jobs)
     seed_report = seed_job(args) if "seed" in selected else None
+    gui = None
+    if "gui" in selected and "seed" not in selected:  # the seed job has them already
+        gui = gui_latency(args.bin_dir, make_tiny_set(args.scratch, args.tiny), args.scratch,
+                          args.reps, args.gui_folder)
     photo_times = None
     if "photo" in selected:
         photo_times = measure_photo(args.bin_dir, args.corpus, args.scratch, args.reps)
@@ -600,6 +659,8 @@ def main():
     print(f"{args.reps} repetitions, interleaved, medians, seconds (wall, start to exit)\n")
     if seed_report:
         seed_report()
+    if gui:
+        print_gui_latency(*gui)
     if photo_times:
         if seed_report:
             print()
