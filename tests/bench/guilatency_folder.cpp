@@ -100,6 +100,8 @@ public:
                          [this](const ImageScanner::Summary &summary) {
                              // The first run's samples may be listed before our folder.
                              m_scanned = m_clock.isValid() && summary.done;
+                             if (m_scanned && m_scannedMs < 0)
+                                 m_scannedMs = elapsedMs();
                              checkInteractive();
                          });
         QObject::connect(m_view->model(), &QAbstractItemModel::rowsInserted, &loop,
@@ -152,9 +154,11 @@ private:
     // Checked as the window's own handlers of the same signals have run (connected before).
     void checkInteractive()
     {
+        const int rows = m_view->model()->rowCount();
+        if (m_firstRowsMs < 0 && m_clock.isValid() && rows > 0 && m_start->isEnabled())
+            m_firstRowsMs = elapsedMs(); // usable, the list still growing
         if (m_interactiveMs >= 0 || !m_scanned || !m_start->isEnabled())
             return;
-        const int rows = m_view->model()->rowCount();
         if (rows == 0 || rows != m_source->imageCount())
             return;
         m_interactiveMs = elapsedMs();
@@ -210,6 +214,8 @@ private:
                     listed == stalls.begin() ? 0.0 : *std::max_element(stalls.begin(), listed));
         json.insert(QStringLiteral("rows"), m_rows);
         json.insert(QStringLiteral("rows_per_page"), m_rowsPerPage);
+        json.insert(QStringLiteral("first_rows_ms"), m_firstRowsMs);
+        json.insert(QStringLiteral("scanned_ms"), m_scannedMs);
         json.insert(QStringLiteral("interactive_ms"), m_interactiveMs);
         json.insert(QStringLiteral("first_page_ms"), m_firstPageMs);
         json.insert(QStringLiteral("all_thumbnails_ms"), m_allMs);
@@ -232,7 +238,9 @@ private:
     int m_rows = 0;
     int m_rowsPerPage = 0;
     int m_failures = 0;
-    int m_workerJobs = 0; // given to workers for this folder's thumbnails
+    int m_workerJobs = 0;      // given to workers for this folder's thumbnails
+    double m_firstRowsMs = -1; // the first rows listed, Start enabled
+    double m_scannedMs = -1;   // the scan's last report
     double m_interactiveMs = -1;
     double m_firstPageMs = -1;
     double m_allMs = -1;

@@ -36,6 +36,16 @@ double GuiProbe::threadCpuMs()
     return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
 }
 
+double GuiProbe::threadRunQueueMs()
+{
+    // "on-CPU ns, runqueue-wait ns, timeslices" (Documentation/scheduler/sched-stats.rst)
+    QFile file(QStringLiteral("/proc/thread-self/schedstat"));
+    if (!file.open(QIODevice::ReadOnly))
+        return 0;
+    const QList<QByteArray> fields = file.readLine().simplified().split(' ');
+    return fields.size() >= 2 ? fields.at(1).toLongLong() / 1e6 : 0;
+}
+
 void GuiProbe::fail(const QString &message)
 {
     std::fprintf(stderr, "bench_guilatency: %s\n", qPrintable(message));
@@ -58,6 +68,7 @@ void StallProbe::start()
     m_clock.start();
     m_last = 0;
     m_lastCpuMs = GuiProbe::threadCpuMs();
+    m_lastWaitMs = GuiProbe::threadRunQueueMs();
     m_timer.start();
 }
 
@@ -69,6 +80,9 @@ void StallProbe::fire()
     const double cpu = GuiProbe::threadCpuMs();
     m_busy.push_back(cpu - m_lastCpuMs);
     m_lastCpuMs = cpu;
+    const double waited = GuiProbe::threadRunQueueMs();
+    m_waiting.push_back(waited - m_lastWaitMs);
+    m_lastWaitMs = waited;
     if (m_onFiring)
         m_onFiring();
     if (m_loopToQuit) {
@@ -88,6 +102,8 @@ QJsonObject StallProbe::figures() const
         // GUI-thread CPU time within the worst gap, and the most in any gap: near the stall
         // when our code blocked, far below it when the thread waited for a busy machine.
         {QStringLiteral("max_stall_cpu_ms"), none ? 0.0 : m_busy[worst - m_stalls.begin()]},
+        // ... and the time in it the thread was ready to run but had no core.
+        {QStringLiteral("max_stall_waiting_ms"), none ? 0.0 : m_waiting[worst - m_stalls.begin()]},
         {QStringLiteral("max_busy_ms"),
          m_busy.empty() ? 0.0 : *std::max_element(m_busy.begin(), m_busy.end())},
         {QStringLiteral("p99_stall_ms"), percentile(m_stalls, 0.99)},

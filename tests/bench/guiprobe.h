@@ -21,6 +21,9 @@ constexpr double kStallLimitMs = 50;
 // CPU time of the calling thread, in ms: tells work on the GUI thread from time it spent waiting
 // for a core (the machine may be busy with other things while the bench runs).
 double threadCpuMs();
+// How long the calling thread has waited, runnable, for a core (Linux schedstat), in ms; 0
+// where the kernel does not say.
+double threadRunQueueMs();
 
 [[noreturn]] void fail(const QString &message);
 
@@ -41,7 +44,8 @@ public:
     // Called on every firing, after the gap is recorded (a scenario's polling).
     void setOnFiring(std::function<void()> onFiring) { m_onFiring = std::move(onFiring); }
     const std::vector<double> &stallsMs() const { return m_stalls; }
-    // max_stall_ms, the GUI thread's CPU within it, p99, stalls over 50 ms, samples.
+    // max_stall_ms, the GUI thread's CPU and its wait for a core within it, p99, stalls over
+    // 50 ms, samples.
     QJsonObject figures() const;
 
 private:
@@ -53,6 +57,8 @@ private:
     double m_lastCpuMs = 0;
     std::vector<double> m_stalls;
     std::vector<double> m_busy;
+    std::vector<double> m_waiting; // for a core, within each gap
+    double m_lastWaitMs = 0;
     QEventLoop *m_loopToQuit = nullptr;
     std::function<void()> m_onFiring;
 };
