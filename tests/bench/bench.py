@@ -5,7 +5,9 @@ Seed job: fit inside 800x600, grayscale, JPEG quality 85, 2 workers (one per cor
 Peers: the reference Python recipe (../shared/bench/seed_pool.py, Pillow process pool),
 `vips thumbnail` through GNU parallel, and ImageMagick `mogrify` (JPEG subset only).
 The GUI latency probe (bench_guilatency) runs the whole window over the 10,000 tiny images
-and measures how long its GUI thread is ever blocked.
+and measures how long its GUI thread is ever blocked; then it opens a folder of 10,000 256x192
+JPEGs and PNGs (made once in the scratch folder), with an empty and a warm thumbnail cache:
+how soon the list is shown with Start enabled, and the stalls while the thumbnails stream in.
 The "ideal" is the sum over images of the fastest single-process time for that image
 (per-image worker times of both engines, one worker each) divided by the cores.
 

@@ -112,7 +112,10 @@ public:
         QTimer::singleShot(4 * GuiProbe::kProbeIntervalMs, &window, [&] {
             m_clock.start();
             m_workerJobs = -m_thumbnailer->workerJobs(); // the first-run samples' are not ours
+            const double cpuBefore = GuiProbe::threadCpuMs();
             window.setSourceFolder(m_dir);
+            m_setFolderMs = elapsedMs(); // the call itself: it clears the list, drops thumbnails
+            m_setFolderCpuMs = GuiProbe::threadCpuMs() - cpuBefore;
         });
         QTimer::singleShot(kVisitTimeoutMs, &loop, [this] {
             GuiProbe::fail(QStringLiteral("%1 thumbnails of %2 rows after %3 s")
@@ -214,6 +217,8 @@ private:
                     listed == stalls.begin() ? 0.0 : *std::max_element(stalls.begin(), listed));
         json.insert(QStringLiteral("rows"), m_rows);
         json.insert(QStringLiteral("rows_per_page"), m_rowsPerPage);
+        json.insert(QStringLiteral("set_folder_ms"), m_setFolderMs);
+        json.insert(QStringLiteral("set_folder_cpu_ms"), m_setFolderCpuMs);
         json.insert(QStringLiteral("first_rows_ms"), m_firstRowsMs);
         json.insert(QStringLiteral("scanned_ms"), m_scannedMs);
         json.insert(QStringLiteral("interactive_ms"), m_interactiveMs);
@@ -239,6 +244,8 @@ private:
     int m_rowsPerPage = 0;
     int m_failures = 0;
     int m_workerJobs = 0;      // given to workers for this folder's thumbnails
+    double m_setFolderMs = -1; // setSourceFolder's own time on the GUI thread
+    double m_setFolderCpuMs = -1;
     double m_firstRowsMs = -1; // the first rows listed, Start enabled
     double m_scannedMs = -1;   // the scan's last report
     double m_interactiveMs = -1;
