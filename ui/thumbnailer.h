@@ -55,6 +55,7 @@ private:
         QString failure;
         QSize imageSize;
     };
+    void retirePool();
     void lookUpInCache(const QString &path, qint64 modifiedMs);
     void onCacheAnswer(quint64 generation, const QString &path, const QImage &icon, QSize size,
                        const QString &failure);

@@ -6,7 +6,9 @@ Peers: the reference Python recipe (../shared/bench/seed_pool.py, Pillow process
 `vips thumbnail` through GNU parallel, ImageMagick `mogrify` (JPEG subset only), and sharp
 (sharppeer.py, installed from npm into a cache folder; also in the photo job).
 The GUI latency probe (bench_guilatency) runs the whole window over the 10,000 tiny images
-and measures how long its GUI thread is ever blocked.
+and measures how long its GUI thread is ever blocked; then it opens a folder of 10,000 256x192
+JPEGs and PNGs (made once in the scratch folder), with an empty and a warm thumbnail cache:
+how soon the list is shown with Start enabled, and the stalls while the thumbnails stream in.
 The "ideal" is the sum over images of the fastest single-process time for that image
 (per-image worker times of both engines, one worker each) divided by the cores.
 
@@ -16,6 +18,7 @@ quality 90, metadata kept, sRGB. Peers: ../shared/bench/photo_pool.py (Pillow pr
 checked after every timed run: PSNR of each output against an independent full-resolution
 Lanczos-3 resize of its input, so that speed bought with pixels shows.
 `--jobs photo` runs that job alone (`--jobs seed,photo`, the default, runs both).
+`--jobs gui` runs only the GUI latency figures (the seed job includes them), in a few minutes.
 
 Run through `make bench`; not a test: nothing here gates CI.
 """
@@ -30,6 +33,7 @@ import tempfile
 import time
 
 from benchmemory import measure_memory
+from guibench import gui_latency, print_gui_latency
 from photoquality import photo_quality, pyvips
 import sharppeer
 
@@ -38,7 +42,7 @@ ROOT = os.path.dirname(os.path.dirname(HERE))
 SHARED = os.path.join(os.path.dirname(ROOT), "shared", "bench")
 CORES = os.cpu_count() or 2
 SUBSETS = ["jpg", "png", "webp", "all"]
-JOBS = ["seed", "photo"]
+JOBS = ["seed", "photo", "gui"]
 SHARP_MODULES = None  # set by main: sharp's node_modules, or None when it could not be installed
 
 
@@ -180,22 +184,6 @@ def ideal_seconds(bin_dir, corpus, scratch):
     return sum(best.values()) / CORES
 
 
-def gui_latency(bin_dir, tiny, scratch, reps):
-    """The whole window over the tiny set while a 5 ms probe timer measures the GUI thread's
-    stalls (bench_guilatency); the figures of the run with the median max stall."""
-    runs = []
-    for _ in range(reps):
-        cmd = [os.path.join(bin_dir, "bench_guilatency"), tiny, output_dir(scratch, "tiny-gui"),
-               "--workers", str(CORES)]
-        proc = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-        if proc.returncode != 0:
-            sys.exit(f"benchmark command failed ({proc.returncode}): {' '.join(cmd)}\n"
-                     f"{proc.stdout}{proc.stderr}")
-        runs.append(json.loads(proc.stdout.strip().splitlines()[-1]))
-    runs.sort(key=lambda r: r["max_stall_ms"])
-    return runs[len(runs) // 2]
-
-
 def make_tiny_set(scratch, count):
     path = os.path.join(scratch, "tiny")
     if os.path.isdir(path) and len(os.listdir(path)) == count:
@@ -313,7 +301,8 @@ def seed_job(args):
           " ".join(f"{x:.2f}" for x in tiny_times["seed"]), flush=True)
     tiny_ours = statistics.median(tiny_times["ours"])
     tiny_seed = statistics.median(tiny_times["seed"])
-    gui = gui_latency(args.bin_dir, tiny, args.scratch, args.reps)
+    gui = gui_latency(args.bin_dir, tiny, args.scratch, args.reps, args.gui_folder,
+                      lambda name: output_dir(args.scratch, name))
     worker_peaks, cli_mb, cli_seconds = measure_memory(
         lambda src: cli_cmd(args.bin_dir, src, output_dir(args.scratch, "mem-out")), args.scratch,
         args.results)
@@ -347,14 +336,7 @@ def seed_job(args):
             print(f"| {label} | {mb:.0f} | <= 200 | {'met' if mb <= 200 else 'NOT met'} |")
         print(f"| CLI holding {args.results} results ({cli_seconds:.1f} s) | {cli_mb:.0f} | <= 150 | "
               f"{'met' if cli_mb <= 150 else 'NOT met'} |")
-        stall = gui["max_stall_ms"]
-        print("\n| latency | measured | target | |")
-        print("|---|---|---|---|")
-        print(f"| GUI thread max stall, {gui['results']} results | {stall:.0f} ms | <= 50 | "
-              f"{'met' if stall <= 50 else 'NOT met'} |")
-        print(f"(the run of median max stall of {args.reps}: p99 stall {gui['p99_stall_ms']:.1f} ms, "
-              f"{gui['stalls_over_50ms']} stalls over 50 ms, GUI-thread CPU at most "
-              f"{gui['max_busy_ms']:.1f} ms between probe firings, batch {gui['batch_seconds']:.1f} s)")
+        print_gui_latency(*gui)
     return report
 
 
@@ -394,24 +376,31 @@ def main():
     parser.add_argument("--tiny", type=int, default=10000)
     parser.add_argument("--results", type=int, default=100000,
                         help="results the CLI holds in the memory test")
-    parser.add_argument("--jobs", type=lambda text: text.split(","), default=JOBS,
+    parser.add_argument("--gui-folder", type=int, default=10000,
+                        help="images in the GUI latency's folder scenario (0: skip it)")
+    parser.add_argument("--jobs", type=lambda text: text.split(","), default=JOBS[:2],
                         help="comma-separated, run in this file's order: seed (with the tiny, "
-                             "GUI latency and memory figures), photo (default: seed,photo)")
+                             "GUI latency and memory figures), photo, gui (the GUI latency "
+                             "figures alone) (default: seed,photo)")
     args = parser.parse_args()
     if not args.jobs or not set(args.jobs) <= set(JOBS):
         parser.error(f"--jobs: a comma-separated choice of {', '.join(JOBS)}")
     if args.reps < 1:
         parser.error("--reps: at least 1")
-    if not os.path.isdir(os.path.join(args.corpus, "all")):
+    if args.jobs != ["gui"] and not os.path.isdir(os.path.join(args.corpus, "all")):
         subprocess.run([os.path.join(SHARED, "corpus.sh"), args.corpus], check=True)
     os.makedirs(args.scratch, exist_ok=True)
     clear_outputs(args.scratch)
     global SHARP_MODULES
-    SHARP_MODULES = sharppeer.ensure_installed()
+    SHARP_MODULES = sharppeer.ensure_installed() if {"seed", "photo"} & set(args.jobs) else None
     machine_before = machine()
 
     selected = set(args.jobs)
     seed_report = seed_job(args) if "seed" in selected else None
+    gui = None
+    if "gui" in selected and "seed" not in selected:  # the seed job has them already
+        gui = gui_latency(args.bin_dir, make_tiny_set(args.scratch, args.tiny), args.scratch,
+                          args.reps, args.gui_folder, lambda name: output_dir(args.scratch, name))
     photo_times = None
     if "photo" in selected:
         photo_times = measure_photo(args.bin_dir, args.corpus, args.scratch, args.reps)
@@ -425,6 +414,8 @@ def main():
     print(f"{args.reps} repetitions, interleaved, medians, seconds (wall, start to exit)\n")
     if seed_report:
         seed_report()
+    if gui:
+        print_gui_latency(*gui)
     if photo_times:
         if seed_report:
             print()
