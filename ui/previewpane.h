@@ -29,6 +29,9 @@ public:
     void setRecipe(const Recipe &recipe);
     QString imagePath() const { return m_inputPath; }
 
+protected:
+    void resizeEvent(QResizeEvent *event) override;
+
 Q_SIGNALS:
     // Both halves are shown (or have failed); for tests and the screenshot.
     void previewReady();
