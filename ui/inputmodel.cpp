@@ -1,6 +1,8 @@
 #include "inputmodel.h"
 
 #include <QFileInfo>
+#include <QFontMetrics>
+#include <QGuiApplication>
 
 #include <algorithm>
 
@@ -12,12 +14,19 @@ InputModel::InputModel(QObject *parent)
     : QAbstractTableModel(parent), m_brokenIcon(QStringLiteral(":/icons/status-failed.svg"))
 {
     initUiResources();
-    const auto icon = [](const char *name) {
-        return QIcon(QStringLiteral(":/icons/status-%1.svg").arg(QLatin1String(name)));
+    // Pixmaps, not icons: the view's icon size is the thumbnails', and a delegate draws a
+    // pixmap at its own size, so the states keep the text's height as in the results table.
+    const int side = QFontMetrics(QGuiApplication::font()).height();
+    const auto icon = [side](const char *name) {
+        return QIcon(QStringLiteral(":/icons/status-%1.svg").arg(QLatin1String(name)))
+            .pixmap(QSize(side, side), qGuiApp->devicePixelRatio());
     };
-    // None, Queued, Working: text only; the verdicts have the results table's icons.
-    m_stateIcons = {QIcon(),         QIcon(),        QIcon(),          icon("ok"),
-                    icon("skipped"), icon("failed"), icon("cancelled")};
+    // Queued and Working: a blank of the same size, so every state's word starts in line.
+    QPixmap blank(icon("ok").size());
+    blank.setDevicePixelRatio(qGuiApp->devicePixelRatio());
+    blank.fill(Qt::transparent);
+    m_stateIcons = {QPixmap(),        blank, blank, icon("ok"), icon("skipped"), icon("failed"),
+                    icon("cancelled")};
 }
 
 void InputModel::setThumbnailer(Thumbnailer *thumbnailer)

@@ -4,6 +4,7 @@
 #include <QHash>
 #include <QIcon>
 #include <QList>
+#include <QPixmap>
 #include <QSet>
 #include <QString>
 
@@ -103,7 +104,7 @@ private:
 
     Thumbnailer *m_thumbnailer = nullptr;
     QIcon m_brokenIcon;
-    QList<QIcon> m_stateIcons; // by int(RunState)
+    QList<QPixmap> m_stateIcons; // by int(RunState)
     QList<Row> m_files;
     QHash<QString, int> m_rowOf; // by path
     QSet<QString> m_unchecked;   // absolute paths
