@@ -43,6 +43,7 @@ private Q_SLOTS:
     void droppedUrlsJoinTheSet();
     void removedImagesAreNotProcessed();
     void statusFollowsTheRun();
+    void tabFollowsTheImagesTab();
 
 private:
     std::unique_ptr<MainWindow> makeWindow();
@@ -329,6 +330,26 @@ void tst_InputSet::statusFollowsTheRun()
     QTest::mouseClick(GuiTest::child<QCheckBox>(*window, "inputFailuresOnlyCheckBox"),
                       Qt::LeftButton);
     QCOMPARE(names(*window), QStringList({QStringLiteral("broken.jpg")}));
+}
+
+// Tab walks the Images tab as it is laid out: the row above the table, the table (one stop),
+// the buttons below it (Remove is off without a selection, so no stop).
+void tst_InputSet::tabFollowsTheImagesTab()
+{
+    auto window = makeWindow();
+    QVERIFY(QTest::qWaitForWindowActive(window.get()));
+    auto *filter = GuiTest::child<QLineEdit>(*window, "inputFilterEdit");
+    filter->setFocus(Qt::TabFocusReason);
+    QStringList stops;
+    for (int step = 0; step < 7; ++step) {
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab);
+        stops.append(QApplication::focusWidget()->objectName());
+    }
+    QCOMPARE(stops,
+             QStringList({QStringLiteral("inputFailuresOnlyCheckBox"),
+                          QStringLiteral("checkAllButton"), QStringLiteral("checkNoneButton"),
+                          QStringLiteral("invertCheckButton"), QStringLiteral("inputView"),
+                          QStringLiteral("addFilesButton"), QStringLiteral("addFolderButton")}));
 }
 
 QTEST_MAIN(tst_InputSet)

@@ -93,6 +93,12 @@ InputView::InputView(QWidget *parent)
     layout->addLayout(top);
     layout->addWidget(m_view, 1);
     layout->addLayout(buildButtons());
+    // Tab follows the rows as laid out (the table was made before the buttons above it).
+    const QList<QWidget *> order = {
+        m_filterEdit,     m_failuresOnlyBox, all,           none, invert, m_view,
+        m_addFilesButton, m_addFolderButton, m_removeButton};
+    for (qsizetype i = 1; i < order.size(); ++i)
+        QWidget::setTabOrder(order.at(i - 1), order.at(i));
 
     connect(m_filterEdit, &QLineEdit::textChanged, m_proxy,
             &QSortFilterProxyModel::setFilterFixedString);
