@@ -95,7 +95,7 @@ QString toString(ImageFormat format)
     return QStringLiteral("unknown");
 }
 
-bool hasImageFileName(const QString &fileName)
+const QStringList &imageFileSuffixes()
 {
     static const QStringList kSuffixes = {
         QStringLiteral("jpg"),  QStringLiteral("jpeg"), QStringLiteral("jpe"),
@@ -105,11 +105,17 @@ bool hasImageFileName(const QString &fileName)
         QStringLiteral("heic"), QStringLiteral("heif"), QStringLiteral("avif"),
         QStringLiteral("jxl"),  QStringLiteral("jp2"),  QStringLiteral("svg"),
     };
+    return kSuffixes;
+}
+
+bool hasImageFileName(const QString &fileName)
+{
     const qsizetype dot = fileName.lastIndexOf(QLatin1Char('.'));
     if (dot < 0)
         return false;
     const QStringView suffix = QStringView(fileName).mid(dot + 1);
-    return std::any_of(kSuffixes.begin(), kSuffixes.end(), [&](const QString &known) {
+    const QStringList &suffixes = imageFileSuffixes();
+    return std::any_of(suffixes.begin(), suffixes.end(), [&](const QString &known) {
         return suffix.compare(known, Qt::CaseInsensitive) == 0;
     });
 }

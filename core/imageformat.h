@@ -2,6 +2,7 @@
 
 #include <QByteArray>
 #include <QString>
+#include <QStringList>
 
 #include "recipe.h"
 
@@ -24,6 +25,8 @@ QString toString(ImageFormat format);
 // image we read, so that it gets a verdict ("empty file", "not an image (looks like text)",
 // "unsupported format: SVG") instead of vanishing from the count; other names stay out.
 bool hasImageFileName(const QString &fileName);
+// Those suffixes, lower case, without the dot (the GUI's "Add files…" filter).
+const QStringList &imageFileSuffixes();
 
 // The output format a recipe produces for an input of this format: Same keeps JPEG, PNG,
 // WebP, TIFF, HEIF (as HEIC), AVIF and JPEG XL, and turns GIF and BMP into PNG (we do not

@@ -20,13 +20,15 @@ private Q_SLOTS:
     void initTestCase();
     void countEqualsPlan_data();
     void countEqualsPlan();
+    void mixedInputsCountEqualsPlan();
     void newScanReplacesOldOne();
 
 private:
     void writeImage(const QString &relativePath, const char *format);
     void writeText(const QString &relativePath, const QByteArray &bytes);
     void link(const QString &target, const QString &relativePath);
-    ImageScanner::Summary scan(const QString &dir, bool recursive, const QString &exclude);
+    ImageScanner::Summary scan(const QStringList &paths, bool recursive, const QString &exclude,
+                               const QSet<QString> &removed = {});
 
     QTemporaryDir m_dir;
     QString m_in;
@@ -89,12 +91,12 @@ void tst_ImageScanner::initTestCase()
     writeImage(QStringLiteral("out/d.png"), "PNG");
 }
 
-ImageScanner::Summary tst_ImageScanner::scan(const QString &dir, bool recursive,
-                                             const QString &exclude)
+ImageScanner::Summary tst_ImageScanner::scan(const QStringList &paths, bool recursive,
+                                             const QString &exclude, const QSet<QString> &removed)
 {
     ImageScanner scanner;
     QSignalSpy progressed(&scanner, &ImageScanner::progressed);
-    scanner.scan(dir, recursive, exclude);
+    scanner.scan(paths, recursive, exclude, removed);
     while (progressed.isEmpty() ||
            !progressed.constLast().first().value<ImageScanner::Summary>().done) {
         if (!progressed.wait(10'000))
@@ -115,7 +117,7 @@ void tst_ImageScanner::countEqualsPlan()
 {
     QFETCH(bool, recursive);
     QFETCH(int, expected);
-    const ImageScanner::Summary summary = scan(m_in, recursive, m_out);
+    const ImageScanner::Summary summary = scan({m_in}, recursive, m_out);
     QVERIFY(summary.done);
     QCOMPARE(summary.count, expected);
     QVERIFY(summary.hasLossyInputs);                                     // .hidden.jpg
@@ -130,12 +132,38 @@ void tst_ImageScanner::countEqualsPlan()
     QCOMPARE(plan.total(), expected);
 }
 
+// The window's input set (a folder, files added, one of them twice, one removed) counts what
+// the planner plans from the same list: sub/b.png once, a.png, and notes.txt, which counts
+// because it was named (it fails in the worker). Removing a.png leaves two.
+void tst_ImageScanner::mixedInputsCountEqualsPlan()
+{
+    const QStringList inputs = {m_in + QStringLiteral("/sub"), m_in + QStringLiteral("/a.png"),
+                                m_in + QStringLiteral("/sub/b.png"),
+                                m_in + QStringLiteral("/notes.txt")};
+    const ImageScanner::Summary summary = scan(inputs, false, m_out);
+    QVERIFY(summary.done);
+    QCOMPARE(summary.count, 3);
+    QCOMPARE(summary.firstImage, m_in + QStringLiteral("/sub/b.png"));
+    PlanOptions options;
+    options.inputs = inputs;
+    options.outputDir = m_out;
+    const BatchPlan plan = planBatch(options);
+    QVERIFY2(plan.error.isEmpty(), qPrintable(plan.error));
+    QCOMPARE(plan.total(), 3);
+
+    const QString a = m_in + QStringLiteral("/a.png");
+    QCOMPARE(scan(inputs, false, m_out, {a}).count, 2);
+    options.onlyInputs =
+        QSet<QString>{m_in + QStringLiteral("/sub/b.png"), m_in + QStringLiteral("/notes.txt")};
+    QCOMPARE(planBatch(options).total(), 2);
+}
+
 void tst_ImageScanner::newScanReplacesOldOne()
 {
     ImageScanner scanner;
     QSignalSpy progressed(&scanner, &ImageScanner::progressed);
-    scanner.scan(m_in, true, m_out);
-    scanner.scan(m_in + QStringLiteral("/sub"), false, QString()); // no output folder yet
+    scanner.scan({m_in}, true, m_out);
+    scanner.scan({m_in + QStringLiteral("/sub")}, false, QString()); // no output folder yet
     QTRY_VERIFY(!progressed.isEmpty() &&
                 progressed.constLast().first().value<ImageScanner::Summary>().done);
     for (const QList<QVariant> &signal : std::as_const(progressed))

@@ -194,7 +194,8 @@ void tst_InputView::checkButtonsActOnTheFilteredRows()
     QVERIFY(GuiTest::child<QPushButton>(*window, "startButton")->isEnabled());
 }
 
-// Delete leaves the selected rows out, Space flips them; the preview follows the current row.
+// Delete takes the selected rows out of the batch, Space flips checks; the preview follows
+// the current row.
 void tst_InputView::keysActOnTheSelectedRows()
 {
     auto window = makeWindow();
@@ -212,11 +213,18 @@ void tst_InputView::keysActOnTheSelectedRows()
     selection->select(rowOf("d.png"), QItemSelectionModel::Select | QItemSelectionModel::Rows);
     view->setFocus();
     QTest::keyClick(view, Qt::Key_Delete);
-    QVERIFY2(totals->text().startsWith(QStringLiteral("3 of 5 images checked")),
+    QVERIFY2(totals->text().startsWith(QStringLiteral("3 of 3 images checked")),
              qPrintable(totals->text()));
-    QCOMPARE(rowOf("d.png").data(Qt::CheckStateRole).toInt(), int(Qt::Unchecked));
+    QCOMPARE(rowNamed(view->model(), QStringLiteral("d.png")), -1);
+    QCOMPARE(GuiTest::child<QLabel>(*window, "imageCountLabel")->text(),
+             QStringLiteral("3 images found"));
+    selection->setCurrentIndex(rowOf("c.png"),
+                               QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
     QTest::keyClick(view, Qt::Key_Space);
-    QVERIFY2(totals->text().startsWith(QStringLiteral("5 of 5 images checked")),
+    QVERIFY2(totals->text().startsWith(QStringLiteral("2 of 3 images checked")),
+             qPrintable(totals->text()));
+    QTest::keyClick(view, Qt::Key_Space);
+    QVERIFY2(totals->text().startsWith(QStringLiteral("3 of 3 images checked")),
              qPrintable(totals->text()));
 }
 
@@ -235,7 +243,16 @@ void tst_InputView::onlyCheckedImagesAreProcessed()
     QTest::mouseClick(start, Qt::LeftButton);
     QVERIFY(finished.wait(30'000));
     QCOMPARE(window->resultsModel()->rowCount(), 3);
-    QCOMPARE(GuiTest::child<QTabWidget>(*window, "runTabs")->currentIndex(), 1); // Results
+    // The Images tab stays, now with each image's state; unchecked images have none.
+    QCOMPARE(GuiTest::child<QTabWidget>(*window, "runTabs")->currentIndex(), 0);
+    for (const char *name : {"a.png", "b.png", "c.png", "d.png", "e.png"}) {
+        const QString status =
+            model->index(rowNamed(model, QLatin1String(name)), InputModel::StatusColumn)
+                .data()
+                .toString();
+        const bool checked = name[0] == 'a' || name[0] == 'c' || name[0] == 'e';
+        QCOMPARE(status, checked ? QStringLiteral("Done") : QString());
+    }
     QDir out(m_dir->filePath(QStringLiteral("out")));
     QCOMPARE(
         out.entryList(QDir::Files | QDir::Hidden | QDir::NoDotAndDotDot),

@@ -50,7 +50,8 @@ void tst_Plan::onlyInputsKeepWholeFolderNames()
     PlanOptions o = options();
     o.recursive = true;
     o.namePattern = QStringLiteral("photo-{n}");
-    o.onlyInputs = QSet<QString>{QStringLiteral("c.png"), QStringLiteral("sub/d.png")};
+    o.onlyInputs =
+        QSet<QString>{m_in + QStringLiteral("/c.png"), m_in + QStringLiteral("/sub/d.png")};
     const BatchPlan plan = planBatch(o);
     QVERIFY2(plan.error.isEmpty(), qPrintable(plan.error));
     QStringList got = inputNames(plan) + outputs(plan);
@@ -58,7 +59,7 @@ void tst_Plan::onlyInputsKeepWholeFolderNames()
     QCOMPARE(got, QStringList({m_out + QStringLiteral("/photo-3.png"),
                                m_out + QStringLiteral("/sub/photo-4.png"), QStringLiteral("c.png"),
                                QStringLiteral("d.png")}));
-    o.onlyInputs = QSet<QString>{QStringLiteral("gone.png")};
+    o.onlyInputs = QSet<QString>{m_in + QStringLiteral("/gone.png")};
     const BatchPlan none = planBatch(o);
     QVERIFY(none.jobs.isEmpty());
     QVERIFY(none.error.contains(QLatin1String("None of the chosen images")));

@@ -14,6 +14,7 @@
 #include <QSettings>
 #include <QSignalSpy>
 #include <QSpinBox>
+#include <QTabWidget>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QtTest>
@@ -97,6 +98,9 @@ void tst_WindowBehaviour::runToEnd(MainWindow &window)
     QTRY_VERIFY(start->isEnabled());
     QTest::mouseClick(start, Qt::LeftButton);
     QVERIFY(finished.wait(30'000));
+    // A run leaves the Images tab in front (it shows each image's state); these tests are
+    // about the results table, as a person sees it on its tab.
+    GuiTest::child<QTabWidget>(window, "runTabs")->setCurrentIndex(1);
 }
 
 QList<QWidget *> tst_WindowBehaviour::tabCycle(QWidget *first)

@@ -1,5 +1,7 @@
 #include "imagescanner.h"
 
+#include "batch/inputs.h"
+
 #include <QMetaObject>
 
 #include <utility>
@@ -28,28 +30,30 @@ ImageScanner::~ImageScanner()
     m_pool.waitForDone();
 }
 
-void ImageScanner::scan(const QString &dir, bool recursive, const QString &excludeDir)
+void ImageScanner::scan(const QStringList &paths, bool recursive, const QString &excludeDir,
+                        const QSet<QString> &removed)
 {
     const quint64 generation = ++*m_generation;
     if (m_stop)
         m_stop->store(true); // a newer scan took over; nobody wants the old answer
     m_stop = std::make_shared<std::atomic_bool>(false);
-    m_pool.start([this, generation, stop = m_stop, dir, recursive, excludeDir] {
+    m_pool.start([this, generation, stop = m_stop, paths, recursive, excludeDir, removed] {
         Summary summary;
         QList<ScannedFile> found; // since the last report
         // The walk lists a folder's files before its subfolders, so the first readable image
         // found is the top folder's first in name order when it has one.
-        walkImages(scanRoots(dir, excludeDir), recursive, stop.get(),
-                   [this, generation, &summary, &found](const ScannedFile &file) {
-                       ++summary.count;
-                       found.append(file);
-                       summary.hasLossyInputs = summary.hasLossyInputs || isLossy(file.format);
-                       if (summary.firstImage.isEmpty() && file.format != ImageFormat::Unknown)
-                           summary.firstImage = file.path; // the preview shows what we read
-                       if (summary.count % kReportEvery == 0)
-                           report(generation, std::exchange(found, {}), summary);
-                       return true;
-                   });
+        walkInputs(paths, excludeDir, recursive, stop.get(), [&](const ScannedFile &file) {
+            if (removed.contains(file.path))
+                return true;
+            ++summary.count;
+            found.append(file);
+            summary.hasLossyInputs = summary.hasLossyInputs || isLossy(file.format);
+            if (summary.firstImage.isEmpty() && file.format != ImageFormat::Unknown)
+                summary.firstImage = file.path; // the preview shows what we read
+            if (summary.count % kReportEvery == 0)
+                report(generation, std::exchange(found, {}), summary);
+            return true;
+        });
         if (stop->load())
             return;
         summary.done = true;

@@ -2,6 +2,7 @@
 
 #include <QList>
 #include <QObject>
+#include <QSet>
 #include <QString>
 #include <QThreadPool>
 
@@ -10,9 +11,9 @@
 
 #include "batch/scan.h"
 
-// Counts the images in a folder on a worker thread with the planner's own walk (walkImages in
-// core/batch/scan.h), so the count shown is the count a batch will process, and reports back
-// through queued signals on this object's thread.
+// Counts the images of a batch's inputs (folders and files) on a worker thread with the
+// planner's own walk (walkInputs in core/batch/inputs.h), so the count shown is the count a
+// batch will process, and reports back through queued signals on this object's thread.
 // A new scan() stops the previous one; its late results are dropped by generation.
 //
 // Threading: create and use from the GUI thread; the destructor stops and waits for the scan.
@@ -31,8 +32,10 @@ public:
     explicit ImageScanner(QObject *parent = nullptr);
     ~ImageScanner() override;
 
-    // excludeDir: the output folder, never entered (as the planner never reads inside it).
-    void scan(const QString &dir, bool recursive, const QString &excludeDir);
+    // paths: PlanOptions::inputs. excludeDir: the output folder, never entered (as the planner
+    // never reads inside it). removed: files (ScannedFile::path) left out of the batch.
+    void scan(const QStringList &paths, bool recursive, const QString &excludeDir,
+              const QSet<QString> &removed = {});
 
 Q_SIGNALS:
     // The files found since the last report, in the walk's order; always just before the

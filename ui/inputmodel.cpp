@@ -1,13 +1,32 @@
 #include "inputmodel.h"
 
 #include <QFileInfo>
+#include <QFontMetrics>
+#include <QGuiApplication>
+
+#include <algorithm>
 
 #include "textformat.h"
 #include "thumbnailer.h"
+#include "uiresources.h"
 
 InputModel::InputModel(QObject *parent)
     : QAbstractTableModel(parent), m_brokenIcon(QStringLiteral(":/icons/status-failed.svg"))
 {
+    initUiResources();
+    // Pixmaps, not icons: the view's icon size is the thumbnails', and a delegate draws a
+    // pixmap at its own size, so the states keep the text's height as in the results table.
+    const int side = QFontMetrics(QGuiApplication::font()).height();
+    const auto icon = [side](const char *name) {
+        return QIcon(QStringLiteral(":/icons/status-%1.svg").arg(QLatin1String(name)))
+            .pixmap(QSize(side, side), qGuiApp->devicePixelRatio());
+    };
+    // Queued and Working: a blank of the same size, so every state's word starts in line.
+    QPixmap blank(icon("ok").size());
+    blank.setDevicePixelRatio(qGuiApp->devicePixelRatio());
+    blank.fill(Qt::transparent);
+    m_stateIcons = {QPixmap(),        blank, blank, icon("ok"), icon("skipped"), icon("failed"),
+                    icon("cancelled")};
 }
 
 void InputModel::setThumbnailer(Thumbnailer *thumbnailer)
@@ -62,6 +81,8 @@ QVariant InputModel::data(const QModelIndex &index, int role) const
     QSize pixels = row.file.probe.size;
     if (pixels.isEmpty() && m_thumbnailer)
         pixels = m_thumbnailer->imageSize(row.file.path);
+    if (index.column() >= StatusColumn || role == StateRole)
+        return stateData(row, index.column(), role);
     if (role == Qt::CheckStateRole && index.column() == NameColumn)
         return row.checked ? Qt::Checked : Qt::Unchecked;
     if (role == PathRole)
@@ -118,6 +139,10 @@ QVariant InputModel::headerData(int section, Qt::Orientation orientation, int ro
         return tr("Dimensions");
     case SizeColumn:
         return tr("Size");
+    case StatusColumn:
+        return tr("Status");
+    case ReasonColumn:
+        return tr("Reason");
     default:
         return {};
     }
@@ -150,9 +175,9 @@ void InputModel::append(const QList<ScannedFile> &files)
         return;
     beginInsertRows({}, int(m_files.size()), int(m_files.size() + files.size() - 1));
     for (const ScannedFile &file : files) {
-        Row row{file, {}, !m_unchecked.contains(file.path)};
+        Row row{file, {}, !m_unchecked.contains(file.path), RunState::None, {}};
         const QString fileName = QFileInfo(file.path).fileName();
-        // The planner's relative path (relativeTo the input root), which onlyInputs holds.
+        // Below the folder given (a file added alone: its name); the tooltip has the path.
         row.name =
             file.relativeDir.isEmpty() ? fileName : file.relativeDir + QLatin1Char('/') + fileName;
         if (row.checked)
@@ -198,14 +223,64 @@ void InputModel::changeRows(const QList<int> &rows, Change change)
     Q_EMIT checkedChanged();
 }
 
-std::optional<QSet<QString>> InputModel::checkedInputs() const
+std::optional<QSet<QString>> InputModel::checkedInputs(bool always) const
 {
-    if (m_uncheckedRows == 0)
+    if (m_uncheckedRows == 0 && !always)
         return std::nullopt;
-    QSet<QString> names;
-    names.reserve(checkedCount());
+    QSet<QString> paths;
+    paths.reserve(checkedCount());
     for (const Row &row : m_files)
         if (row.checked)
-            names.insert(row.name);
-    return names;
+            paths.insert(row.file.path);
+    return paths;
+}
+
+// From the last row up, in runs of adjacent rows: one removal signal per run.
+void InputModel::removeRows(QList<int> rows)
+{
+    std::sort(rows.begin(), rows.end(), std::greater<int>());
+    rows.erase(std::unique(rows.begin(), rows.end()), rows.end());
+    QStringList removed;
+    for (qsizetype i = 0; i < rows.size();) {
+        const int last = rows[i];
+        qsizetype j = i;
+        while (j + 1 < rows.size() && rows[j + 1] == rows[j] - 1)
+            ++j;
+        const int first = rows[j];
+        i = j + 1;
+        if (first < 0 || last >= m_files.size())
+            continue;
+        beginRemoveRows({}, first, last);
+        for (int r = first; r <= last; ++r) {
+            const Row &row = m_files.at(r);
+            removed.append(row.file.path);
+            if (row.checked)
+                m_checkedBytes -= row.file.size;
+            else
+                --m_uncheckedRows;
+        }
+        m_files.remove(first, last - first + 1);
+        endRemoveRows();
+    }
+    if (removed.isEmpty())
+        return;
+    rebuildRowIndex();
+    Q_EMIT checkedChanged();
+    Q_EMIT imagesRemoved(removed);
+}
+
+void InputModel::rebuildRowIndex()
+{
+    m_rowOf.clear();
+    m_rowOf.reserve(m_files.size());
+    for (int r = 0; r < m_files.size(); ++r)
+        m_rowOf.insert(m_files.at(r).file.path, r);
+}
+
+QString InputModel::firstReadableImage() const
+{
+    for (const Row &row : m_files)
+        if (row.file.format != ImageFormat::Unknown)
+            return row.file.path;
+    return {};
 }

@@ -4,6 +4,8 @@
 #include <QCloseEvent>
 #include <QDesktopServices>
 #include <QDir>
+#include <QDragEnterEvent>
+#include <QDropEvent>
 #include <QFileDialog>
 #include <QGroupBox>
 #include <QLabel>
@@ -52,6 +54,7 @@ MainWindow::MainWindow(QSettings *settings, QWidget *parent)
       m_notifier(new DesktopNotifier(this, this)), m_workerPath(locateWorkerExecutable())
 {
     setWindowTitle(tr("Pixelmill"));
+    setAcceptDrops(true);
     initUiResources();
     setWindowIcon(QIcon(QStringLiteral(":/icons/pixelmill.svg")));
     m_preview->setWorkerPath(m_workerPath);
@@ -130,6 +133,7 @@ void MainWindow::buildMenus()
     QAction *failures = view->addAction(tr("&Failures Only"));
     failures->setCheckable(true);
     connect(failures, &QAction::toggled, m_results, &ResultsPanel::setFailuresOnly);
+    connect(failures, &QAction::toggled, m_inputs, &InputView::setFailuresOnly);
 }
 
 void MainWindow::connectPanels()
@@ -154,6 +158,11 @@ void MainWindow::connectPanels()
     connect(m_source, &SourcePanel::listingStarted, inputs, &InputModel::clear);
     connect(m_source, &SourcePanel::filesFound, inputs, &InputModel::append);
     connect(inputs, &InputModel::checkedChanged, this, &MainWindow::updateStartState);
+    connect(inputs, &InputModel::imagesRemoved, this, [this, inputs](const QStringList &paths) {
+        m_source->removeImages(paths, inputs->firstReadableImage());
+    });
+    connect(m_inputs, &InputView::addRequested, m_source, &SourcePanel::addInputs);
+    inputs->followResults(m_model);
     connect(m_inputs, &InputView::imageChosen, m_preview, &PreviewPane::setImage);
     connect(m_recipe, &RecipePanel::recipeChanged, this, [this] {
         updateNameExample();
@@ -170,21 +179,31 @@ void MainWindow::connectPanels()
 void MainWindow::connectController()
 {
     connect(m_runBar, &RunBar::startRequested, this, [this] {
-        m_source->addRecentFolder(m_source->folder());
+        if (!m_source->folder().isEmpty())
+            m_source->addRecentFolder(m_source->folder());
         saveSettings();
+        m_inputs->model()->markQueued();
         m_controller->start(runOptions());
     });
     connect(m_runBar, &RunBar::cancelRequested, m_controller, &BatchController::cancel);
-    connect(m_runBar, &RunBar::retryRequested, m_controller, &BatchController::retryFailed);
+    connect(m_runBar, &RunBar::retryRequested, this, [this] {
+        m_inputs->model()->markFailedQueued();
+        m_controller->retryFailed();
+    });
     connect(m_runBar, &RunBar::exportRequested, this, &MainWindow::exportReport);
     connect(m_runBar, &RunBar::openOutputRequested, this, &MainWindow::openOutputFolder);
     connect(m_controller, &BatchController::started, this, [this](int workers) {
         m_runBar->setRunning(true);
+        m_inputs->setRunning(true);
         m_progress->startRun(workers);
-        m_runTabs->setCurrentWidget(m_results);
+        // The Images tab shows each image's state as it goes; from nothing, the results.
+        if (m_inputs->model()->rowCount() == 0)
+            m_runTabs->setCurrentWidget(m_results);
     });
     connect(m_controller, &BatchController::planned, m_progress, &ProgressPanel::setTotal);
     connect(m_controller, &BatchController::jobStarted, m_progress, &ProgressPanel::showJobStarted);
+    connect(m_controller, &BatchController::jobStarted, m_inputs->model(),
+            [this](JobId, int, const QString &path) { m_inputs->model()->markStarted(path); });
     connect(m_controller, &BatchController::jobFinished, m_progress,
             &ProgressPanel::showJobFinished);
     connect(m_controller, &BatchController::progressed, m_progress, &ProgressPanel::showCounts);
@@ -197,12 +216,14 @@ RunOptions MainWindow::runOptions() const
 {
     RunOptions options;
     options.plan.inputDir = m_source->folder();
+    options.plan.inputs = m_source->inputs(); // the one list the count and the listing walk
     options.plan.outputDir = m_output->folder();
     options.plan.recursive = m_source->isRecursive();
     options.plan.namePattern = m_output->namePattern();
     options.plan.conflict = m_output->conflictPolicy();
     options.plan.resume = m_output->isResume();
-    options.plan.onlyInputs = m_inputs->model()->checkedInputs();
+    options.plan.onlyInputs =
+        m_inputs->model()->checkedInputs(!m_source->removedImages().isEmpty());
     options.plan.recipe = m_recipe->recipe();
     options.plan.recipe.engine = m_advanced->engine();
     options.pool.workerPath = m_workerPath;
@@ -226,9 +247,10 @@ void MainWindow::updateStartState()
     QString why;
     if (m_workerPath.isEmpty())
         why = tr("pixelmill-worker was not found next to the application");
-    else if (options.plan.inputDir.isEmpty())
-        why = tr("Choose a source folder first");
-    else if (options.plan.outputDir.isEmpty() || options.plan.outputDir == options.plan.inputDir)
+    else if (options.plan.inputs.isEmpty())
+        why = tr("Choose a source folder or add images first");
+    else if (options.plan.outputDir.isEmpty() ||
+             options.plan.inputs.contains(options.plan.outputDir))
         why = tr("Choose an output folder other than the source");
     else if (!options.plan.recipe.isValid())
         why = options.plan.recipe.validationError();
@@ -270,6 +292,8 @@ void MainWindow::onFinished(const BatchCounts &counts, bool cancelled)
     m_progress->showCounts(counts, -1, -1);
     m_progress->finishRun(summary);
     m_runBar->setRunning(false);
+    m_inputs->setRunning(false);
+    m_inputs->model()->settleRun();
     m_runBar->setResultsAvailable(counts.finished() > 0, counts.failed);
     updateStartState();
     if (!cancelled)
@@ -330,4 +354,19 @@ void MainWindow::closeEvent(QCloseEvent *event)
     m_controller->cancel(); // finished outputs are whole, the rest never started
     saveSettings();
     event->accept();
+}
+
+void MainWindow::dragEnterEvent(QDragEnterEvent *event)
+{
+    if (!m_controller->isRunning() && !InputView::droppedPaths(event->mimeData()).isEmpty())
+        event->acceptProposedAction();
+}
+
+void MainWindow::dropEvent(QDropEvent *event)
+{
+    const QStringList paths = InputView::droppedPaths(event->mimeData());
+    if (m_controller->isRunning() || paths.isEmpty())
+        return;
+    event->acceptProposedAction();
+    m_source->addInputs(paths);
 }

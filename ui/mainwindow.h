@@ -36,6 +36,9 @@ public:
 
 protected:
     void closeEvent(QCloseEvent *event) override;
+    // Files and folders dropped anywhere but the source field join the input set.
+    void dragEnterEvent(QDragEnterEvent *event) override;
+    void dropEvent(QDropEvent *event) override;
 
 private:
     void buildLayout();

@@ -85,7 +85,7 @@ PreviewPane::PreviewPane(QWidget *parent)
     m_sourceCaption->setAlignment(Qt::AlignCenter);
     m_resultCaption->setAlignment(Qt::AlignCenter);
     auto *grid = new QGridLayout(this);
-    grid->setContentsMargins(0, 0, 0, 0);
+    grid->setContentsMargins(0, 0, 0, 0); // resizeEvent keeps the two columns' sum even
     grid->addWidget(m_sourceView, 0, 0);
     grid->addWidget(m_resultView, 0, 1);
     grid->addWidget(m_sourceCaption, 1, 0);
@@ -220,4 +220,14 @@ void PreviewPane::finishIfDone()
 {
     if (--m_pending == 0)
         Q_EMIT previewReady();
+}
+
+// Equal stretches split an odd width 1 px unevenly: a right margin of 1 px then keeps the
+// before and after views the same size at every width.
+void PreviewPane::resizeEvent(QResizeEvent *event)
+{
+    auto *grid = static_cast<QGridLayout *>(layout());
+    const int room = width() - qMax(0, grid->horizontalSpacing());
+    grid->setContentsMargins(0, 0, room % 2, 0);
+    QWidget::resizeEvent(event);
 }

@@ -31,6 +31,9 @@ public:
     // Shows imagePath() with the current recipe: no preview is waiting to start or running.
     bool isUpToDate() const { return m_pending == 0 && !m_debounce.isActive(); }
 
+protected:
+    void resizeEvent(QResizeEvent *event) override;
+
 Q_SIGNALS:
     // Both halves are shown (or have failed); for tests and the screenshot.
     void previewReady();

@@ -66,7 +66,9 @@ SourcePanel::SourcePanel(QWidget *parent)
     connect(browseButton, &QPushButton::clicked, this, &SourcePanel::browse);
     connect(m_folderEdit, &QLineEdit::editingFinished, this, [this] {
         if (folder() == m_applied)
-            return; // focus left without an edit
+            return;      // focus left without an edit
+        m_added.clear(); // a typed folder starts a new set, as a chosen one does
+        m_removed.clear();
         rescan();
         Q_EMIT folderChanged(folder());
     });
@@ -91,14 +93,65 @@ bool SourcePanel::isRecursive() const
     return m_recursiveBox->isChecked();
 }
 
+QStringList SourcePanel::inputs() const
+{
+    const QString dir = folder();
+    return dir.isEmpty() ? m_added : QStringList{dir} + m_added;
+}
+
+// Choosing a folder starts a new set: what was added or removed before is forgotten.
 void SourcePanel::setFolder(const QString &folder)
 {
     const QString native = QDir::toNativeSeparators(QDir::cleanPath(folder));
-    if (native == m_folderEdit->text() && m_summary.done)
+    if (native == m_folderEdit->text() && m_summary.done && m_added.isEmpty() &&
+        m_removed.isEmpty())
         return;
     m_folderEdit->setText(native);
+    m_added.clear();
+    m_removed.clear();
     rescan();
     Q_EMIT folderChanged(this->folder());
+}
+
+void SourcePanel::addInputs(const QStringList &paths)
+{
+    bool changed = false;
+    for (const QString &given : paths) {
+        const QString path = QDir::cleanPath(QFileInfo(given).absoluteFilePath());
+        if (!QFileInfo::exists(path))
+            continue;
+        // Asked for again: what was removed from it comes back.
+        const QString below = path + QLatin1Char('/');
+        changed |= m_removed.removeIf([&](const QString &removed) {
+            return removed == path || removed.startsWith(below);
+        }) > 0;
+        if (path != folder() && !m_added.contains(path)) {
+            m_added.append(path);
+            changed = true;
+        }
+    }
+    if (changed)
+        rescan();
+}
+
+// The listing keeps its other rows: the count drops by what left, with no new walk. A walk
+// still running counts from the set it started with, so it starts again without them.
+void SourcePanel::removeImages(const QStringList &paths, const QString &firstLeft)
+{
+    if (paths.isEmpty())
+        return;
+    for (const QString &path : paths) {
+        m_removed.insert(path);
+        m_added.removeAll(path);
+    }
+    if (!m_summary.done) {
+        rescan();
+        return;
+    }
+    ImageScanner::Summary summary = m_summary;
+    summary.count = qMax(0, summary.count - int(paths.size()));
+    summary.firstImage = firstLeft;
+    showSummary(summary);
 }
 
 void SourcePanel::setRecursive(bool recursive)
@@ -157,22 +210,23 @@ void SourcePanel::rescan()
     Q_EMIT listingStarted();
     // The previous summary stays until the new one arrives, so the example name and the
     // preview do not blink empty on every option change.
-    if (dir.isEmpty() || !QFileInfo(dir).isDir()) {
+    const bool folderMissing = !dir.isEmpty() && !QFileInfo(dir).isDir();
+    if (inputs().isEmpty() || (folderMissing && m_added.isEmpty())) {
         m_summary = {};
         m_summary.done = true;
         showSummary(m_summary);
-        if (!dir.isEmpty())
+        if (folderMissing)
             m_countLabel->setText(tr("Folder not found"));
         return;
     }
     m_countLabel->setText(tr("Counting images…"));
-    m_scanner.scan(dir, isRecursive(), m_excluded);
+    m_scanner.scan(inputs(), isRecursive(), m_excluded, m_removed);
 }
 
 void SourcePanel::showSummary(const ImageScanner::Summary &summary)
 {
     m_summary = summary;
-    if (folder().isEmpty())
+    if (inputs().isEmpty())
         m_countLabel->setText(tr("No folder chosen"));
     else if (summary.done)
         m_countLabel->setText(tr("%Ln image(s) found", nullptr, summary.count));

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QGroupBox>
+#include <QSet>
 #include <QStringList>
 
 #include "imagescanner.h"
@@ -10,15 +11,21 @@ class QLabel;
 class QLineEdit;
 class QToolButton;
 
-// Where the images come from: a folder (dialog, drag and drop, recent folders), a recursive
-// toggle and a live count of the images found, counted off the GUI thread.
+// Where the images come from: the batch's input set, the planner's list of inputs
+// (PlanOptions::inputs). The folder field (dialog, drag and drop, recent folders) replaces the
+// set with one folder; addInputs() adds files and folders to it; removeImages() leaves files
+// out (they stay out across rescans until the set is replaced). A recursive toggle and a live
+// count of the images in the set, counted off the GUI thread by the planner's walk.
 class SourcePanel : public QGroupBox
 {
     Q_OBJECT
 public:
     explicit SourcePanel(QWidget *parent = nullptr);
 
-    QString folder() const;
+    QString folder() const; // the folder field; may be empty while files were added
+    // The planner's inputs: the folder, then what was added, in order (absolute, clean).
+    QStringList inputs() const;
+    const QSet<QString> &removedImages() const { return m_removed; }
     bool isRecursive() const;
     int imageCount() const { return m_summary.count; }
     const ImageScanner::Summary &summary() const { return m_summary; }
@@ -32,6 +39,10 @@ public:
     // The output folder is left out of the count, like the planner leaves it out.
     void setExcludedFolder(const QString &folder);
     void browse();
+    // Adds files and folders to the set (an image removed before comes back) and rescans.
+    void addInputs(const QStringList &paths);
+    // Leaves listed images out of the set; firstLeft: the first readable image still listed.
+    void removeImages(const QStringList &paths, const QString &firstLeft);
 
 Q_SIGNALS:
     void folderChanged(const QString &folder);
@@ -56,6 +67,8 @@ private:
     QLabel *m_countLabel;
     ImageScanner m_scanner;
     ImageScanner::Summary m_summary;
+    QStringList m_added;     // inputs() after the folder
+    QSet<QString> m_removed; // ScannedFile::path of images left out
     QStringList m_recent;
     QString m_excluded;
     QString m_applied; // the folder last scanned

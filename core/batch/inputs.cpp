@@ -67,39 +67,50 @@ ScannedFile givenFile(const QString &path)
 
 } // namespace
 
-GatheredInputs gatherInputs(const PlanOptions &options, const std::atomic_bool *stop)
+QString walkInputs(const QStringList &paths, const QString &outputDir, bool recursive,
+                   const std::atomic_bool *stop, const ImageVisitor &visit)
 {
-    GatheredInputs gathered;
     QStringList folders;
     QSet<QString> seen;
-    const QStringList paths = inputPathsOf(options);
     // One input cannot repeat itself: no set of a million paths for a big folder (SCALE.md).
     const bool mayRepeat = paths.size() > 1;
+    bool going = true;
     const auto add = [&](const ScannedFile &file) {
         // By the path as spelled (absolute, clean): a symlink stays an input of its own, as
         // in a folder walk.
-        if (!mayRepeat) {
-            gathered.files.append(file);
-        } else if (!seen.contains(file.path)) {
+        if (mayRepeat) {
+            if (seen.contains(file.path))
+                return true;
             seen.insert(file.path);
-            gathered.files.append(file);
         }
-        return !(stop && stop->load());
+        going = visit(file) && !(stop && stop->load());
+        return going;
     };
     for (const QString &path : paths) {
-        if (stop && stop->load())
+        if (!going || (stop && stop->load()))
             break;
-        if (QFileInfo(path).isDir()) {
-            const ScanRoots roots = scanRoots(path, options.outputDir);
+        const QFileInfo info(path);
+        if (info.isDir()) {
+            const ScanRoots roots = scanRoots(path, outputDir);
             folders.append(roots.inputPath);
-            walkImages(roots, options.recursive, stop, add);
-        } else {
+            walkImages(roots, recursive, stop, add);
+        } else if (info.exists()) {
             const ScannedFile file = givenFile(path);
             folders.append(QFileInfo(file.path).path());
             add(file);
         }
     }
-    gathered.root = commonFolder(folders);
+    return commonFolder(folders);
+}
+
+GatheredInputs gatherInputs(const PlanOptions &options, const std::atomic_bool *stop)
+{
+    GatheredInputs gathered;
+    gathered.root = walkInputs(inputPathsOf(options), options.outputDir, options.recursive, stop,
+                               [&gathered](const ScannedFile &file) {
+                                   gathered.files.append(file);
+                                   return true;
+                               });
     gathered.outputPath = QDir::cleanPath(QFileInfo(options.outputDir).absoluteFilePath());
     return gathered;
 }

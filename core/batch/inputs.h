@@ -33,5 +33,13 @@ QString inputError(const QString &path, const QString &outputDir, bool folderOnl
 // Scans and probes every input; stops early (with what it found) once *stop is true.
 GatheredInputs gatherInputs(const PlanOptions &options, const std::atomic_bool *stop);
 
+// The walk gatherInputs() makes, one file at a time, for callers that stream (the GUI's
+// count and list: ui/imagescanner): `paths` in order, folders walked as walkImages does (the
+// output folder left out), files probed alone, each path once; paths that do not exist are
+// passed over (the planner refuses them before walking). Returns the input root, as
+// GatheredInputs::root. Stops once *stop is true or `visit` returns false.
+QString walkInputs(const QStringList &paths, const QString &outputDir, bool recursive,
+                   const std::atomic_bool *stop, const ImageVisitor &visit);
+
 // The deepest folder holding every one of `paths` (absolute, clean); "/" at worst.
 QString commonFolder(const QStringList &folders);

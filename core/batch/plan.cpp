@@ -236,7 +236,7 @@ BatchPlan planBatch(const PlanOptions &options)
             nameFile(file, options, inputs.outputPath, state, &number, &job);
         addToFingerprint(fingerprint, relativeInput, relativeTo(inputs.outputPath, job.outputPath));
         if (shardOf(relativeInput, options.shardCount) != options.shardIndex ||
-            (options.onlyInputs && !options.onlyInputs->contains(relativeInput)))
+            (options.onlyInputs && !options.onlyInputs->contains(file.path)))
             continue;
         if (verdict)
             plan.preResolved.append(*verdict);
@@ -244,8 +244,8 @@ BatchPlan planBatch(const PlanOptions &options)
             sized.append({file.size, job});
     }
     if (options.onlyInputs && sized.isEmpty() && plan.preResolved.isEmpty()) {
-        plan.error =
-            QStringLiteral("None of the chosen images is in %1 any more.").arg(options.inputDir);
+        plan.error = QStringLiteral("None of the chosen images is in %1 any more.")
+                         .arg(inputPathsOf(options).join(QStringLiteral(", ")));
         return plan;
     }
     fingerprint.addData(Journal::recipeStamp(options.recipe, options.namePattern).toLatin1());

@@ -39,8 +39,9 @@ struct PlanOptions
     // (shardOf). shardCount 1: the whole batch.
     int shardIndex = 0;
     int shardCount = 1;
-    // The GUI's input view: when set, only the inputs whose path relative to the input root is
-    // in it run (the images left checked). Applied after naming, like shards, so outputs keep
+    // The GUI's input view: when set, only the inputs whose path (absolute and clean, as the
+    // walk spells it: ScannedFile::path) is in it run (the images left checked and not
+    // removed). Applied after naming, like shards, so outputs keep
     // the names and {n} of the whole folder: unchecking one image never renames another's
     // output, and a later run of the rest adds to the same set of names.
     std::optional<QSet<QString>> onlyInputs;

@@ -260,6 +260,38 @@
         <source>Size</source>
         <translation>Größe</translation>
     </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Grund</translation>
+    </message>
+    <message>
+        <source>Queued</source>
+        <translation>In Warteschlange</translation>
+    </message>
+    <message>
+        <source>Working</source>
+        <translation>In Arbeit</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Fertig</translation>
+    </message>
+    <message>
+        <source>Skipped</source>
+        <translation>Ausgelassen</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Fehler</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Abgebrochen</translation>
+    </message>
 </context>
 <context>
     <name>InputView</name>
@@ -295,16 +327,76 @@
         <source>Flip check of selected</source>
         <translation>Häkchen der markierten Bilder umkehren</translation>
     </message>
-    <message>
-        <source>Leave out selected</source>
-        <translation>Markierte Bilder auslassen</translation>
-    </message>
     <message numerus="yes">
         <source>%1 of %Ln image(s) checked, %2</source>
         <translation>
             <numerusform>%1 von %Ln Bild ausgewählt, %2</numerusform>
             <numerusform>%1 von %Ln Bildern ausgewählt, %2</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Failures only</source>
+        <translation>Nur Fehler</translation>
+    </message>
+    <message>
+        <source>Show only the images that failed in the last run</source>
+        <translation>Nur die Bilder zeigen, die im letzten Lauf fehlgeschlagen sind</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Abgebrochen</translation>
+    </message>
+    <message>
+        <source>Working</source>
+        <translation>In Arbeit</translation>
+    </message>
+    <message>
+        <source>Skipped</source>
+        <translation>Ausgelassen</translation>
+    </message>
+    <message>
+        <source>Add Files…</source>
+        <translation>Dateien hinzufügen…</translation>
+    </message>
+    <message>
+        <source>Add Folder…</source>
+        <translation>Ordner hinzufügen…</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Entfernen</translation>
+    </message>
+    <message>
+        <source>Add images to the batch (you can also drop them here)</source>
+        <translation>Bilder zum Stapel hinzufügen (Sie können sie auch hierher ziehen)</translation>
+    </message>
+    <message>
+        <source>Add the images of a folder to the batch</source>
+        <translation>Die Bilder eines Ordners zum Stapel hinzufügen</translation>
+    </message>
+    <message>
+        <source>Take the selected images out of the batch (Delete)</source>
+        <translation>Die markierten Bilder aus dem Stapel nehmen (Entf)</translation>
+    </message>
+    <message>
+        <source>Remove selected</source>
+        <translation>Markierte Bilder entfernen</translation>
+    </message>
+    <message>
+        <source>Images (%1)</source>
+        <translation>Bilder (%1)</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Add images</source>
+        <translation>Bilder hinzufügen</translation>
+    </message>
+    <message>
+        <source>Add a folder of images</source>
+        <translation>Bildordner hinzufügen</translation>
     </message>
 </context>
 <context>
@@ -344,10 +436,6 @@
     <message>
         <source>pixelmill-worker was not found next to the application</source>
         <translation>pixelmill-worker wurde neben dem Programm nicht gefunden</translation>
-    </message>
-    <message>
-        <source>Choose a source folder first</source>
-        <translation>Wählen Sie zuerst einen Quellordner</translation>
     </message>
     <message>
         <source>Choose an output folder other than the source</source>
@@ -428,6 +516,10 @@
     <message>
         <source>No images are checked</source>
         <translation>Keine Bilder ausgewählt</translation>
+    </message>
+    <message>
+        <source>Choose a source folder or add images first</source>
+        <translation>Wählen Sie zuerst einen Quellordner oder fügen Sie Bilder hinzu</translation>
     </message>
 </context>
 <context>

@@ -260,6 +260,38 @@
         <source>Size</source>
         <translation>大小</translation>
     </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Queued</source>
+        <translation>排队中</translation>
+    </message>
+    <message>
+        <source>Working</source>
+        <translation>处理中</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>完成</translation>
+    </message>
+    <message>
+        <source>Skipped</source>
+        <translation>已跳过</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>已取消</translation>
+    </message>
 </context>
 <context>
     <name>InputView</name>
@@ -295,15 +327,75 @@
         <source>Flip check of selected</source>
         <translation>反转所选项的勾选</translation>
     </message>
-    <message>
-        <source>Leave out selected</source>
-        <translation>排除所选项</translation>
-    </message>
     <message numerus="yes">
         <source>%1 of %Ln image(s) checked, %2</source>
         <translation>
             <numerusform>已勾选 %1 / %Ln 张图像，%2</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Failures only</source>
+        <translation>仅失败项</translation>
+    </message>
+    <message>
+        <source>Show only the images that failed in the last run</source>
+        <translation>只显示上次运行中失败的图像</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <source>Working</source>
+        <translation>处理中</translation>
+    </message>
+    <message>
+        <source>Skipped</source>
+        <translation>已跳过</translation>
+    </message>
+    <message>
+        <source>Add Files…</source>
+        <translation>添加文件…</translation>
+    </message>
+    <message>
+        <source>Add Folder…</source>
+        <translation>添加文件夹…</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <source>Add images to the batch (you can also drop them here)</source>
+        <translation>将图像添加到批处理（也可以拖放到这里）</translation>
+    </message>
+    <message>
+        <source>Add the images of a folder to the batch</source>
+        <translation>将一个文件夹中的图像添加到批处理</translation>
+    </message>
+    <message>
+        <source>Take the selected images out of the batch (Delete)</source>
+        <translation>从批处理中移除所选图像（Delete）</translation>
+    </message>
+    <message>
+        <source>Remove selected</source>
+        <translation>移除所选项</translation>
+    </message>
+    <message>
+        <source>Images (%1)</source>
+        <translation>图像 (%1)</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Add images</source>
+        <translation>添加图像</translation>
+    </message>
+    <message>
+        <source>Add a folder of images</source>
+        <translation>添加图像文件夹</translation>
     </message>
 </context>
 <context>
@@ -343,10 +435,6 @@
     <message>
         <source>pixelmill-worker was not found next to the application</source>
         <translation>在程序所在目录中找不到 pixelmill-worker</translation>
-    </message>
-    <message>
-        <source>Choose a source folder first</source>
-        <translation>请先选择源文件夹</translation>
     </message>
     <message>
         <source>Choose an output folder other than the source</source>
@@ -427,6 +515,10 @@
     <message>
         <source>No images are checked</source>
         <translation>未勾选任何图像</translation>
+    </message>
+    <message>
+        <source>Choose a source folder or add images first</source>
+        <translation>请先选择源文件夹或添加图像</translation>
     </message>
 </context>
 <context>
