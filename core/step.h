@@ -4,6 +4,7 @@
 #include <QSize>
 #include <QString>
 
+#include <optional>
 #include <variant>
 
 // The operations of a recipe, applied in the order they are listed (issue 13). Plain values:
@@ -145,3 +146,25 @@ bool operator==(const AdjustStep &a, const AdjustStep &b);
 bool operator==(const AutoLevelStep &a, const AutoLevelStep &b);
 bool operator==(const GrayscaleStep &a, const GrayscaleStep &b);
 bool operator==(const WatermarkStep &a, const WatermarkStep &b);
+
+// Text forms shared by the recipe JSON, the CLI flags and the GUI.
+QString opName(const Step &step); // "resize", "crop", "rotate", ... as in the JSON's "op"
+// "#rrggbb", or "#rrggbbaa" when not opaque.
+QString toString(const Rgba &colour);
+// "#rrggbb", "#rrggbbaa", or white, black, transparent.
+std::optional<Rgba> rgbaFromString(const QString &text);
+QString boxToString(const QRect &box); // "800x600+10+20"
+std::optional<QRect> boxFromString(const QString &text);
+QString sizeToString(QSize size); // "1200x1200"
+std::optional<QSize> sizeFromString(const QString &text);
+
+// A resize to WxH (Fit, Fill, Exact), the form most callers build.
+inline ResizeStep resizeStep(ResizeMode mode, int width, int height, bool noEnlarge = false)
+{
+    ResizeStep step;
+    step.mode = mode;
+    step.width = width;
+    step.height = height;
+    step.noEnlarge = noEnlarge;
+    return step;
+}

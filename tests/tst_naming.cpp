@@ -226,9 +226,7 @@ private Q_SLOTS:
         writeJpeg(m_in + QStringLiteral("/p.jpg"), {320, 240}, quint16(orientation),
                   "2020:01:01 00:00:00");
         PlanOptions o = options(QStringLiteral("{name}_{width}x{height}"));
-        o.recipe.resizeMode = ResizeMode::Fit;
-        o.recipe.width = 100;
-        o.recipe.height = 100;
+        o.recipe.steps = {resizeStep(ResizeMode::Fit, 100, 100)};
         o.recipe.autoOrient = autoOrient;
         const BatchPlan plan = planBatch(o);
         QVERIFY2(plan.error.isEmpty(), qPrintable(plan.error));

@@ -16,10 +16,8 @@ constexpr int kJobTimeoutMs = 30'000;
 Recipe thumbnailRecipe()
 {
     Recipe r;
-    r.resizeMode = ResizeMode::Fit;
-    r.width = ThumbnailCache::kNormalSide;
-    r.height = ThumbnailCache::kNormalSide;
-    r.noEnlarge = true; // the standard: never scaled up
+    r.steps = {resizeStep(ResizeMode::Fit, ThumbnailCache::kNormalSide, ThumbnailCache::kNormalSide,
+                          true)}; // the standard: never scaled up
     r.format = OutputFormat::Png;
     r.autoOrient = true;
     return r;

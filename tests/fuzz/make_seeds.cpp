@@ -104,11 +104,9 @@ void protocolSeeds()
     job.id = 7;
     job.inputPath = QStringLiteral("/in/a [1].jpg");
     job.outputPath = QStringLiteral("/out/a [1].webp");
-    job.recipe.resizeMode = ResizeMode::Fit;
-    job.recipe.width = 640;
-    job.recipe.height = 480;
+    job.recipe.steps = {resizeStep(ResizeMode::Fit, 640, 480)};
     job.recipe.format = OutputFormat::Webp;
-    job.recipe.grayscale = true;
+    job.recipe.setGrayscale(true);
     Job second = job;
     second.id = 8;
     second.recipe = Recipe{};
