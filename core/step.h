@@ -8,7 +8,7 @@
 #include <variant>
 
 // The operations of a recipe, applied in the order they are listed (issue 13). Plain values:
-// cheap to copy, compared with ==, written to JSON as {"op": "<name>", ...} by step.cpp.
+// cheap to copy, compared with ==, written to JSON as {"op": "<name>", ...} by stepjson.cpp.
 //
 // Every step works on the upright image (EXIF orientation is applied before the first step)
 // in sRGB, 8 bits per channel; the meaning of each is given with it so that every route and

@@ -202,4 +202,15 @@ void tst_Cli::rotateAfterJpegDecode()
     QCOMPARE(out.size(), QSize(8, 16));
     QVERIFY(near(out.pixel(4, 2), qRgb(200, 30, 30), 16));
     QVERIFY(near(out.pixel(4, 13), qRgb(30, 30, 200), 16));
+    // The same through a resize that is not first: decoded whole, turned, then resized.
+    QFile recipe(m_in + "/turn-then-fit.json");
+    QVERIFY(recipe.open(QIODevice::WriteOnly));
+    recipe.write(R"({"version":2,"steps":[{"op":"rotate","degrees":90},
+        {"op":"resize","mode":"fit","width":16,"height":16}],"format":"png"})");
+    recipe.close();
+    run({"--recipe", recipe.fileName()}, "/later");
+    out = QImage(m_out + "/later/halves.png");
+    QCOMPARE(out.size(), QSize(8, 16));
+    QVERIFY(near(out.pixel(4, 2), qRgb(200, 30, 30), 16));
+    QVERIFY(near(out.pixel(4, 13), qRgb(30, 30, 200), 16));
 }
