@@ -47,8 +47,8 @@ QList<Step> migratedSteps(FieldReader &reader)
     reader.readBool("noEnlarge", &resize.noEnlarge);
     reader.readBool("grayscale", &grayscale);
     QList<Step> steps;
-    if (resize.mode != ResizeMode::None)
-        steps.append(resize);
+    if (resize.mode != ResizeMode::None) // the other modes' values meant nothing then either
+        steps.append(usedFieldsOnly(resize));
     if (grayscale)
         steps.append(GrayscaleStep{});
     return steps;

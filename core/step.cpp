@@ -163,3 +163,27 @@ std::optional<QRect> boxFromString(const QString &text)
         return std::nullopt;
     return QRect(QPoint(*x, *y), *size);
 }
+
+ResizeStep usedFieldsOnly(const ResizeStep &step)
+{
+    ResizeStep used;
+    used.mode = step.mode;
+    used.noEnlarge = step.noEnlarge;
+    switch (step.mode) {
+    case ResizeMode::None:
+        break;
+    case ResizeMode::Percent:
+        used.percent = step.percent;
+        break;
+    case ResizeMode::LongEdge:
+        used.longEdge = step.longEdge;
+        break;
+    case ResizeMode::Fit:
+    case ResizeMode::Fill:
+    case ResizeMode::Exact:
+        used.width = step.width;
+        used.height = step.height;
+        break;
+    }
+    return used;
+}

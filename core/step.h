@@ -158,6 +158,10 @@ std::optional<QRect> boxFromString(const QString &text);
 QString sizeToString(QSize size); // "1200x1200"
 std::optional<QSize> sizeFromString(const QString &text);
 
+// The step with only the fields its mode uses; the others at their defaults. Forms that hold
+// every field at once (the GUI's, version-1 recipes) compare equal when nothing was edited.
+ResizeStep usedFieldsOnly(const ResizeStep &step);
+
 // A resize to WxH (Fit, Fill, Exact), the form most callers build.
 inline ResizeStep resizeStep(ResizeMode mode, int width, int height, bool noEnlarge = false)
 {

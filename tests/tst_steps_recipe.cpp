@@ -174,6 +174,11 @@ void tst_StepsRecipe::oldRecipesMigrate_data()
                r.colour = ColourPolicy::Keep;
                return r;
            }();
+    // The GUI saved every spin box's value; only the mode's own count.
+    QTest::newRow("gui preset: fill with stale long edge")
+        << QByteArray(R"({"resize":"fill","width":300,"height":200,"percent":37,)"
+                      R"("longEdge":2048,"noEnlarge":false})")
+        << withSteps({resizeStep(ResizeMode::Fill, 300, 200)});
     QTest::newRow("none and colour: no steps")
         << QByteArray(R"({"resize":"none","width":800,"height":600,"grayscale":false})")
         << Recipe{};

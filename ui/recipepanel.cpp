@@ -192,7 +192,9 @@ Recipe RecipePanel::recipe() const
     resize.percent = m_percentSpin->value();
     resize.longEdge = m_longEdgeSpin->value();
     resize.noEnlarge = m_noEnlargeBox->isChecked();
-    r.setResize(resize);
+    // The other modes' spin values are not part of the recipe: an unedited one comes back
+    // equal (and hashes the same in the journal).
+    r.setResize(usedFieldsOnly(resize));
     r.setGrayscale(m_grayscaleBox->isChecked());
     r.format = OutputFormat(m_formatCombo->currentData().toInt());
     r.quality = m_qualitySpin->value();
