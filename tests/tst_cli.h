@@ -117,4 +117,5 @@ private Q_SLOTS:
     void rotateAndFlipPixels_data();
     void rotateAndFlipPixels();
     void rotateAfterJpegDecode();
+    void cropBoxOutsideFailsThatImage();
 };

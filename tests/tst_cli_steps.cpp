@@ -214,3 +214,14 @@ void tst_Cli::rotateAfterJpegDecode()
     QVERIFY(near(out.pixel(4, 2), qRgb(200, 30, 30), 16));
     QVERIFY(near(out.pixel(4, 13), qRgb(30, 30, 200), 16));
 }
+
+// A crop box that misses an image fails that image, with the reason, before any decoding.
+void tst_Cli::cropBoxOutsideFailsThatImage()
+{
+    QVERIFY(letters({"ABC", "DEF"}).save(m_in + "/small.png"));
+    const Run run = cli({m_in + "/small.png", "-o", m_out, "--crop", "10x10+50+0"});
+    QCOMPARE(run.exitCode, 1);
+    QVERIFY2(run.err.contains("small.png"), run.err);
+    QVERIFY2(run.err.contains("the operations leave nothing of this 3x2 image"), run.err);
+    QVERIFY(!QFile::exists(m_out + "/small.png"));
+}
