@@ -20,7 +20,7 @@ ResizePlan whole(QSize scaled)
     return {scaled, QRect(QPoint(0, 0), scaled)};
 }
 
-ResizePlan planFill(const Recipe &r, QSize source)
+ResizePlan planFill(const ResizeStep &r, QSize source)
 {
     double factor = std::max(double(r.width) / source.width(), double(r.height) / source.height());
     if (r.noEnlarge)
@@ -35,7 +35,7 @@ ResizePlan planFill(const Recipe &r, QSize source)
     return {scaled, QRect(topLeft, box)};
 }
 
-QSize planFit(const Recipe &r, QSize source)
+QSize planFit(const ResizeStep &r, QSize source)
 {
     double factor = std::min(double(r.width) / source.width(), double(r.height) / source.height());
     if (r.noEnlarge)
@@ -47,11 +47,11 @@ QSize planFit(const Recipe &r, QSize source)
 
 } // namespace
 
-ResizePlan planResize(const Recipe &r, QSize source)
+ResizePlan planResize(const ResizeStep &r, QSize source)
 {
     if (source.isEmpty())
         return whole(source);
-    switch (r.resizeMode) {
+    switch (r.mode) {
     case ResizeMode::None:
         return whole(source);
     case ResizeMode::Fit:
@@ -84,4 +84,97 @@ ResizePlan planResize(const Recipe &r, QSize source)
     }
     }
     return whole(source);
+}
+
+ResizePlan planLeadingResize(const Recipe &recipe, QSize upright)
+{
+    const ResizeStep *leading = recipe.leadingResize();
+    return leading ? planResize(*leading, upright) : whole(upright);
+}
+
+QRect placeByGravity(QSize inner, QSize outer, Gravity gravity)
+{
+    const int spareX = outer.width() - inner.width(), spareY = outer.height() - inner.height();
+    int x = spareX / 2, y = spareY / 2;
+    switch (gravity) {
+    case Gravity::North:
+    case Gravity::NorthEast:
+    case Gravity::NorthWest:
+        y = 0;
+        break;
+    case Gravity::South:
+    case Gravity::SouthEast:
+    case Gravity::SouthWest:
+        y = spareY;
+        break;
+    default:
+        break;
+    }
+    switch (gravity) {
+    case Gravity::West:
+    case Gravity::NorthWest:
+    case Gravity::SouthWest:
+        x = 0;
+        break;
+    case Gravity::East:
+    case Gravity::NorthEast:
+    case Gravity::SouthEast:
+        x = spareX;
+        break;
+    default:
+        break;
+    }
+    return QRect(QPoint(x, y), inner);
+}
+
+QRect cropWindow(const CropStep &crop, QSize source)
+{
+    if (crop.aspectWidth <= 0 || crop.aspectHeight <= 0)
+        return crop.box.intersected(QRect(QPoint(0, 0), source));
+    // Wider than the aspect: full height, width from it; else full width. Integer maths, so
+    // that 16:9 of 1920x1200 is exactly 1920x1080.
+    const qint64 w = source.width(), h = source.height();
+    QSize size;
+    if (w * crop.aspectHeight >= h * crop.aspectWidth)
+        size = QSize(int((h * crop.aspectWidth * 2 + crop.aspectHeight) / (2 * crop.aspectHeight)),
+                     source.height());
+    else
+        size = QSize(source.width(),
+                     int((w * crop.aspectHeight * 2 + crop.aspectWidth) / (2 * crop.aspectWidth)));
+    size = size.expandedTo(QSize(1, 1)).boundedTo(source);
+    return placeByGravity(size, source, crop.gravity);
+}
+
+QSize paddedImageSize(const PadStep &pad, QSize source)
+{
+    if (source.width() <= pad.size.width() && source.height() <= pad.size.height())
+        return source;
+    ResizeStep fit;
+    fit.mode = ResizeMode::Fit;
+    fit.width = pad.size.width();
+    fit.height = pad.size.height();
+    return planResize(fit, source).crop.size();
+}
+
+QSize stepOutputSize(const Step &step, QSize source)
+{
+    if (source.isEmpty())
+        return source;
+    if (const auto *resize = std::get_if<ResizeStep>(&step))
+        return planResize(*resize, source).crop.size();
+    if (const auto *crop = std::get_if<CropStep>(&step))
+        return cropWindow(*crop, source).size();
+    if (const auto *pad = std::get_if<PadStep>(&step))
+        return pad->size;
+    if (const auto *rotate = std::get_if<RotateStep>(&step))
+        return rotate->degrees == 180 ? source : source.transposed();
+    return source; // flip, sharpen, adjust, autolevel, grayscale, watermark
+}
+
+QSize plannedOutputSize(const Recipe &recipe, QSize upright)
+{
+    QSize size = upright;
+    for (const Step &step : recipe.steps)
+        size = stepOutputSize(step, size);
+    return size;
 }

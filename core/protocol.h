@@ -24,7 +24,9 @@ namespace Protocol {
 // required) and carry their input's probe. 4: the probe carries "captureDate".
 // 5: Recipe gained the encoder options (effort, progressive, subsampling, pngCompression,
 // palette, lossless), formats avif/jxl/heic; probes may say heif/avif/jxl.
-constexpr int kVersion = 5;
+// 6: Recipe is "version": 2 with an ordered "steps" list (step.h) instead of the flat resize
+// keys and "grayscale".
+constexpr int kVersion = 6;
 // Results and requests are a few hundred bytes; anything near this is garbage.
 constexpr int kMaxFrameBytes = 1 << 20;
 

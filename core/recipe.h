@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QJsonObject>
+#include <QList>
 #include <QString>
 
 #include <optional>
@@ -30,13 +31,12 @@ struct FieldError
 
 struct Recipe
 {
-    ResizeMode resizeMode = ResizeMode::None;
-    int width = 0;        // Fit, Fill, Exact
-    int height = 0;       // Fit, Fill, Exact
-    double percent = 100; // Percent
-    int longEdge = 0;     // LongEdge
-    bool noEnlarge = false;
-    bool grayscale = false;
+    // The format of toJson(); fromJson migrates older (unversioned, flat) recipes.
+    static constexpr int kVersion = 2;
+
+    // The operations, applied in this order to the upright sRGB image (step.h): the one
+    // description of what happens to the pixels.
+    QList<Step> steps;
     OutputFormat format = OutputFormat::Same;
     int quality = 85; // 1-100; used by JPEG, WebP, AVIF, HEIC and JPEG XL
     // Encoder options. effort: AVIF/HEIC/JPEG XL, 1 (fastest) to 9 (smallest files).
@@ -52,18 +52,33 @@ struct Recipe
     bool autoOrient = true;
     EngineChoice engine = EngineChoice::Auto;
 
-    // The first value out of range for the resize mode, if any; the one place ranges live.
+    // The first resize step, wherever it is; null when there is none.
+    const ResizeStep *firstResize() const;
+    // steps[0] when it is a resize: the one the engine fuses with decoding (shrink-on-load).
+    const ResizeStep *leadingResize() const;
+    bool hasGrayscale() const;
+    // For forms with one resize and a grayscale switch (the GUI's, the CLI's flags); other
+    // steps stay as they are. setResize replaces the first resize step, or puts one first;
+    // mode None removes it. setGrayscale(true) adds one before any watermark (a logo keeps
+    // its colours), false removes every grayscale step.
+    void setResize(const ResizeStep &resize);
+    void setGrayscale(bool on);
+
+    // The first value out of range (a step's field is named "steps[2].degrees"), if any; the
+    // one place ranges live.
     std::optional<FieldError> invalidField() const;
     // Empty when the recipe can run; otherwise one sentence naming the bad value.
     QString validationError() const;
     bool isValid() const { return !invalidField().has_value(); }
 
     QJsonObject toJson() const;
-    // For people's files (presets, settings): unknown keys are ignored, missing keys keep
-    // their defaults; bad values fail with *error, a sentence.
+    // For people's files (presets, settings, --recipe): unknown keys are ignored, missing keys
+    // keep their defaults; bad values fail with *error, a sentence. A recipe without "version"
+    // (or version 1: flat resize and grayscale keys) becomes steps [resize?, grayscale?].
     static std::optional<Recipe> fromJson(const QJsonObject &json, QString *error = nullptr);
-    // For the wire: every key of toJson() is required, with its type and range; nullopt with
-    // *error naming the first bad field. Unknown keys are still ignored.
+    // For the wire: every key of toJson() is required (version 2 only), with its type and
+    // range, in every step too; nullopt with *error naming the first bad field. Unknown keys
+    // are still ignored; an unknown step op is an error naming it.
     static std::optional<Recipe> fromWireJson(const QJsonObject &json, FieldError *error);
 
     friend bool operator==(const Recipe &a, const Recipe &b);
@@ -75,11 +90,15 @@ QString toString(OutputFormat format);
 QString toString(EngineChoice engine);
 QString toString(ColourPolicy colour);
 QString toString(ChromaSubsampling subsampling);
+QString toString(Gravity gravity);
+QString toString(FlipAxis axis); // "h" or "v"
 std::optional<ResizeMode> resizeModeFromString(const QString &text);
 std::optional<OutputFormat> outputFormatFromString(const QString &text);
 std::optional<EngineChoice> engineChoiceFromString(const QString &text);
 std::optional<ColourPolicy> colourPolicyFromString(const QString &text);
 std::optional<ChromaSubsampling> subsamplingFromString(const QString &text);
+std::optional<Gravity> gravityFromString(const QString &text); // also "center"
+std::optional<FlipAxis> flipAxisFromString(const QString &text);
 
 // File name extension (without dot) for a format; Same has none.
 QString extensionFor(OutputFormat format);

@@ -4,10 +4,11 @@
 #include <QSize>
 #include <QString>
 
+#include <optional>
 #include <variant>
 
 // The operations of a recipe, applied in the order they are listed (issue 13). Plain values:
-// cheap to copy, compared with ==, written to JSON as {"op": "<name>", ...} by step.cpp.
+// cheap to copy, compared with ==, written to JSON as {"op": "<name>", ...} by stepjson.cpp.
 //
 // Every step works on the upright image (EXIF orientation is applied before the first step)
 // in sRGB, 8 bits per channel; the meaning of each is given with it so that every route and
@@ -145,3 +146,29 @@ bool operator==(const AdjustStep &a, const AdjustStep &b);
 bool operator==(const AutoLevelStep &a, const AutoLevelStep &b);
 bool operator==(const GrayscaleStep &a, const GrayscaleStep &b);
 bool operator==(const WatermarkStep &a, const WatermarkStep &b);
+
+// Text forms shared by the recipe JSON, the CLI flags and the GUI.
+QString opName(const Step &step); // "resize", "crop", "rotate", ... as in the JSON's "op"
+// "#rrggbb", or "#rrggbbaa" when not opaque.
+QString toString(const Rgba &colour);
+// "#rrggbb", "#rrggbbaa", or white, black, transparent.
+std::optional<Rgba> rgbaFromString(const QString &text);
+QString boxToString(const QRect &box); // "800x600+10+20"
+std::optional<QRect> boxFromString(const QString &text);
+QString sizeToString(QSize size); // "1200x1200"
+std::optional<QSize> sizeFromString(const QString &text);
+
+// The step with only the fields its mode uses; the others at their defaults. Forms that hold
+// every field at once (the GUI's, version-1 recipes) compare equal when nothing was edited.
+ResizeStep usedFieldsOnly(const ResizeStep &step);
+
+// A resize to WxH (Fit, Fill, Exact), the form most callers build.
+inline ResizeStep resizeStep(ResizeMode mode, int width, int height, bool noEnlarge = false)
+{
+    ResizeStep step;
+    step.mode = mode;
+    step.width = width;
+    step.height = height;
+    step.noEnlarge = noEnlarge;
+    return step;
+}

@@ -40,9 +40,7 @@ private:
         RunOptions o;
         o.plan.inputDir = m_in;
         o.plan.outputDir = m_out;
-        o.plan.recipe.resizeMode = ResizeMode::Fit;
-        o.plan.recipe.width = 32;
-        o.plan.recipe.height = 32;
+        o.plan.recipe.steps = {resizeStep(ResizeMode::Fit, 32, 32)};
         o.pool.workerPath = QCoreApplication::applicationDirPath() + "/pixelmill-worker";
         o.pool.workerCount = 2;
         o.pool.jobTimeoutMs = 30'000;

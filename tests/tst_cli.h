@@ -1,12 +1,13 @@
 #pragma once
 
-// The CLI's test: one class, one executable, in three files:
+// The CLI's test: one class, one executable, in four files:
 //   tst_cli.cpp          the fixture, and whole runs: corrupt files, memory limit, success,
 //                        quiet, shards merged, SIGINT
 //   tst_cli_inputs.cpp   what counts as an input: files named like images, files and folders
 //                        mixed, --files-from standard input
 //   tst_cli_options.cpp  flags: usage and setup errors, encoder flags, unwritable output,
 //                        missing worker, help and version, bad shards
+//   tst_cli_steps.cpp    operations: canonical order, --recipe files, rotate/flip pixels
 
 #include <QCoreApplication>
 #include <QDir>
@@ -111,4 +112,10 @@ private Q_SLOTS:
     void badShardIsAUsageError_data();
     void badShardIsAUsageError();
     void sigintCancelsCleanly();
+    void printRecipeUsesTheCanonicalOrder();
+    void recipeFileKeepsItsOrder();
+    void rotateAndFlipPixels_data();
+    void rotateAndFlipPixels();
+    void rotateAfterJpegDecode();
+    void cropBoxOutsideFailsThatImage();
 };

@@ -58,6 +58,31 @@ void tst_Cli::usageAndSetupErrorsExitTwo_data()
         << "Cannot read the list of inputs {in}/no-list.txt";
     QTest::newRow("empty list") << QStringList{"--files-from", "{in}/empty.txt", "-o", "{out}"}
                                 << "names no file or folder";
+    const QList<std::pair<QStringList, const char *>> stepRows{
+        {{"--rotate", "45"}, "--rotate expects 90|180|270 (got \"45\")"},
+        {{"--flip", "x"}, "--flip expects h|v"},
+        {{"--crop", "0:1"}, "--crop expects W:H with both above 0"},
+        {{"--crop", "wide"}, "--crop expects W:H (e.g. 16:9) or WxH+X+Y"},
+        {{"--gravity", "north"}, "--gravity only applies together with --crop W:H"},
+        {{"--crop", "10x10+0+0", "--gravity", "north"}, "--gravity does not apply"},
+        {{"--crop", "1:1", "--gravity", "up"}, "--gravity expects"},
+        {{"--pad", "0x5"}, "--pad expects WxH"},
+        {{"--pad", "9x9", "--background", "puce"}, "--background expects COLOUR"},
+        {{"--background", "white"}, "--background only applies together with --pad"},
+        {{"--sharpen=20"}, "--sharpen expects a number from 0 to 10"},
+        {{"--brightness", "200"}, "--brightness expects a number from -100 to 100"},
+        {{"--gamma", "0"}, "--gamma expects a number from 0.1 to 10"},
+        {{"--watermark-text", "x", "--watermark-opacity", "150"},
+         "--watermark-opacity expects a whole number from 0 to 100"},
+        {{"--watermark-text", "x", "--watermark-position", "attention"},
+         "--watermark-position expects"},
+        {{"--watermark-text", "x", "--watermark-image", "y.png"}, "mutually exclusive"},
+        {{"--watermark-size", "5"}, "--watermark-size only applies together with"},
+        {{"--recipe", "{in}/none.json"}, "--recipe: cannot read {in}/none.json"},
+    };
+    for (const auto &[flags, expected] : stepRows)
+        QTest::newRow(qPrintable(flags.join(QLatin1Char(' '))))
+            << QStringList{"{in}", "-o", "{out}"} + flags << QString::fromUtf8(expected);
     QTest::newRow("report suffix")
         << QStringList{"{in}", "-o", "{out}", "--report", "r.txt"} << ".json or .csv";
 }
@@ -146,12 +171,49 @@ void tst_Cli::helpAndVersion()
 {
     const Run help = cli({"--help"});
     QCOMPARE(help.exitCode, 0);
-    for (const char *option :
-         {"--resize",       "--mode",      "--percent",      "--long-edge",   "--no-enlarge",
-          "--grayscale",    "--format",    "--quality",      "--strip",       "--workers",
-          "--engine",       "--recursive", "--name",         "--on-conflict", "--timeout",
-          "--memory-limit", "--cpu-limit", "--report",       "--quiet",       "--version",
-          "--output",       "--shard",     "--keep-journal", "merge-reports"})
+    for (const char *option : {"--resize",
+                               "--mode",
+                               "--percent",
+                               "--long-edge",
+                               "--no-enlarge",
+                               "--grayscale",
+                               "--format",
+                               "--quality",
+                               "--strip",
+                               "--workers",
+                               "--engine",
+                               "--recursive",
+                               "--name",
+                               "--on-conflict",
+                               "--timeout",
+                               "--memory-limit",
+                               "--cpu-limit",
+                               "--report",
+                               "--quiet",
+                               "--version",
+                               "--output",
+                               "--shard",
+                               "--keep-journal",
+                               "merge-reports",
+                               "--crop",
+                               "--gravity",
+                               "--rotate",
+                               "--flip",
+                               "--pad",
+                               "--background",
+                               "--sharpen",
+                               "--brightness",
+                               "--contrast",
+                               "--gamma",
+                               "--auto-level",
+                               "--watermark-text",
+                               "--watermark-image",
+                               "--watermark-position",
+                               "--watermark-opacity",
+                               "--watermark-size",
+                               "--recipe",
+                               "--print-recipe",
+                               "crop, resize, pad, rotate, flip"})
         QVERIFY2(help.out.contains(option), option);
     const Run version = cli({"--version"});
     QCOMPARE(version.exitCode, 0);

@@ -9,17 +9,14 @@ std::unique_ptr<Engine> engineNamed(const QString &name)
 
 Recipe resizeRecipe(ResizeMode mode, int a, int b, bool noEnlarge)
 {
-    Recipe r;
-    r.resizeMode = mode;
-    r.noEnlarge = noEnlarge;
-    if (mode == ResizeMode::Percent)
-        r.percent = a;
-    else if (mode == ResizeMode::LongEdge)
-        r.longEdge = a;
-    else {
-        r.width = a;
-        r.height = b;
+    ResizeStep s = resizeStep(mode, a, b, noEnlarge);
+    if (mode == ResizeMode::Percent || mode == ResizeMode::LongEdge) {
+        s.width = s.height = 0;
+        s.percent = a;
+        s.longEdge = a;
     }
+    Recipe r;
+    r.steps = {s};
     return r;
 }
 
@@ -190,7 +187,7 @@ void tst_Engine::grayscaleIsOneChannel()
     QFETCH(QString, engine);
     QFETCH(QString, suffix);
     Recipe recipe = fit(200, 200);
-    recipe.grayscale = true;
+    recipe.setGrayscale(true);
     const QString out = QStringLiteral("gray") + suffix;
     const JobResult result = run(engine, input(kLandscape, suffix), recipe, out, true);
     QVERIFY2(result.isOk(), qPrintable(result.message));
@@ -212,7 +209,7 @@ void tst_Engine::enginesAgree_data()
     QTest::addColumn<bool>("alpha");
     const QSize big(1600, 1200);
     Recipe gray = fit(800, 600);
-    gray.grayscale = true;
+    gray.setGrayscale(true);
     QTest::newRow("jpeg fit gray") << ".jpg" << big << gray << 1 << false;
     QTest::newRow("jpeg fit colour") << ".jpg" << big << fit(500, 500) << 1 << false;
     QTest::newRow("png fill") << ".png" << big << resizeRecipe(ResizeMode::Fill, 300, 300, false)

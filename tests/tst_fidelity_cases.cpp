@@ -60,12 +60,10 @@ QString Case::key() const
 Recipe Case::recipe() const
 {
     Recipe r;
-    r.resizeMode = ResizeMode::Fit;
-    r.width = box.width();
-    r.height = box.height();
+    r.steps = {resizeStep(ResizeMode::Fit, box.width(), box.height())};
     r.format = formatFor(format);
     r.quality = kQuality;
-    r.grayscale = mode == QLatin1String("gray");
+    r.setGrayscale(mode == QLatin1String("gray"));
     r.colour = mode == QLatin1String("keep") ? ColourPolicy::Keep : ColourPolicy::Srgb;
     r.stripMetadata = meta == QLatin1String("strip");
     r.stripGps = meta == QLatin1String("strip-gps");

@@ -14,10 +14,7 @@ namespace {
 Recipe box(ResizeMode mode, int w, int h, bool noEnlarge = false)
 {
     Recipe r;
-    r.resizeMode = mode;
-    r.width = w;
-    r.height = h;
-    r.noEnlarge = noEnlarge;
+    r.steps = {resizeStep(mode, w, h, noEnlarge)};
     return r;
 }
 } // namespace
@@ -53,25 +50,31 @@ void tst_Geometry::plan_data()
                            << QRect(0, 0, 123, 45);
     QTest::newRow("exact no-enlarge") << box(ResizeMode::Exact, 123, 45, true) << QSize(10, 1000)
                                       << QSize(10, 45) << QRect(0, 0, 10, 45);
+    ResizeStep halfStep;
+    halfStep.mode = ResizeMode::Percent;
+    halfStep.percent = 50;
     Recipe half;
-    half.resizeMode = ResizeMode::Percent;
-    half.percent = 50;
+    half.steps = {halfStep};
     QTest::newRow("percent 50") << half << QSize(301, 200) << QSize(151, 100)
                                 << QRect(0, 0, 151, 100);
     QTest::newRow("percent 1x1 stays 1") << half << QSize(1, 1) << QSize(1, 1) << QRect(0, 0, 1, 1);
-    Recipe twice = half;
-    twice.percent = 200;
-    twice.noEnlarge = true;
+    halfStep.percent = 200;
+    halfStep.noEnlarge = true;
+    Recipe twice;
+    twice.steps = {halfStep};
     QTest::newRow("percent no-enlarge")
         << twice << QSize(30, 20) << QSize(30, 20) << QRect(0, 0, 30, 20);
+    ResizeStep edgeStep;
+    edgeStep.mode = ResizeMode::LongEdge;
+    edgeStep.longEdge = 1000;
     Recipe edge;
-    edge.resizeMode = ResizeMode::LongEdge;
-    edge.longEdge = 1000;
+    edge.steps = {edgeStep};
     QTest::newRow("long edge portrait")
         << edge << QSize(3000, 4500) << QSize(667, 1000) << QRect(0, 0, 667, 1000);
     QTest::newRow("long edge square")
         << edge << QSize(10, 10) << QSize(1000, 1000) << QRect(0, 0, 1000, 1000);
-    edge.noEnlarge = true;
+    edgeStep.noEnlarge = true;
+    edge.steps = {edgeStep};
     QTest::newRow("long edge no-enlarge")
         << edge << QSize(10, 10) << QSize(10, 10) << QRect(0, 0, 10, 10);
 }
@@ -82,7 +85,7 @@ void tst_Geometry::plan()
     QFETCH(QSize, source);
     QFETCH(QSize, scaled);
     QFETCH(QRect, crop);
-    const ResizePlan plan = planResize(recipe, source);
+    const ResizePlan plan = planLeadingResize(recipe, source);
     QCOMPARE(plan.scaled, scaled);
     QCOMPARE(plan.crop, crop);
 }

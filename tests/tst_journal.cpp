@@ -114,7 +114,7 @@ private Q_SLOTS:
     void otherRecipeIsRedone()
     {
         Recipe gray;
-        gray.grayscale = true;
+        gray.setGrayscale(true);
         recordDone(QStringLiteral("a.png"), gray);
         QCOMPARE(planBatch(options(true)).jobs.size(), 3);
     }

@@ -12,15 +12,17 @@ void tst_MainWindow::settingsAndPresetsPersist()
         QVERIFY(!window->runOptions().keepJournal); // by default a clean run removes it
         child<QCheckBox>(*window, "keepJournalCheckBox")->setChecked(true);
         Recipe preset;
-        preset.grayscale = true;
+        preset.setGrayscale(true);
         window->findChild<PresetBar *>()->savePreset(QStringLiteral("Gray"), preset);
         window->close();
     }
     auto window = makeWindow();
     const RunOptions options = window->runOptions();
     QCOMPARE(options.plan.inputDir, in);
-    QCOMPARE(toString(options.plan.recipe.resizeMode), toString(ResizeMode::LongEdge));
-    QCOMPARE(options.plan.recipe.longEdge, 640);
+    const ResizeStep *resize = options.plan.recipe.firstResize();
+    QVERIFY(resize);
+    QCOMPARE(toString(resize->mode), toString(ResizeMode::LongEdge));
+    QCOMPARE(resize->longEdge, 640);
     QVERIFY(options.keepJournal);
     auto *presets = child<QComboBox>(*window, "presetCombo");
     const int index = presets->findText(QStringLiteral("Gray"));
@@ -28,7 +30,7 @@ void tst_MainWindow::settingsAndPresetsPersist()
     presets->setCurrentIndex(index);
     Q_EMIT presets->activated(index);
     QVERIFY(child<QCheckBox>(*window, "grayscaleCheckBox")->isChecked());
-    QCOMPARE(toString(window->runOptions().plan.recipe.resizeMode), toString(ResizeMode::None));
+    QVERIFY(!window->runOptions().plan.recipe.firstResize());
 }
 
 void tst_MainWindow::colourAndMetadataChoices()

@@ -216,8 +216,7 @@ private Q_SLOTS:
             in, QByteArray(static_cast<const char *>(buffer), qsizetype(size))));
         g_free(buffer);
         Job job = makeJob(in, route, QStringLiteral("stripes-out-%1.png").arg(route));
-        job.recipe.resizeMode = ResizeMode::Fit;
-        job.recipe.width = job.recipe.height = 100;
+        job.recipe.steps = {resizeStep(ResizeMode::Fit, 100, 100)};
         const JobResult result = makeEngine(routeNamed(route))->run(job);
         QVERIFY2(result.isOk(), qPrintable(result.message));
         const vips::VImage out = TestImages::load(job.outputPath);

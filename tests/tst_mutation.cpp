@@ -171,12 +171,10 @@ void tst_Mutation::sweep(const QList<QPair<QString, QByteArray>> &originals, int
             const QString name = QStringLiteral("m%1%2").arg(job.id).arg(suffix);
             job.inputPath = root.filePath(QStringLiteral("in/") + name);
             job.outputPath = root.filePath(QStringLiteral("out/") + name);
-            job.recipe.resizeMode = ResizeMode::Fit;
-            job.recipe.width = 128;
-            job.recipe.height = 128;
+            job.recipe.steps = {resizeStep(ResizeMode::Fit, 128, 128)};
             const RecipeVariant &variant = kVariants[i % std::size(kVariants)];
             job.recipe.engine = variant.engine;
-            job.recipe.grayscale = variant.grayscale;
+            job.recipe.setGrayscale(variant.grayscale);
             QVERIFY(TestImages::writeBytes(job.inputPath, mutate(original, random)));
             jobs.append(job);
         }
@@ -206,7 +204,7 @@ void tst_Mutation::sweep(const QList<QPair<QString, QByteArray>> &originals, int
         if (r.failure == FailureKind::WorkerCrashed)
             qWarning("worker crash on %s (%s engine%s): %s", qPrintable(job.inputPath),
                      qPrintable(toString(job.recipe.engine)),
-                     job.recipe.grayscale ? ", grayscale" : "", qPrintable(r.message));
+                     job.recipe.hasGrayscale() ? ", grayscale" : "", qPrintable(r.message));
         if (r.isOk()) {
             QVERIFY2(QFileInfo::exists(job.outputPath), qPrintable(job.inputPath));
             continue;

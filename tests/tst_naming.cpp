@@ -226,13 +226,25 @@ private Q_SLOTS:
         writeJpeg(m_in + QStringLiteral("/p.jpg"), {320, 240}, quint16(orientation),
                   "2020:01:01 00:00:00");
         PlanOptions o = options(QStringLiteral("{name}_{width}x{height}"));
-        o.recipe.resizeMode = ResizeMode::Fit;
-        o.recipe.width = 100;
-        o.recipe.height = 100;
+        o.recipe.steps = {resizeStep(ResizeMode::Fit, 100, 100)};
         o.recipe.autoOrient = autoOrient;
         const BatchPlan plan = planBatch(o);
         QVERIFY2(plan.error.isEmpty(), qPrintable(plan.error));
         QCOMPARE(outputNames(plan), QStringList{expected});
+    }
+
+    // Every step's geometry, folded in order: 320x240 cropped 1:1 (240x240), fitted into
+    // 100x100, padded to 150x120, turned a quarter: 120x150.
+    void sizeFoldsEveryStep()
+    {
+        writeJpeg(m_in + QStringLiteral("/p.jpg"), {320, 240}, 1, "2020:01:01 00:00:00");
+        PlanOptions o = options(QStringLiteral("{name}_{width}x{height}"));
+        o.recipe.steps = {CropStep{1, 1, {}, Gravity::Attention},
+                          resizeStep(ResizeMode::Fit, 100, 100),
+                          PadStep{{150, 120}, {}, Gravity::Centre}, RotateStep{270}};
+        const BatchPlan plan = planBatch(o);
+        QVERIFY2(plan.error.isEmpty(), qPrintable(plan.error));
+        QCOMPARE(outputNames(plan), QStringList{"p_120x150.jpg"});
     }
 
     // The planner reads dimensions from JPEG and PNG headers only: {width} of a BMP is that

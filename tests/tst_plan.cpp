@@ -198,9 +198,7 @@ void tst_Plan::setupErrors()
     PlanOptions o = options();
     o.inputDir = m_in + inputDir;
     if (badRecipe) {
-        o.recipe.resizeMode = ResizeMode::Fit;
-        o.recipe.width = 0;
-        o.recipe.height = 5;
+        o.recipe.steps = {resizeStep(ResizeMode::Fit, 0, 5)};
     }
     const BatchPlan plan = planBatch(o);
     QVERIFY(plan.jobs.isEmpty());

@@ -1,5 +1,7 @@
 #include "tst_protocol.h"
 
+#include "stepjson.h"
+
 namespace {
 // sampleJob(5) on the wire, with one key of the job (or of its recipe, "recipe.<key>") set to
 // `value`, or removed when `value` is undefined.
@@ -24,6 +26,103 @@ void addBadRow(const QString &key, const QString &what, const QJsonValue &value,
                const QString &expected)
 {
     QTest::newRow(qPrintable(key + QLatin1Char(' ') + what)) << jobWith(key, value) << expected;
+}
+
+void ranged(const char *key, const QJsonValue &value, const QString &expected)
+{
+    QTest::newRow(
+        qPrintable(QStringLiteral("%1 %2").arg(QLatin1String(key), value.toVariant().toString())))
+        << jobWith(QStringLiteral("recipe.") + QLatin1String(key), value) << expected;
+}
+
+// A complete step of each kind, as the wire carries it (every key present).
+QJsonObject wireResize(const char *mode)
+{
+    return QJsonObject{{"op", "resize"}, {"mode", mode},    {"width", 640},      {"height", 480},
+                       {"percent", 50},  {"longEdge", 800}, {"noEnlarge", false}};
+}
+
+// sampleJob(5) with the steps [rotate 90, `step`]: errors name steps[1].
+void stepRow(const char *name, QJsonObject step, const char *key, const QJsonValue &value,
+             const QString &expected)
+{
+    if (value.isUndefined())
+        step.remove(QLatin1String(key));
+    else
+        step.insert(QLatin1String(key), value);
+    const QJsonArray steps{QJsonObject{{"op", "rotate"}, {"degrees", 90}}, step};
+    QTest::newRow(name) << jobWith(QStringLiteral("recipe.steps"), steps)
+                        << QStringLiteral("recipe.steps[1].") + expected;
+}
+
+void addStepRows()
+{
+    const QJsonValue missing = QJsonValue::Undefined;
+    const QString modes = QStringLiteral("none, fit, fill, exact, percent, long-edge");
+    stepRow("unknown op", {{"op", "blur"}}, "radius", 3,
+            "op: is not a known operation (got \"blur\")");
+    stepRow("mode missing", wireResize("fit"), "mode", missing, "mode: is missing");
+    stepRow("mode unknown", wireResize("fit"), "mode", "stretch",
+            QStringLiteral("mode: must be one of %1 (got \"stretch\")").arg(modes));
+    for (const char *key : {"width", "height", "longEdge"}) {
+        const QString name = QLatin1String(key);
+        stepRow(qPrintable(name + " missing"), wireResize("fit"), key, missing,
+                name + ": is missing");
+        stepRow(qPrintable(name + " string"), wireResize("fit"), key, "800",
+                name + ": must be a whole number (got \"800\")");
+        stepRow(qPrintable(name + " fraction"), wireResize("fit"), key, 80.5,
+                name + ": must be a whole number (got 80.5)");
+        stepRow(qPrintable(name + " beyond int"), wireResize("fit"), key, 1e12,
+                name + ": must be a whole number (got 1e+12)");
+    }
+    stepRow("percent string", wireResize("percent"), "percent", "50",
+            "percent: must be a number (got \"50\")");
+    stepRow("noEnlarge number", wireResize("fit"), "noEnlarge", 1,
+            "noEnlarge: must be true or false (got 1)");
+    // Out of range for the mode in use.
+    stepRow("fit width 0", wireResize("fit"), "width", 0,
+            "width: must be between 1 and 100000 pixels (got 0)");
+    stepRow("fill height -3", wireResize("fill"), "height", -3,
+            "height: must be between 1 and 100000 pixels (got -3)");
+    stepRow("exact width 100001", wireResize("exact"), "width", 100001,
+            "width: must be between 1 and 100000 pixels (got 100001)");
+    stepRow("long edge 0", wireResize("long-edge"), "longEdge", 0,
+            "longEdge: must be between 1 and 100000 pixels (got 0)");
+    stepRow("percent 0", wireResize("percent"), "percent", 0,
+            "percent: must be more than 0 and at most 1000 (got 0)");
+    stepRow("percent 1000.5", wireResize("percent"), "percent", 1000.5,
+            "percent: must be more than 0 and at most 1000 (got 1000.5)");
+    const QJsonObject rotate{{"op", "rotate"}, {"degrees", 90}};
+    stepRow("degrees missing", rotate, "degrees", missing, "degrees: is missing");
+    stepRow("degrees 45", rotate, "degrees", 45, "degrees: must be 90, 180 or 270 (got 45)");
+    stepRow("flip axis x", {{"op", "flip"}}, "axis", "x", "axis: must be one of h, v (got \"x\")");
+    const QJsonObject crop{{"op", "crop"}, {"aspect", "16:9"}, {"gravity", "centre"}};
+    stepRow("crop gravity missing", crop, "gravity", missing, "gravity: is missing");
+    stepRow("crop aspect 0:9", crop, "aspect", "0:9",
+            "aspect: must be two whole numbers from 1 to 100000 (got 0:9)");
+    stepRow("crop without window", {{"op", "crop"}}, "gravity", "north",
+            "aspect: or \"box\" is missing");
+    const QJsonObject pad{
+        {"op", "pad"}, {"size", "100x100"}, {"background", "#ffffff"}, {"gravity", "centre"}};
+    stepRow("pad background missing", pad, "background", missing, "background: is missing");
+    stepRow("pad background puce", pad, "background", "puce",
+            "background: must be #rrggbb or #rrggbbaa (got \"puce\")");
+    stepRow("pad gravity attention", pad, "gravity", "attention",
+            "gravity: cannot be attention (only crops can)");
+    const QJsonObject sharpen{{"op", "sharpen"}, {"sigma", 0.75}, {"amount", 0.75}};
+    stepRow("sharpen amount missing", sharpen, "amount", missing, "amount: is missing");
+    stepRow("sharpen sigma 0", sharpen, "sigma", 0, "sigma: must be between 0.1 and 10 (got 0)");
+    const QJsonObject adjust{{"op", "adjust"}, {"brightness", 0}, {"contrast", 0}, {"gamma", 1}};
+    stepRow("adjust gamma missing", adjust, "gamma", missing, "gamma: is missing");
+    stepRow("adjust contrast 101", adjust, "contrast", 101,
+            "contrast: must be between -100 and 100 (got 101)");
+    const QJsonObject mark{
+        {"op", "watermark"},   {"text", "(c)"}, {"font", "Sans"},          {"size", 4},
+        {"colour", "#ffffff"}, {"opacity", 60}, {"position", "southeast"}, {"margin", 2}};
+    stepRow("watermark font missing", mark, "font", missing, "font: is missing");
+    stepRow("watermark opacity 101", mark, "opacity", 101,
+            "opacity: must be between 0 and 100 (got 101)");
+    stepRow("watermark empty text", mark, "text", "", "text: or \"image\" must be given, not both");
 }
 } // namespace
 
@@ -85,25 +184,14 @@ void tst_Protocol::badJobField_data()
     addBadRow("probe.alpha", "missing", missing, "probe.alpha: is missing");
     addBadRow("probe.alpha", "number", 1, "probe.alpha: must be true or false");
 
-    const QString modes = QStringLiteral("none, fit, fill, exact, percent, long-edge");
-    addBadRow("recipe.resize", "missing", missing, "recipe.resize: is missing");
-    addBadRow("recipe.resize", "number", 1,
-              QStringLiteral("recipe.resize: must be one of %1 (got 1)").arg(modes));
-    addBadRow("recipe.resize", "unknown", "stretch",
-              QStringLiteral("recipe.resize: must be one of %1 (got \"stretch\")").arg(modes));
-    for (const char *key : {"width", "height", "longEdge", "quality"}) {
-        const QString name = QStringLiteral("recipe.") + QLatin1String(key);
-        addBadRow(name, "missing", missing, name + QStringLiteral(": is missing"));
-        addBadRow(name, "string", "800",
-                  name + QStringLiteral(": must be a whole number (got \"800\")"));
-        addBadRow(name, "fraction", 80.5,
-                  name + QStringLiteral(": must be a whole number (got 80.5)"));
-        addBadRow(name, "beyond int", 1e12,
-                  name + QStringLiteral(": must be a whole number (got 1e+12)"));
-    }
-    addBadRow("recipe.percent", "missing", missing, "recipe.percent: is missing");
-    addBadRow("recipe.percent", "string", "50", "recipe.percent: must be a number (got \"50\")");
-    for (const char *key : {"noEnlarge", "grayscale", "strip", "stripGps", "autoOrient"}) {
+    addBadRow("recipe.steps", "missing", missing, "recipe.steps: is missing");
+    addBadRow("recipe.steps", "number", 1, "recipe.steps: must be a list (got 1)");
+    addBadRow("recipe.version", "missing", missing, "recipe.version: is missing");
+    addBadRow("recipe.version", "one", 1, "recipe.version: must be 2 (got 1)");
+    addBadRow("recipe.quality", "missing", missing, "recipe.quality: is missing");
+    addBadRow("recipe.quality", "string", "800",
+              "recipe.quality: must be a whole number (got \"800\")");
+    for (const char *key : {"strip", "stripGps", "autoOrient"}) {
         const QString name = QStringLiteral("recipe.") + QLatin1String(key);
         addBadRow(name, "missing", missing, name + QStringLiteral(": is missing"));
         addBadRow(name, "number", 1, name + QStringLiteral(": must be true or false (got 1)"));
@@ -128,34 +216,9 @@ void tst_Protocol::badJobField_data()
             QStringLiteral("%1: must be one of %2 (got true)").arg(name, QLatin1String(e.names)));
     }
 
-    // Out of range for the resize mode in use (sampleJob's recipe is "none", so each row
-    // also sets the mode that uses the field).
-    const auto ranged = [](const char *mode, const char *key, const QJsonValue &value,
-                           const QString &expected) {
-        QJsonObject job = sampleJob(5).toJson();
-        QJsonObject recipe = job.value(QLatin1String("recipe")).toObject();
-        recipe.insert(QStringLiteral("resize"), QLatin1String(mode));
-        recipe.insert(QStringLiteral("width"), 640);
-        recipe.insert(QStringLiteral("height"), 480);
-        recipe.insert(QStringLiteral("longEdge"), 800);
-        recipe.insert(QLatin1String(key), value);
-        job.insert(QStringLiteral("recipe"), recipe);
-        QTest::newRow(qPrintable(
-            QStringLiteral("%1 %2 %3")
-                .arg(QLatin1String(mode), QLatin1String(key), value.toVariant().toString())))
-            << job << expected;
-    };
-    ranged("fit", "width", 0, "recipe.width: must be between 1 and 100000 pixels (got 0)");
-    ranged("fill", "height", -3, "recipe.height: must be between 1 and 100000 pixels (got -3)");
-    ranged("exact", "width", 100001,
-           "recipe.width: must be between 1 and 100000 pixels (got 100001)");
-    ranged("long-edge", "longEdge", 0,
-           "recipe.longEdge: must be between 1 and 100000 pixels (got 0)");
-    ranged("percent", "percent", 0, "recipe.percent: must be more than 0 and at most 1000 (got 0)");
-    ranged("percent", "percent", 1000.5,
-           "recipe.percent: must be more than 0 and at most 1000 (got 1000.5)");
-    ranged("none", "quality", 0, "recipe.quality: must be between 1 and 100 (got 0)");
-    ranged("none", "quality", 101, "recipe.quality: must be between 1 and 100 (got 101)");
+    ranged("quality", 0, "recipe.quality: must be between 1 and 100 (got 0)");
+    ranged("quality", 101, "recipe.quality: must be between 1 and 100 (got 101)");
+    addStepRows();
 }
 
 void tst_Protocol::badJobField()
@@ -228,7 +291,7 @@ QStringList wireKeys(const QJsonObject &object, const QString &prefix = QString(
 // jobs differently, and only the version at the hello keeps such a pair apart.
 void tst_Protocol::schemaChangeNeedsNewVersion()
 {
-    const QStringList version5{"id",
+    const QStringList version6{"id",
                                "input",
                                "maxPixels",
                                "output",
@@ -248,23 +311,55 @@ void tst_Protocol::schemaChangeNeedsNewVersion()
                                "recipe.effort",
                                "recipe.engine",
                                "recipe.format",
-                               "recipe.grayscale",
-                               "recipe.height",
-                               "recipe.longEdge",
                                "recipe.lossless",
-                               "recipe.noEnlarge",
                                "recipe.palette",
-                               "recipe.percent",
                                "recipe.pngCompression",
                                "recipe.progressive",
                                "recipe.quality",
-                               "recipe.resize",
+                               "recipe.steps",
                                "recipe.strip",
                                "recipe.stripGps",
                                "recipe.subsampling",
-                               "recipe.width"};
+                               "recipe.version"};
     QStringList keys = wireKeys(Job().toJson());
     keys.sort();
-    QCOMPARE(keys, version5);
-    QCOMPARE(Protocol::kVersion, 5);
+    QCOMPARE(keys, version6);
+    QCOMPARE(Protocol::kVersion, 6);
+    QCOMPARE(Recipe::kVersion, 2);
+    // Each step's keys, in the same way.
+    const QStringList stepKeys{"resize: height longEdge mode noEnlarge op percent width",
+                               "crop: aspect gravity op",
+                               "crop: box op",
+                               "rotate: degrees op",
+                               "flip: axis op",
+                               "pad: background gravity op size",
+                               "sharpen: amount op sigma",
+                               "adjust: brightness contrast gamma op",
+                               "autolevel: op",
+                               "grayscale: op",
+                               "watermark: colour font margin op opacity position size text",
+                               "watermark: colour font image margin op opacity position size"};
+    CropStep box;
+    box.box = QRect(1, 2, 3, 4);
+    WatermarkStep logo;
+    logo.imagePath = QStringLiteral("logo.png");
+    const QList<Step> steps{ResizeStep{},
+                            CropStep{16, 9, {}, Gravity::North},
+                            box,
+                            RotateStep{},
+                            FlipStep{},
+                            PadStep{},
+                            SharpenStep{},
+                            AdjustStep{},
+                            AutoLevelStep{},
+                            GrayscaleStep{},
+                            WatermarkStep{QStringLiteral("(c)")},
+                            logo};
+    QStringList actual;
+    for (const Step &step : steps) {
+        QStringList names = stepToJson(step).keys();
+        names.sort();
+        actual.append(opName(step) + QStringLiteral(": ") + names.join(QLatin1Char(' ')));
+    }
+    QCOMPARE(actual, stepKeys);
 }

@@ -22,25 +22,26 @@ void tst_Recipe::roundTrip_data()
 {
     QTest::addColumn<Recipe>("recipe");
     Recipe fit;
-    fit.resizeMode = ResizeMode::Fit;
-    fit.width = 800;
-    fit.height = 600;
-    fit.noEnlarge = true;
-    fit.grayscale = true;
+    fit.steps = {resizeStep(ResizeMode::Fit, 800, 600, true)};
+    fit.setGrayscale(true);
     fit.format = OutputFormat::Jpeg;
     fit.quality = 72;
     QTest::newRow("fit") << fit;
+    ResizeStep percentStep;
+    percentStep.mode = ResizeMode::Percent;
+    percentStep.percent = 37.5;
     Recipe percent;
-    percent.resizeMode = ResizeMode::Percent;
-    percent.percent = 37.5;
+    percent.steps = {percentStep};
     percent.format = OutputFormat::Webp;
     percent.stripMetadata = true;
     percent.autoOrient = false;
     percent.engine = EngineChoice::OpenCv;
     QTest::newRow("percent") << percent;
+    ResizeStep edgeStep;
+    edgeStep.mode = ResizeMode::LongEdge;
+    edgeStep.longEdge = 1920;
     Recipe longEdge;
-    longEdge.resizeMode = ResizeMode::LongEdge;
-    longEdge.longEdge = 1920;
+    longEdge.steps = {edgeStep};
     longEdge.format = OutputFormat::Tiff;
     longEdge.engine = EngineChoice::Vips;
     QTest::newRow("long-edge") << longEdge;
@@ -150,7 +151,7 @@ void tst_Recipe::missingKeysKeepDefaults()
     const auto recipe = Recipe::fromJson(QJsonObject{{QStringLiteral("grayscale"), true}});
     QVERIFY(recipe.has_value());
     Recipe expected;
-    expected.grayscale = true;
+    expected.setGrayscale(true);
     QCOMPARE(*recipe, expected);
 }
 

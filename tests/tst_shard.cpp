@@ -121,7 +121,7 @@ private Q_SLOTS:
         const QString first = planBatch(options()).fingerprint;
         QCOMPARE(first.size(), 40);
         PlanOptions gray = options();
-        gray.recipe.grayscale = true;
+        gray.recipe.setGrayscale(true);
         QVERIFY(planBatch(gray).fingerprint != first);
         writePng(m_in + "/b/new.png");
         QVERIFY(planBatch(options()).fingerprint != first);

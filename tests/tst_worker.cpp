@@ -167,8 +167,10 @@ void tst_Worker::cancelMidBatchLeavesNothing()
         const QString copy = m_dir->filePath(QStringLiteral("big%1.png").arg(i));
         QVERIFY(QFile::copy(big, copy));
         Job j = job(copy);
-        j.recipe.resizeMode = ResizeMode::Percent; // a large output: long writes
-        j.recipe.percent = 90;
+        ResizeStep ninety; // a large output: long writes
+        ninety.mode = ResizeMode::Percent;
+        ninety.percent = 90;
+        j.recipe.steps = {ninety};
         jobs.append(j);
     }
     Recorder rec;
@@ -246,7 +248,7 @@ void tst_Worker::imageCodecsLoadOnlyWhenNeeded()
     Recorder rec;
     auto pool = makePool(1, &rec);
     Job jpeg = job(photo);
-    jpeg.recipe.grayscale = true;
+    jpeg.recipe.setGrayscale(true);
     pool->submit({jpeg});
     QTRY_COMPARE_WITH_TIMEOUT(rec.drained, 1, 30'000);
     QVERIFY2(rec.results.value(0).isOk(), qPrintable(rec.results.value(0).message));

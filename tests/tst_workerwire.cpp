@@ -26,7 +26,7 @@ private Q_SLOTS:
 void tst_WorkerWire::badJobFailsAloneNamingTheField()
 {
     Job zeroWidth = job(makeImage(QStringLiteral("zero-width.png"), QSize(300, 200)));
-    zeroWidth.recipe.width = 0;
+    zeroWidth.recipe.steps = {resizeStep(ResizeMode::Fit, 0, 100)};
     Job zeroQuality = job(makeImage(QStringLiteral("zero-quality.jpg"), QSize(300, 200)));
     zeroQuality.recipe.quality = 0;
     const Job good = job(makeImage(QStringLiteral("good.png"), QSize(300, 200)));
@@ -37,7 +37,8 @@ void tst_WorkerWire::badJobFailsAloneNamingTheField()
     QVERIFY(drained.wait(30'000));
     QCOMPARE(rec.results.size(), 3);
     const QHash<JobId, QString> expected{
-        {zeroWidth.id, QStringLiteral("recipe.width: must be between 1 and 100000 pixels (got 0)")},
+        {zeroWidth.id,
+         QStringLiteral("recipe.steps[0].width: must be between 1 and 100000 pixels (got 0)")},
         {zeroQuality.id, QStringLiteral("recipe.quality: must be between 1 and 100 (got 0)")}};
     for (const JobResult &r : std::as_const(rec.results)) {
         if (r.id == good.id) {
@@ -126,7 +127,7 @@ void tst_WorkerWire::rawBadFrameIsAnsweredPerJob()
 
     QJsonObject wrongType = job(makeImage(QStringLiteral("typed.png"), QSize(30, 20))).toJson();
     QJsonObject recipe = wrongType.value(QLatin1String("recipe")).toObject();
-    recipe.insert(QStringLiteral("width"), QStringLiteral("abc"));
+    recipe.insert(QStringLiteral("quality"), QStringLiteral("abc"));
     wrongType.insert(QStringLiteral("recipe"), recipe);
     QJsonObject noId = job(makeImage(QStringLiteral("noid.png"), QSize(30, 20))).toJson();
     noId.insert(QStringLiteral("id"), QStringLiteral("x"));
@@ -140,7 +141,7 @@ void tst_WorkerWire::rawBadFrameIsAnsweredPerJob()
     QCOMPARE(toString(typed.failure), toString(FailureKind::ProtocolError));
     QCOMPARE(typed.message,
              QStringLiteral(
-                 "bad job from the pool: recipe.width: must be a whole number (got \"abc\")"));
+                 "bad job from the pool: recipe.quality: must be a whole number (got \"abc\")"));
     const std::optional<QJsonObject> second = nextFrame();
     QVERIFY(second);
     const JobResult unnamed = Protocol::resultFrom(*second);

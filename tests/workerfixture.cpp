@@ -36,9 +36,7 @@ Job WorkerFixture::job(const QString &inputPath)
     j.id = m_nextId++;
     j.inputPath = inputPath;
     j.outputPath = m_dir->filePath(QStringLiteral("out/") + QFileInfo(inputPath).fileName());
-    j.recipe.resizeMode = ResizeMode::Fit;
-    j.recipe.width = 100;
-    j.recipe.height = 100;
+    j.recipe.steps = {resizeStep(ResizeMode::Fit, 100, 100)};
     return j;
 }
 

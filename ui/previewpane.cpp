@@ -62,10 +62,7 @@ enum Stage { SourceStage = 1, ResultStage = 2, ResultPreviewStage = 3 };
 Recipe previewRecipe()
 {
     Recipe r;
-    r.resizeMode = ResizeMode::Fit;
-    r.width = kPreviewSide;
-    r.height = kPreviewSide;
-    r.noEnlarge = true;
+    r.steps = {resizeStep(ResizeMode::Fit, kPreviewSide, kPreviewSide, true)};
     r.format = OutputFormat::Png;
     r.autoOrient = true;
     return r;

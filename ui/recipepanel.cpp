@@ -181,14 +181,21 @@ void RecipePanel::buildOutputRows()
 
 Recipe RecipePanel::recipe() const
 {
+    // The form edits the first resize and the grayscale switch; other steps (from a preset,
+    // a recipe file) are kept as they were, in their order.
     Recipe r;
-    r.resizeMode = ResizeMode(m_modeCombo->currentData().toInt());
-    r.width = m_widthSpin->value();
-    r.height = m_heightSpin->value();
-    r.percent = m_percentSpin->value();
-    r.longEdge = m_longEdgeSpin->value();
-    r.noEnlarge = m_noEnlargeBox->isChecked();
-    r.grayscale = m_grayscaleBox->isChecked();
+    r.steps = m_otherSteps;
+    ResizeStep resize;
+    resize.mode = ResizeMode(m_modeCombo->currentData().toInt());
+    resize.width = m_widthSpin->value();
+    resize.height = m_heightSpin->value();
+    resize.percent = m_percentSpin->value();
+    resize.longEdge = m_longEdgeSpin->value();
+    resize.noEnlarge = m_noEnlargeBox->isChecked();
+    // The other modes' spin values are not part of the recipe: an unedited one comes back
+    // equal (and hashes the same in the journal).
+    r.setResize(usedFieldsOnly(resize));
+    r.setGrayscale(m_grayscaleBox->isChecked());
     r.format = OutputFormat(m_formatCombo->currentData().toInt());
     r.quality = m_qualitySpin->value();
     r.colour = ColourPolicy(m_colourCombo->currentData().toInt());
@@ -206,16 +213,21 @@ void RecipePanel::setRecipe(const Recipe &recipe)
 {
     m_updating = true; // one recipeChanged for the whole value, not one per widget
     m_encoderRows->setOptions(recipe);
-    selectData(m_modeCombo, recipe.resizeMode);
-    if (recipe.width > 0)
-        m_widthSpin->setValue(recipe.width);
-    if (recipe.height > 0)
-        m_heightSpin->setValue(recipe.height);
-    m_percentSpin->setValue(recipe.percent);
-    if (recipe.longEdge > 0)
-        m_longEdgeSpin->setValue(recipe.longEdge);
-    m_noEnlargeBox->setChecked(recipe.noEnlarge);
-    m_grayscaleBox->setChecked(recipe.grayscale);
+    m_otherSteps = recipe.steps;
+    ResizeStep resize;
+    resize.mode = ResizeMode::None;
+    if (const ResizeStep *first = recipe.firstResize())
+        resize = *first;
+    selectData(m_modeCombo, resize.mode);
+    if (resize.width > 0)
+        m_widthSpin->setValue(resize.width);
+    if (resize.height > 0)
+        m_heightSpin->setValue(resize.height);
+    m_percentSpin->setValue(resize.percent);
+    if (resize.longEdge > 0)
+        m_longEdgeSpin->setValue(resize.longEdge);
+    m_noEnlargeBox->setChecked(resize.noEnlarge);
+    m_grayscaleBox->setChecked(recipe.hasGrayscale());
     selectData(m_formatCombo, recipe.format);
     m_qualitySpin->setValue(recipe.quality);
     selectData(m_colourCombo, recipe.colour);

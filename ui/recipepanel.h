@@ -54,6 +54,9 @@ private:
     QComboBox *m_metadataCombo;
     QCheckBox *m_orientBox;
     EngineChoice m_engine = EngineChoice::Auto;
+    // The recipe's steps as last set: the form maps onto its first resize and its grayscale
+    // step, and leaves the rest alone.
+    QList<Step> m_otherSteps;
     bool m_inputsMayBeLossy = true;
     EncoderOptionRows *m_encoderRows;
     bool m_updating = false;

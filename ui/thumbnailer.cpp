@@ -20,10 +20,8 @@ constexpr int kRetiredPoolMs = 5'000; // a cancelled pool's workers are gone wit
 Recipe thumbnailRecipe()
 {
     Recipe r;
-    r.resizeMode = ResizeMode::Fit;
-    r.width = ThumbnailCache::kNormalSide;
-    r.height = ThumbnailCache::kNormalSide;
-    r.noEnlarge = true; // the standard: never scaled up
+    r.steps = {resizeStep(ResizeMode::Fit, ThumbnailCache::kNormalSide, ThumbnailCache::kNormalSide,
+                          true)}; // the standard: never scaled up
     r.format = OutputFormat::Png;
     r.autoOrient = true;
     return r;

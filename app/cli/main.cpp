@@ -202,7 +202,8 @@ int main(int argc, char *argv[])
     if (arguments.size() > 1 && arguments.at(1) == QLatin1String("merge-reports"))
         return runMergeReports(arguments.mid(2));
     const ParseResult parsed = parseCommandLine(arguments);
-    if (parsed.outcome == ParseOutcome::Help || parsed.outcome == ParseOutcome::Version) {
+    if (parsed.outcome == ParseOutcome::Help || parsed.outcome == ParseOutcome::Version ||
+        parsed.outcome == ParseOutcome::PrintRecipe) {
         std::fprintf(stdout, "%s\n", qUtf8Printable(parsed.message.trimmed()));
         return 0;
     }

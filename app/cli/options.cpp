@@ -2,28 +2,18 @@
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QFile>
+#include <QJsonDocument>
 #include <QRegularExpression>
+
+#include "optionreaders.h"
+#include "stepflags.h"
 
 namespace {
 
 struct Parser
 {
     QCommandLineParser parser;
-    QCommandLineOption resize{QStringLiteral("resize"),
-                              QStringLiteral("Resize to fit, fill or exactly match WxH."),
-                              QStringLiteral("WxH")};
-    QCommandLineOption mode{QStringLiteral("mode"),
-                            QStringLiteral("How --resize applies: fit (default), fill, exact."),
-                            QStringLiteral("fit|fill|exact")};
-    QCommandLineOption percent{QStringLiteral("percent"), QStringLiteral("Scale by P percent."),
-                               QStringLiteral("P")};
-    QCommandLineOption longEdge{QStringLiteral("long-edge"),
-                                QStringLiteral("Make the longer side N pixels."),
-                                QStringLiteral("N")};
-    QCommandLineOption noEnlarge{QStringLiteral("no-enlarge"),
-                                 QStringLiteral("Never scale an image up.")};
-    QCommandLineOption grayscale{QStringLiteral("grayscale"),
-                                 QStringLiteral("Convert to grayscale.")};
     QCommandLineOption format{QStringLiteral("format"),
                               QStringLiteral("Output format (default: same as the input)."),
                               QStringLiteral("same|jpg|png|webp|tiff|avif|jxl|heic")};
@@ -118,6 +108,16 @@ struct Parser
                                                 "input), one path per line; empty lines and "
                                                 "lines starting with # are skipped."),
                                  QStringLiteral("FILE")};
+    QCommandLineOption recipeFile{QStringLiteral("recipe"),
+                                  QStringLiteral("Take the operations, in their own order, and "
+                                                 "the output options from a recipe file (as "
+                                                 "--print-recipe writes it); output flags given "
+                                                 "too override the file's."),
+                                  QStringLiteral("FILE.json")};
+    QCommandLineOption printRecipe{QStringLiteral("print-recipe"),
+                                   QStringLiteral("Print the recipe JSON the other arguments "
+                                                  "make, and exit; no INPUT needed.")};
+    StepFlags steps;
     QCommandLineOption quiet{QStringLiteral("quiet"), QStringLiteral("Print only errors.")};
     QCommandLineOption output{{QStringLiteral("o"), QStringLiteral("output")},
                               QStringLiteral("Output folder (created if needed)."),
@@ -133,12 +133,17 @@ struct Parser
                            "in it (same names get \" (2)\"...), a folder's images keep their "
                            "layout.\n"
                            "Also: pixelmill-cli merge-reports OUT.json|OUT.csv IN.json... "
-                           "merges the JSON reports of the shards of one batch."));
-        parser.addOptions({resize,      mode,     percent,   longEdge, noEnlarge, grayscale,
-                           format,      quality,  strip,     stripGps, colour,    noAutoOrient,
-                           workers,     engine,   recursive, name,     conflict,  timeout,
-                           memoryLimit, cpuLimit, report,    resume,   shard,     keepJournal,
-                           filesFrom,   quiet,    output,    version,  help});
+                           "merges the JSON reports of the shards of one batch.\n"
+                           "Operations run on the upright image (EXIF orientation first) in "
+                           "this order, whatever the order of their flags: crop, resize, pad, "
+                           "rotate, flip, adjust (brightness, contrast, gamma), auto-level, "
+                           "sharpen, grayscale, watermark. A --recipe file gives any order."));
+        parser.addOptions(steps.all());
+        parser.addOptions({format,       quality, strip,       stripGps,  colour,
+                           noAutoOrient, workers, engine,      recursive, name,
+                           conflict,     timeout, memoryLimit, cpuLimit,  report,
+                           resume,       shard,   keepJournal, filesFrom, recipeFile,
+                           printRecipe,  quiet,   output,      version,   help});
         parser.addOptions({effort, progressive, subsampling, pngCompression, palette, lossless});
         // The syntax column says -o is required, as the documented interface reads.
         parser.addPositionalArgument(QStringLiteral("INPUT"),
@@ -147,58 +152,6 @@ struct Parser
                                      QStringLiteral("INPUT... -o OUTPUT_DIR"));
     }
 };
-
-// Parses a whole-number option value within [min, max]; *error names the option.
-bool readInt(const QCommandLineParser &p, const QCommandLineOption &o, int min, int max, int *out,
-             QString *error)
-{
-    if (!p.isSet(o))
-        return true;
-    bool ok = false;
-    const int value = p.value(o).toInt(&ok);
-    if (!ok || value < min || value > max) {
-        *error = QStringLiteral("--%1 expects a whole number from %2 to %3 (got \"%4\").")
-                     .arg(o.names().constLast())
-                     .arg(min)
-                     .arg(max)
-                     .arg(p.value(o));
-        return false;
-    }
-    *out = value;
-    return true;
-}
-
-bool readDouble(const QCommandLineParser &p, const QCommandLineOption &o, double *out,
-                QString *error)
-{
-    if (!p.isSet(o))
-        return true;
-    bool ok = false;
-    const double value = p.value(o).toDouble(&ok);
-    if (!ok || !(value > 0)) {
-        *error = QStringLiteral("--%1 expects a positive number (got \"%2\").")
-                     .arg(o.names().constLast(), p.value(o));
-        return false;
-    }
-    *out = value;
-    return true;
-}
-
-template <typename T, typename Parse>
-bool readEnum(const QCommandLineParser &p, const QCommandLineOption &o, Parse parse, T *out,
-              QString *error)
-{
-    if (!p.isSet(o))
-        return true;
-    const std::optional<T> value = parse(p.value(o));
-    if (!value) {
-        *error = QStringLiteral("--%1 expects %2 (got \"%3\").")
-                     .arg(o.names().constLast(), o.valueName(), p.value(o));
-        return false;
-    }
-    *out = *value;
-    return true;
-}
 
 bool readShard(const QCommandLineParser &p, const QCommandLineOption &o, PlanOptions *plan,
                QString *error)
@@ -220,65 +173,58 @@ bool readShard(const QCommandLineParser &p, const QCommandLineOption &o, PlanOpt
     return true;
 }
 
-bool readResize(const Parser &s, Recipe *recipe, QString *error)
+// A recipe file's steps and output options, or the flags' canonical steps; output flags set
+// on either. Only flags given change the file's values.
+bool readRecipeFile(const Parser &s, Recipe *recipe, QString *error)
 {
     const QCommandLineParser &p = s.parser;
-    const int given = int(p.isSet(s.resize)) + int(p.isSet(s.percent)) + int(p.isSet(s.longEdge));
-    if (given > 1) {
-        *error = QStringLiteral("--resize, --percent and --long-edge are mutually exclusive; "
-                                "use only one.");
+    const QString path = p.value(s.recipeFile);
+    if (const QString flag = s.steps.firstGiven(p); !flag.isEmpty()) {
+        *error = QStringLiteral("--recipe gives the operations; %1 cannot be added to them (edit "
+                                "the recipe file instead).")
+                     .arg(flag);
         return false;
     }
-    if (p.isSet(s.mode) && !p.isSet(s.resize)) {
-        *error = QStringLiteral("--mode only applies together with --resize.");
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        *error = QStringLiteral("--recipe: cannot read %1: %2").arg(path, file.errorString());
         return false;
     }
-    if (p.isSet(s.resize)) {
-        static const QRegularExpression box(QStringLiteral("^(\\d{1,9})[xX](\\d{1,9})$"));
-        const QRegularExpressionMatch m = box.match(p.value(s.resize));
-        if (!m.hasMatch()) {
-            *error = QStringLiteral("--resize expects WxH, for example 800x600 (got \"%1\").")
-                         .arg(p.value(s.resize));
-            return false;
-        }
-        recipe->resizeMode = ResizeMode::Fit;
-        recipe->width = m.captured(1).toInt();
-        recipe->height = m.captured(2).toInt();
-        const auto parseMode = [](const QString &text) -> std::optional<ResizeMode> {
-            const auto mode = resizeModeFromString(text);
-            if (mode == ResizeMode::Fit || mode == ResizeMode::Fill || mode == ResizeMode::Exact)
-                return mode;
-            return std::nullopt;
-        };
-        return readEnum(p, s.mode, parseMode, &recipe->resizeMode, error);
+    QJsonParseError parseError;
+    const QJsonDocument document = QJsonDocument::fromJson(file.read(1 << 20), &parseError);
+    QString problem = parseError.error != QJsonParseError::NoError ? parseError.errorString()
+                      : !document.isObject() ? QStringLiteral("not a JSON object")
+                                             : QString();
+    std::optional<Recipe> loaded;
+    if (problem.isEmpty())
+        loaded = Recipe::fromJson(document.object(), &problem);
+    if (!loaded) {
+        *error = QStringLiteral("--recipe %1: %2").arg(path, problem);
+        return false;
     }
-    if (p.isSet(s.percent)) {
-        recipe->resizeMode = ResizeMode::Percent;
-        return readDouble(p, s.percent, &recipe->percent, error);
-    }
-    if (p.isSet(s.longEdge)) {
-        recipe->resizeMode = ResizeMode::LongEdge;
-        return readInt(p, s.longEdge, 1, 1'000'000, &recipe->longEdge, error);
-    }
+    *recipe = *loaded;
     return true;
 }
 
 bool readRecipe(const Parser &s, Recipe *recipe, QString *error)
 {
     const QCommandLineParser &p = s.parser;
-    recipe->noEnlarge = p.isSet(s.noEnlarge);
-    recipe->grayscale = p.isSet(s.grayscale);
-    recipe->stripMetadata = p.isSet(s.strip);
-    recipe->stripGps = p.isSet(s.stripGps);
-    recipe->autoOrient = !p.isSet(s.noAutoOrient);
-    recipe->progressive = p.isSet(s.progressive);
-    recipe->palette = p.isSet(s.palette);
-    recipe->lossless = p.isSet(s.lossless);
+    if (p.isSet(s.recipeFile) ? !readRecipeFile(s, recipe, error)
+                              : !s.steps.read(p, &recipe->steps, error))
+        return false;
+    const auto setIfGiven = [&p](const QCommandLineOption &o, bool *out, bool value) {
+        if (p.isSet(o))
+            *out = value;
+    };
+    setIfGiven(s.strip, &recipe->stripMetadata, true);
+    setIfGiven(s.stripGps, &recipe->stripGps, true);
+    setIfGiven(s.noAutoOrient, &recipe->autoOrient, false);
+    setIfGiven(s.progressive, &recipe->progressive, true);
+    setIfGiven(s.palette, &recipe->palette, true);
+    setIfGiven(s.lossless, &recipe->lossless, true);
     if (!readInt(p, s.effort, 1, 9, &recipe->effort, error) ||
         !readEnum(p, s.subsampling, subsamplingFromString, &recipe->subsampling, error) ||
-        !readInt(p, s.pngCompression, 0, 9, &recipe->pngCompression, error))
-        return false;
-    if (!readResize(s, recipe, error) ||
+        !readInt(p, s.pngCompression, 0, 9, &recipe->pngCompression, error) ||
         !readEnum(p, s.format, outputFormatFromString, &recipe->format, error) ||
         !readInt(p, s.quality, 1, 100, &recipe->quality, error) ||
         !readEnum(p, s.colour, colourPolicyFromString, &recipe->colour, error) ||
@@ -366,7 +312,7 @@ ParseResult parseCommandLine(const QStringList &arguments)
 {
     Parser s;
     ParseResult result;
-    if (!s.parser.parse(arguments)) {
+    if (!s.parser.parse(withSharpenAmounts(arguments))) {
         result.message = s.parser.errorText();
         return result;
     }
@@ -379,6 +325,14 @@ ParseResult parseCommandLine(const QStringList &arguments)
         result.outcome = ParseOutcome::Version;
         result.message =
             QStringLiteral("pixelmill-cli %1").arg(QCoreApplication::applicationVersion());
+        return result;
+    }
+    if (s.parser.isSet(s.printRecipe)) {
+        Recipe recipe;
+        if (readRecipe(s, &recipe, &result.message)) {
+            result.outcome = ParseOutcome::PrintRecipe;
+            result.message = QString::fromUtf8(QJsonDocument(recipe.toJson()).toJson());
+        }
         return result;
     }
     if (readPaths(s, &result.options, &result.message) &&

@@ -5,7 +5,8 @@
 
 #include "batch/run.h"
 
-// Everything the command line asks for, parsed and validated; no filesystem access here.
+// Everything the command line asks for, parsed and validated. The only file read here is
+// --recipe's.
 struct CliOptions
 {
     RunOptions run;
@@ -14,13 +15,13 @@ struct CliOptions
     bool quiet = false;
 };
 
-enum class ParseOutcome { Run, Help, Version, Error };
+enum class ParseOutcome { Run, Help, Version, PrintRecipe, Error };
 
 struct ParseResult
 {
     ParseOutcome outcome = ParseOutcome::Error;
     CliOptions options;
-    QString message; // help text, version line, or the one-line usage error
+    QString message; // help text, version line, recipe JSON, or the one-line usage error
 };
 
 // `arguments` includes the program name, as QCoreApplication::arguments() does.

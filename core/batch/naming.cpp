@@ -230,10 +230,9 @@ NameInputs nameInputsFor(const QString &pattern, const QString &inputPath, int p
     const bool usesSize =
         pattern.contains(QLatin1String("{width")) || pattern.contains(QLatin1String("{height"));
     if (usesSize && probe.hasHeader()) {
-        // The engine orients before it resizes: orientations 5..8 swap the sides.
+        // The steps work on the upright image: orientations 5..8 swap the sides first.
         const bool swaps = recipe.autoOrient && probe.orientation >= 5;
-        inputs.outputSize =
-            planResize(recipe, swaps ? probe.size.transposed() : probe.size).crop.size();
+        inputs.outputSize = plannedOutputSize(recipe, swaps ? probe.size.transposed() : probe.size);
     }
     return inputs;
 }

@@ -118,6 +118,17 @@ EngineFailure unknownFormat(const QByteArray &bytes)
 }
 
 // Everything before pixel work; throws EngineFailure (or a library exception from the header).
+// For the memory estimate: the largest image any step after the leading resize makes.
+qint64 laterStepPixels(const Recipe &recipe, QSize size)
+{
+    qint64 largest = 0;
+    for (int i = recipe.leadingResize() ? 1 : 0; i < recipe.steps.size(); ++i) {
+        size = stepOutputSize(recipe.steps[i], size);
+        largest = std::max(largest, qint64(size.width()) * size.height());
+    }
+    return largest;
+}
+
 EngineInput prepareInput(const Job &job, QByteArray bytes, ImageFormat format)
 {
     if (format == ImageFormat::Unknown)
@@ -147,8 +158,16 @@ EngineInput prepareInput(const Job &job, QByteArray bytes, ImageFormat format)
     }
     in.outputFormat = resolveOutputFormat(job.recipe.format, in.format);
     in.swapsAxes = job.recipe.autoOrient && hasQuarterTurn(in.header.orientation);
-    in.plan = planResize(job.recipe, in.swapsAxes ? stored.transposed() : stored);
-    if (auto failure = checkOutputLimits(in.outputFormat, in.plan.crop.size()))
+    const QSize upright = in.swapsAxes ? stored.transposed() : stored;
+    in.plan = planLeadingResize(job.recipe, upright);
+    in.outputSize = plannedOutputSize(job.recipe, upright);
+    in.laterStepPixels = laterStepPixels(job.recipe, in.plan.crop.size());
+    if (in.outputSize.isEmpty()) // a crop box outside the image
+        throw EngineFailure{FailureKind::InvalidRecipe,
+                            QStringLiteral("the operations leave nothing of this %1x%2 image")
+                                .arg(upright.width())
+                                .arg(upright.height())};
+    if (auto failure = checkOutputLimits(in.outputFormat, in.outputSize))
         throw *failure;
     return in;
 }
@@ -186,13 +205,13 @@ JobResult runSteps(const Job &job, const EngineProcess &process, ImageFormat *fo
     *format = sniffImageFormat(bytes.left(kSniffBytes));
     const EngineInput in = prepareInput(job, std::move(bytes), *format);
     const EncodedImage out = process(in, job.recipe);
-    if (out.size != in.plan.crop.size())
+    if (out.size != in.outputSize)
         throw EngineFailure{FailureKind::Internal,
                             QStringLiteral("engine produced %1x%2 instead of %3x%4")
                                 .arg(out.size.width())
                                 .arg(out.size.height())
-                                .arg(in.plan.crop.width())
-                                .arg(in.plan.crop.height())};
+                                .arg(in.outputSize.width())
+                                .arg(in.outputSize.height())};
     return writeOutput(job, in, out);
 }
 

@@ -23,9 +23,11 @@ struct EngineInput
     ImageFormat format = ImageFormat::Unknown;
     ImageHeader header;
     OutputFormat outputFormat = OutputFormat::Png;
-    bool swapsAxes = false; // auto-orienting turns the image a quarter (orientations 5..8)
-    ResizePlan plan;        // on the upright size
-    ImageMetadata metadata; // profile, EXIF, XMP, IPTC: read once, whichever decoder runs
+    bool swapsAxes = false;     // auto-orienting turns the image a quarter (orientations 5..8)
+    ResizePlan plan;            // the leading resize step (geometry.h), on the upright size
+    QSize outputSize;           // after every step (plannedOutputSize)
+    qint64 laterStepPixels = 0; // the largest image a step after the leading resize makes
+    ImageMetadata metadata;     // profile, EXIF, XMP, IPTC: read once, whichever decoder runs
     // The size to scale to before orienting, i.e. plan.scaled in stored orientation.
     QSize storedTarget() const { return swapsAxes ? plan.scaled.transposed() : plan.scaled; }
 };

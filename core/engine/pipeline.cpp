@@ -5,6 +5,7 @@
 #include "colour.h"
 #include "jpegcodec.h"
 #include "resample.h"
+#include "steps.h"
 
 namespace {
 
@@ -111,6 +112,58 @@ cv::Mat orient(cv::Mat image, int orientation)
     return image;
 }
 
+cv::Mat cropTo(const cv::Mat &image, QRect c)
+{
+    if (c.size() == QSize(image.cols, image.rows))
+        return image;
+    return image(cv::Rect(c.x(), c.y(), c.width(), c.height())).clone();
+}
+
+// A resize that is not the first step: the same rules (planResize) and kernel as the leading
+// one, on the image as the steps before left it.
+cv::Mat resizeStep(const cv::Mat &image, const ResizeStep &step)
+{
+    const ResizePlan plan = planResize(step, QSize(image.cols, image.rows));
+    return cropTo(resized(image, plan.scaled, {}), plan.crop);
+}
+
+// Luma may be taken before these steps instead of after: each moves or resamples pixels
+// (linearly), none looks at their colour. An attention crop does (its window follows colour).
+bool commutesWithLuma(const Step &step)
+{
+    if (const auto *crop = std::get_if<CropStep>(&step))
+        return crop->gravity != Gravity::Attention;
+    return std::holds_alternative<ResizeStep>(step) || std::holds_alternative<RotateStep>(step) ||
+           std::holds_alternative<FlipStep>(step);
+}
+
+// True when the recipe has a grayscale step and every step before it commutes with luma: gray
+// can then be computed first (one channel resizes 3x faster, and JPEG/WebP give it directly).
+bool grayscaleMovesFirst(const Recipe &recipe)
+{
+    for (const Step &step : recipe.steps) {
+        if (std::holds_alternative<GrayscaleStep>(step))
+            return true;
+        if (!commutesWithLuma(step))
+            return false;
+    }
+    return false;
+}
+
+// Every step after the leading resize, in order; a grayscale step already applied up front
+// (grayscaleMovesFirst) is not repeated.
+cv::Mat runLaterSteps(cv::Mat image, const Recipe &recipe, bool grayDone)
+{
+    for (int i = recipe.leadingResize() ? 1 : 0; i < recipe.steps.size(); ++i) {
+        const Step &step = recipe.steps[i];
+        if (const auto *resize = std::get_if<ResizeStep>(&step))
+            image = resizeStep(image, *resize);
+        else if (!(grayDone && std::holds_alternative<GrayscaleStep>(step)))
+            image = applyStep(image, step);
+    }
+    return image;
+}
+
 QByteArray encode(const cv::Mat &image, OutputFormat format, const Recipe &recipe,
                   const OutputMetadata &metadata)
 {
@@ -157,7 +210,7 @@ int jpegShrinkFactor(const EngineInput &in)
 
 bool decodesAsLuma(const EngineInput &in, const Recipe &recipe)
 {
-    return recipe.grayscale && !in.header.hasAlpha && isSrgbEquivalent(in.metadata.icc);
+    return grayscaleMovesFirst(recipe) && !in.header.hasAlpha && isSrgbEquivalent(in.metadata.icc);
 }
 
 qint64 pipelineWorkingBytes(QSize decoded, int channels, const EngineInput &in)
@@ -175,7 +228,9 @@ qint64 pipelineWorkingBytes(QSize decoded, int channels, const EngineInput &in)
     // Columns are resampled as rows of the transposed image, then transposed back.
     const qint64 columnPass = boxedW != outW ? boxedW * outH * c + 2 * outW * outH * c : 0;
     const qint64 afterResize = outW * outH * c; // orient, crop, colour: one more copy at most
-    return premultiplied + boxed + rowPass + columnPass + afterResize;
+    // A later step holds its input and output, and a working copy (a blur, a resample pass).
+    const qint64 laterSteps = 3 * in.laterStepPixels * std::max<qint64>(c, 3);
+    return premultiplied + boxed + rowPass + columnPass + afterResize + laterSteps;
 }
 
 EncodedImage finishImage(DecodedPixels decoded, const EngineInput &in, const Recipe &recipe)
@@ -190,20 +245,22 @@ EncodedImage finishImage(DecodedPixels decoded, const EngineInput &in, const Rec
         !decoded.inSrgb && !icc.isEmpty() && profileFitsPixels(icc, image.channels());
     // Gray is always computed from sRGB, so a kept profile never describes gray pixels.
     const bool keepProfile =
-        profileFits && recipe.colour == ColourPolicy::Keep && !recipe.grayscale;
+        profileFits && recipe.colour == ColourPolicy::Keep && !recipe.hasGrayscale();
     const bool convert = profileFits && !keepProfile && !isSrgbEquivalent(icc);
-    if (recipe.grayscale && !convert) // gray is linear: one channel resizes 3x faster
+    const bool grayFirst = grayscaleMovesFirst(recipe) && !convert;
+    if (grayFirst)
         image = toGray(image);
+    // The leading resize, fused: on the stored orientation, before the colour conversion
+    // (same result for less work: both commute with resizing). Identity without one.
     image = resized(image, in.storedTarget(), decoded.coverage);
     if (recipe.autoOrient)
         image = orient(image, in.header.orientation);
-    const QRect c = in.plan.crop;
-    if (c.size() != QSize(image.cols, image.rows))
-        image = image(cv::Rect(c.x(), c.y(), c.width(), c.height())).clone();
+    image = cropTo(image, in.plan.crop);
     if (convert)
         convertToSrgb(image, icc);
-    if (recipe.grayscale)
-        image = toGray(image);
+    image = runLaterSteps(image, recipe, grayFirst);
+    if (hasAlpha(image) && !formatKeepsAlpha(in.outputFormat)) // a transparent pad, a logo
+        image = flattenOnWhite(image);
     // Kept: the original profile with the original numbers. Otherwise sRGB, untagged.
     const QByteArray outputIcc = keepProfile ? icc : QByteArray();
     const QSize size(image.cols, image.rows);

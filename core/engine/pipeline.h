@@ -13,12 +13,19 @@
 // fast path, libwebp's luma decode, libvips, OpenCV for BMP) and are chosen for speed only;
 // everything after decoding is this shared code, so a recipe means the same on every route:
 //
-//   decode (shrink-on-load never below the target) -> flatten alpha the output cannot keep
-//   -> resize (Lanczos-3, resample.h) -> orient -> crop -> colour to sRGB (colour.h)
-//   -> grayscale (BT.601 luma) -> encode, with the metadata (metadata.h) read from the input.
+//   decode (shrink-on-load never below the leading resize's target) -> flatten alpha the
+//   output cannot keep -> the leading resize step, if steps[0] is one (Lanczos-3, resample.h)
+//   -> orient -> its Fill crop -> colour to sRGB (colour.h) -> every other step in order
+//   (a resize through the same planResize and kernel, the rest through applyStep, steps.h)
+//   -> encode, with the metadata (metadata.h) read from the input.
 //
 // Resizing before orienting and converting colour is the same result for less work: rotation
-// commutes with resizing, and the profile conversion then runs on the smaller image.
+// commutes with resizing, and the profile conversion then runs on the smaller image. Only the
+// leading resize is fused so: without one, decoders decode at full size.
+//
+// Grayscale (BT.601 luma) is taken first, before the leading resize, when every step before
+// it only moves or resamples pixels (resize, rotate, flip, a crop not by attention), and
+// JPEG/WebP then decode their luma plane directly.
 
 // Pixels as a decoder hands them over: 8 bits, RGB channel order (1 gray, 2 gray+alpha, 3 RGB,
 // 4 RGBA), stored orientation, no smaller than the target.
@@ -50,7 +57,8 @@ EncodedImage finishImage(DecodedPixels decoded, const EngineInput &in, const Rec
 qint64 pipelineWorkingBytes(QSize decoded, int channels, const EngineInput &in);
 
 // True when the grayscale output may come straight from the input's luma plane (JPEG, WebP):
-// the input is sRGB, so its luma is the BT.601 formula the pipeline applies, and no alpha.
+// gray moves first (above), the input is sRGB, so its luma is the BT.601 formula the pipeline
+// applies, and no alpha.
 bool decodesAsLuma(const EngineInput &in, const Recipe &recipe);
 
 // The decoders. decodeWithVips takes every format but BMP; decodeFast returns nullopt for

@@ -36,9 +36,6 @@ cv::Mat loadLogo(const QString &path);
 
 // Shared helpers (steps.cpp).
 bool hasAlphaChannel(const cv::Mat &image);
-// Top-left corner of an `inner` rectangle placed inside `outer` by a compass gravity (Centre
-// and Attention centre it). Centring rounds down: an odd leftover pixel goes right/bottom.
-QPoint placeByGravity(QSize outer, QSize inner, Gravity gravity);
 // BT.601 luma of a colour as toGray (colour.h) computes it: what it becomes on a gray image.
 int lumaOf(const Rgba &colour);
 // n * num / den rounded to the nearest whole pixel (halves up), kept within 1..limit.

@@ -49,35 +49,6 @@ bool hasAlphaChannel(const cv::Mat &image)
     return image.channels() == 2 || image.channels() == 4;
 }
 
-QPoint placeByGravity(QSize outer, QSize inner, Gravity gravity)
-{
-    const int left = 0, right = outer.width() - inner.width();
-    const int top = 0, bottom = outer.height() - inner.height();
-    const int midX = right / 2, midY = bottom / 2; // right/bottom may be odd: round down
-    switch (gravity) {
-    case Gravity::North:
-        return {midX, top};
-    case Gravity::NorthEast:
-        return {right, top};
-    case Gravity::East:
-        return {right, midY};
-    case Gravity::SouthEast:
-        return {right, bottom};
-    case Gravity::South:
-        return {midX, bottom};
-    case Gravity::SouthWest:
-        return {left, bottom};
-    case Gravity::West:
-        return {left, midY};
-    case Gravity::NorthWest:
-        return {left, top};
-    case Gravity::Centre:
-    case Gravity::Attention:
-        break;
-    }
-    return {midX, midY};
-}
-
 int lumaOf(const Rgba &colour)
 {
     // Through toGray itself, so that a colour and an image pixel of that colour agree exactly.

@@ -3,6 +3,7 @@
 #include <QRect>
 
 #include "engineshared.h"
+#include "geometry.h"
 #include "pipeline.h"
 #include "stepops.h"
 
@@ -22,17 +23,6 @@ QString boxText(const QRect &box)
         .arg(box.height())
         .arg(box.x())
         .arg(box.y());
-}
-
-// The largest aspectW:aspectH window inside `size`: the side that limits is kept whole, the
-// other is rounded to the nearest pixel (halves up), at least 1. 4000x3000 at 16:9 is
-// 4000x2250; 5x3 at 1:1 is 3x3.
-QSize aspectWindow(QSize size, int aspectW, int aspectH)
-{
-    const qint64 w = size.width(), h = size.height();
-    if (w * aspectH >= h * aspectW) // the image is at least as wide as the aspect: full height
-        return {scaledSide(h, aspectW, aspectH, size.width()), size.height()};
-    return {size.width(), scaledSide(w, aspectH, aspectW, size.height())};
 }
 
 cv::Mat copyOf(const cv::Mat &image, const QRect &r)
@@ -61,12 +51,13 @@ cv::Mat cropImage(const cv::Mat &image, const CropStep &step)
     const QSize size(image.cols, image.rows);
     const QRect whole(QPoint(0, 0), size);
     if (step.aspectWidth > 0 && step.aspectHeight > 0) {
-        const QSize window = aspectWindow(size, step.aspectWidth, step.aspectHeight);
-        if (window == size)
+        // The planner's window (geometry.h), so that the output is the size it named.
+        const QRect window = cropWindow(step, size);
+        if (window.size() == size)
             return image;
         if (step.gravity == Gravity::Attention)
-            return attentionCrop(image, window);
-        return copyOf(image, QRect(placeByGravity(size, window, step.gravity), window));
+            return attentionCrop(image, window.size());
+        return copyOf(image, window);
     }
     if (step.aspectWidth != 0 || step.aspectHeight != 0)
         throw invalid(QStringLiteral("crop aspect %1:%2 is not a ratio of two positive numbers")
@@ -117,12 +108,12 @@ cv::Mat padImage(const cv::Mat &image, const PadStep &step)
     cv::Mat placed = image;
     QSize size(image.cols, image.rows);
     if (size.width() > canvas.width() || size.height() > canvas.height()) {
-        size = fitInside(size, canvas);
+        size = paddedImageSize(step, size);
         placed = resizeKeepingAlpha(image, size);
     }
     cv::Mat out(canvas.height(), canvas.width(), image.type(),
                 backgroundFor(image, step.background));
-    const QPoint at = placeByGravity(canvas, size, step.gravity);
+    const QPoint at = placeByGravity(size, canvas, step.gravity).topLeft();
     placed.copyTo(out(cv::Rect(at.x(), at.y(), size.width(), size.height())));
     return out;
 }

@@ -2,6 +2,7 @@
 
 #include "colour.h"
 #include "engineshared.h"
+#include "geometry.h"
 #include "pipeline.h"
 #include "stepops.h"
 
@@ -107,8 +108,9 @@ cv::Mat watermarkImage(const cv::Mat &image, const WatermarkStep &step)
         const int width = std::max(1, int(std::lround(step.sizePercent / 100 * size.width())));
         overlay = logoOverlay(image, loadLogo(step.imagePath), width, inner, opacity);
     }
-    const QPoint at = placeByGravity(inner, QSize(overlay.cols, overlay.rows), step.position) +
-                      QPoint(margin, margin);
+    const QPoint at =
+        placeByGravity(QSize(overlay.cols, overlay.rows), inner, step.position).topLeft() +
+        QPoint(margin, margin);
     cv::Mat out = image.clone();
     compositeOver(out, overlay, at);
     return out;

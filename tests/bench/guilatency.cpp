@@ -48,11 +48,8 @@ constexpr int kScanTimeoutMs = 120'000;
 Recipe benchRecipe()
 {
     Recipe recipe;
-    recipe.resizeMode = ResizeMode::Fit;
-    recipe.width = 800;
-    recipe.height = 600;
-    recipe.noEnlarge = true;
-    recipe.grayscale = true;
+    recipe.steps = {resizeStep(ResizeMode::Fit, 800, 600, true)};
+    recipe.setGrayscale(true);
     recipe.format = OutputFormat::Jpeg;
     recipe.quality = 85;
     return recipe;

@@ -104,14 +104,31 @@ void protocolSeeds()
     job.id = 7;
     job.inputPath = QStringLiteral("/in/a [1].jpg");
     job.outputPath = QStringLiteral("/out/a [1].webp");
-    job.recipe.resizeMode = ResizeMode::Fit;
-    job.recipe.width = 640;
-    job.recipe.height = 480;
+    job.recipe.steps = {resizeStep(ResizeMode::Fit, 640, 480)};
     job.recipe.format = OutputFormat::Webp;
-    job.recipe.grayscale = true;
+    job.recipe.setGrayscale(true);
     Job second = job;
     second.id = 8;
     second.recipe = Recipe{};
+    // Every kind of step once, so that the fuzzer starts from each step's JSON.
+    Job chain = job;
+    chain.id = 9;
+    CropStep box;
+    box.box = QRect(10, 20, 800, 600);
+    WatermarkStep logo;
+    logo.imagePath = QStringLiteral("/srv/logo.png");
+    chain.recipe.steps = {CropStep{16, 9, {}, Gravity::Attention},
+                          box,
+                          resizeStep(ResizeMode::Fill, 300, 200),
+                          PadStep{{400, 400}, {}, {}},
+                          RotateStep{270},
+                          FlipStep{FlipAxis::Vertical},
+                          AdjustStep{5, 10, 1.2},
+                          AutoLevelStep{},
+                          SharpenStep{},
+                          GrayscaleStep{},
+                          WatermarkStep{QStringLiteral("(c)")},
+                          logo};
     JobResult result = JobResult::failed(job, FailureKind::CorruptData,
                                          QStringLiteral("corrupt JPEG data: bad Huffman code"));
     JobResult ok;
@@ -121,7 +138,7 @@ void protocolSeeds()
     ok.outputSize = QSize(640, 480);
     ok.engine = QStringLiteral("opencv");
     const QJsonObject messages[] = {Protocol::helloMessage(1234),
-                                    Protocol::jobsMessage({job, second}),
+                                    Protocol::jobsMessage({job, second, chain}),
                                     Protocol::resultMessage(result), Protocol::resultMessage(ok)};
     QByteArray stream;
     int n = 0;
