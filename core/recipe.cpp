@@ -7,6 +7,8 @@
 #include <climits>
 #include <utility>
 
+#include "sizebudget.h"
+
 namespace {
 
 template <typename Enum, size_t N>
@@ -67,7 +69,7 @@ const std::array<std::pair<ColourPolicy, const char *>, 2> kColourPolicies{{
 constexpr int kMaxDimension = 100000;
 
 // What people call each key, for sentences; the wire uses the key itself.
-const std::array<std::pair<const char *, const char *>, 20> kFieldLabels{{
+const std::array<std::pair<const char *, const char *>, 21> kFieldLabels{{
     {"resize", "Resize mode"},
     {"width", "Width"},
     {"height", "Height"},
@@ -77,6 +79,7 @@ const std::array<std::pair<const char *, const char *>, 20> kFieldLabels{{
     {"grayscale", "Grayscale"},
     {"format", "Format"},
     {"quality", "Quality"},
+    {"maxSizeKb", "Max file size"},
     {"strip", "Strip metadata"},
     {"stripGps", "Strip GPS"},
     {"colour", "Colour"},
@@ -200,6 +203,8 @@ std::optional<FieldError> Recipe::invalidField() const
     if (quality < 1 || quality > 100)
         return FieldError{QStringLiteral("quality"),
                           QStringLiteral("must be between 1 and 100 (got %1)").arg(quality)};
+    if (auto error = checkSizeBudget(*this))
+        return error;
     if (effort < 1 || effort > 9)
         return FieldError{QStringLiteral("effort"),
                           QStringLiteral("must be between 1 and 9 (got %1)").arg(effort)};
@@ -227,6 +232,7 @@ QJsonObject Recipe::toJson() const
         {QStringLiteral("grayscale"), grayscale},
         {QStringLiteral("format"), toString(format)},
         {QStringLiteral("quality"), quality},
+        {QStringLiteral("maxSizeKb"), maxSizeKb},
         {QStringLiteral("strip"), stripMetadata},
         {QStringLiteral("stripGps"), stripGps},
         {QStringLiteral("colour"), toString(colour)},
@@ -368,6 +374,7 @@ std::optional<Recipe> decodeRecipe(const QJsonObject &json, bool keysRequired, F
     reader.readBool("grayscale", &r.grayscale);
     reader.readEnum("format", &r.format, kFormats, outputFormatFromString);
     reader.readInt("quality", &r.quality);
+    reader.readInt("maxSizeKb", &r.maxSizeKb);
     reader.readBool("strip", &r.stripMetadata);
     reader.readBool("stripGps", &r.stripGps);
     reader.readEnum("colour", &r.colour, kColourPolicies, colourPolicyFromString);
@@ -414,5 +421,5 @@ bool operator==(const Recipe &a, const Recipe &b)
            a.autoOrient == b.autoOrient && a.engine == b.engine && a.effort == b.effort &&
            a.progressive == b.progressive && a.subsampling == b.subsampling &&
            a.pngCompression == b.pngCompression && a.palette == b.palette &&
-           a.lossless == b.lossless;
+           a.lossless == b.lossless && a.maxSizeKb == b.maxSizeKb;
 }

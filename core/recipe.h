@@ -38,7 +38,8 @@ struct Recipe
     bool noEnlarge = false;
     bool grayscale = false;
     OutputFormat format = OutputFormat::Same;
-    int quality = 85; // 1-100; used by JPEG, WebP, AVIF, HEIC and JPEG XL
+    int quality = 85;  // 1-100; used by JPEG, WebP, AVIF, HEIC and JPEG XL
+    int maxSizeKb = 0; // 0 = no budget; else each lossy output fits in this many kB (1000 bytes)
     // Encoder options. effort: AVIF/HEIC/JPEG XL, 1 (fastest) to 9 (smallest files).
     int effort = 4;
     bool progressive = false;                                // JPEG

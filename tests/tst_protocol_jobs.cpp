@@ -156,6 +156,8 @@ void tst_Protocol::badJobField_data()
            "recipe.percent: must be more than 0 and at most 1000 (got 1000.5)");
     ranged("none", "quality", 0, "recipe.quality: must be between 1 and 100 (got 0)");
     ranged("none", "quality", 101, "recipe.quality: must be between 1 and 100 (got 101)");
+    ranged("none", "maxSizeKb", -1,
+           "recipe.maxSizeKb: must be between 0 (no limit) and 1000000 kB (got -1)");
 }
 
 void tst_Protocol::badJobField()
@@ -252,6 +254,7 @@ void tst_Protocol::schemaChangeNeedsNewVersion()
                                "recipe.height",
                                "recipe.longEdge",
                                "recipe.lossless",
+                               "recipe.maxSizeKb", // branch maxsize: kVersion bumps at merge
                                "recipe.noEnlarge",
                                "recipe.palette",
                                "recipe.percent",
