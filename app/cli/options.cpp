@@ -4,6 +4,8 @@
 #include <QCoreApplication>
 #include <QRegularExpression>
 
+#include "sizebudget.h"
+
 namespace {
 
 struct Parser
@@ -30,6 +32,12 @@ struct Parser
     QCommandLineOption quality{QStringLiteral("quality"),
                                QStringLiteral("JPEG/WebP/AVIF/HEIC/JPEG XL quality (default 85)."),
                                QStringLiteral("1-100")};
+    QCommandLineOption maxSize{QStringLiteral("max-size"),
+                               QStringLiteral("Lower the quality per image until its file fits "
+                                              "in KB kilobytes (1 kB = 1000 bytes, metadata "
+                                              "included); JPEG/WebP/AVIF/HEIC/JPEG XL. The "
+                                              "report gives the quality chosen."),
+                               QStringLiteral("KB")};
     QCommandLineOption effort{QStringLiteral("effort"),
                               QStringLiteral("AVIF/HEIC/JPEG XL encoder effort: 1 is fastest, 9 "
                                              "makes the smallest files (default 4)."),
@@ -139,7 +147,8 @@ struct Parser
                            workers,     engine,   recursive, name,     conflict,  timeout,
                            memoryLimit, cpuLimit, report,    resume,   shard,     keepJournal,
                            filesFrom,   quiet,    output,    version,  help});
-        parser.addOptions({effort, progressive, subsampling, pngCompression, palette, lossless});
+        parser.addOptions(
+            {maxSize, effort, progressive, subsampling, pngCompression, palette, lossless});
         // The syntax column says -o is required, as the documented interface reads.
         parser.addPositionalArgument(QStringLiteral("INPUT"),
                                      QStringLiteral("Image files and folders of images, in any "
@@ -281,6 +290,7 @@ bool readRecipe(const Parser &s, Recipe *recipe, QString *error)
     if (!readResize(s, recipe, error) ||
         !readEnum(p, s.format, outputFormatFromString, &recipe->format, error) ||
         !readInt(p, s.quality, 1, 100, &recipe->quality, error) ||
+        !readInt(p, s.maxSize, 1, kMaxSizeKbLimit, &recipe->maxSizeKb, error) ||
         !readEnum(p, s.colour, colourPolicyFromString, &recipe->colour, error) ||
         !readEnum(p, s.engine, engineChoiceFromString, &recipe->engine, error))
         return false;
