@@ -1,8 +1,8 @@
 // --max-size (Recipe::maxSizeKb): the quality search through the engine in-process, for JPEG,
-// WebP and AVIF, and through the real pixelmill-cli. Nothing expected comes from the search:
-// sizes are read from disk, the budget's maximality is checked by encoding one quality higher
-// without a budget, and a JPEG's quality is read back from its quantisation table, computed by
-// hand from libjpeg's formula.
+// WebP, AVIF, HEIC and JPEG XL, and through the real pixelmill-cli. Nothing expected comes from the
+// search: sizes are read from disk, the budget's maximality is checked by encoding one quality
+// higher without a budget, and a JPEG's quality is read back from its quantisation table, computed
+// by hand from libjpeg's formula.
 
 #include <QCoreApplication>
 #include <QFileInfo>
@@ -24,6 +24,8 @@ namespace {
 using vips::VImage;
 
 constexpr int kRecipeQuality = 85;
+const OutputFormat kFormats[] = {OutputFormat::Jpeg, OutputFormat::Webp, OutputFormat::Avif,
+                                 OutputFormat::Heic, OutputFormat::Jxl};
 
 // A gradient with noise (so that quality matters for the size) and an 8 kB XMP packet, which
 // the output keeps: metadata counts toward the budget.
@@ -99,6 +101,7 @@ private Q_SLOTS:
     void generousBudgetKeepsRecipeQuality_data() { formats(); }
     void generousBudgetKeepsRecipeQuality();
     void losslessOutputIsOnlyChecked();
+    void jxlLowestQualityIsSmallest();
     void cliEveryOutputFitsAndReportsQuality();
 
 private:
@@ -109,6 +112,7 @@ private:
 
     QTemporaryDir m_dir;
     QString m_input;
+    QString m_largeInput; // over 1 kB at any quality, with or without its metadata
     int m_counter = 0;
 };
 
@@ -121,12 +125,14 @@ void tst_MaxSize::initTestCase()
     QVERIFY(m_dir.isValid());
     m_input = path(QStringLiteral("noisy.jpg"));
     QVERIFY(TestImages::writeBytes(m_input, noisyJpeg({320, 240}, 1)));
+    m_largeInput = path(QStringLiteral("large.jpg"));
+    QVERIFY(TestImages::writeBytes(m_largeInput, noisyJpeg({800, 600}, 2)));
 }
 
 void tst_MaxSize::formats()
 {
     QTest::addColumn<OutputFormat>("format");
-    for (const OutputFormat format : {OutputFormat::Jpeg, OutputFormat::Webp, OutputFormat::Avif})
+    for (const OutputFormat format : kFormats)
         QTest::addRow("%s", qPrintable(toString(format))) << format;
 }
 
@@ -148,7 +154,7 @@ void tst_MaxSize::fitsAndIsMaximal_data()
 {
     QTest::addColumn<OutputFormat>("format");
     QTest::addColumn<double>("fraction"); // of the size at the recipe's quality
-    for (const OutputFormat format : {OutputFormat::Jpeg, OutputFormat::Webp, OutputFormat::Avif})
+    for (const OutputFormat format : kFormats)
         for (const double fraction : {0.4, 0.7})
             QTest::addRow("%s %.1f", qPrintable(toString(format)), fraction) << format << fraction;
 }
@@ -175,7 +181,8 @@ void tst_MaxSize::fitsAndIsMaximal()
     QCOMPARE(fit.outputBytes, size);
     QVERIFY(fit.chosenQuality >= 1 && fit.chosenQuality < kRecipeQuality);
     const QByteArray fitBytes = TestImages::readBytes(path("fit" + ext));
-    QVERIFY2(fitBytes.contains(QByteArray(8000, 'm')), "the XMP is kept, and counted");
+    if (format != OutputFormat::Jxl) // libvips 8.14's jxlsave writes no metadata
+        QVERIFY2(fitBytes.contains(QByteArray(8000, 'm')), "the XMP is kept, and counted");
 
     const JobResult same = run(m_input, recipe, fit.chosenQuality, 0, "same" + ext);
     QVERIFY2(same.isOk(), qPrintable(same.message));
@@ -194,7 +201,8 @@ void tst_MaxSize::impossibleBudgetFailsWithoutOutput()
     Recipe recipe;
     recipe.format = format;
     const QString name = "impossible." + extensionFor(format);
-    const JobResult result = run(m_input, recipe, kRecipeQuality, 1, name);
+    // Quality 10: a short search down to 1 (the message must name quality 1).
+    const JobResult result = run(m_largeInput, recipe, 10, 1, name);
     QCOMPARE(toString(result.status), QStringLiteral("failed"));
     QCOMPARE(toString(result.failure), QStringLiteral("too-large"));
     static const QRegularExpression reason(
@@ -234,6 +242,17 @@ void tst_MaxSize::losslessOutputIsOnlyChecked()
                  over.message.contains(QStringLiteral("has no quality to lower")),
              qPrintable(over.message));
     QVERIFY(!QFileInfo::exists(path(QStringLiteral("over.png"))));
+}
+
+// The search assumes size grows with quality. libvips 8.14 gave JPEG XL's Q 1-4 a distance
+// libjxl refuses, so they came out as large as Q 90: now Q 1 is the smallest file.
+void tst_MaxSize::jxlLowestQualityIsSmallest()
+{
+    Recipe recipe;
+    recipe.format = OutputFormat::Jxl;
+    QVERIFY(run(m_input, recipe, 1, 0, "q1.jxl").isOk());
+    QVERIFY(run(m_input, recipe, 30, 0, "q30.jxl").isOk());
+    QVERIFY(fileSize(path("q1.jxl")) < fileSize(path("q30.jxl")));
 }
 
 // The real CLI over a folder: every output fits, and the report and the per-image lines give
