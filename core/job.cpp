@@ -219,6 +219,7 @@ QJsonObject JobResult::toJson() const
         {QStringLiteral("outputSize"), sizeToJson(outputSize)},
         {QStringLiteral("ms"), double(elapsedMs)},
         {QStringLiteral("engine"), engine},
+        {QStringLiteral("quality"), chosenQuality},
     };
 }
 
@@ -237,5 +238,6 @@ JobResult JobResult::fromJson(const QJsonObject &json)
     r.outputSize = sizeFromJson(json.value(QLatin1String("outputSize")));
     r.elapsedMs = json.value(QLatin1String("ms")).toInteger();
     r.engine = json.value(QLatin1String("engine")).toString();
+    r.chosenQuality = json.value(QLatin1String("quality")).toInt();
     return r;
 }

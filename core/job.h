@@ -40,7 +40,7 @@ enum class FailureKind {
     InputUnreadable,   // missing, permission denied, not a regular file
     UnsupportedFormat, // not an image we accept
     CorruptData,       // truncated or damaged image data
-    TooLarge,          // over the pixel limit
+    TooLarge,          // over the pixel limit, or over the size budget at quality 1
     InvalidRecipe,
     WriteFailed,  // output could not be written (permissions, disk full, ...)
     OutputExists, // conflict policy "skip" found a file there
@@ -65,7 +65,8 @@ struct JobResult
     QSize inputSize;  // pixels, as decoded (before orientation)
     QSize outputSize; // pixels written
     qint64 elapsedMs = 0;
-    QString engine; // "vips" or "opencv"; empty when no engine ran
+    QString engine;        // "vips" or "opencv"; empty when no engine ran
+    int chosenQuality = 0; // the quality the size budget's search chose; 0 = not searched
 
     bool isOk() const { return status == JobStatus::Ok; }
 

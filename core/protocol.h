@@ -26,7 +26,8 @@ namespace Protocol {
 // palette, lossless), formats avif/jxl/heic; probes may say heif/avif/jxl.
 // 6: Recipe is "version": 2 with an ordered "steps" list (step.h) instead of the flat resize
 // keys and "grayscale".
-constexpr int kVersion = 6;
+// 7: Recipe "maxSizeKb" (a per-image byte budget) and the result's "quality" (the one chosen).
+constexpr int kVersion = 7;
 // Results and requests are a few hundred bytes; anything near this is garbage.
 constexpr int kMaxFrameBytes = 1 << 20;
 

@@ -6,17 +6,19 @@
 #include <utility>
 
 #include "fieldreader.h"
+#include "sizebudget.h"
 #include "stepjson.h"
 
 namespace {
 
 // What people call each key, for sentences; the wire uses the key itself. Steps' keys too
 // ("steps[0].width" reads "Operation 1: Width ..."), and version 1's flat ones.
-const std::array<std::pair<const char *, const char *>, 42> kFieldLabels{{
+const std::array<std::pair<const char *, const char *>, 43> kFieldLabels{{
     {"steps", "Operations"},
     {"version", "Recipe version"},
     {"format", "Format"},
     {"quality", "Quality"},
+    {"maxSizeKb", "Max file size"},
     {"strip", "Strip metadata"},
     {"stripGps", "Strip GPS"},
     {"colour", "Colour"},
@@ -143,6 +145,8 @@ std::optional<FieldError> Recipe::invalidField() const
     if (quality < 1 || quality > 100)
         return FieldError{QStringLiteral("quality"),
                           QStringLiteral("must be between 1 and 100 (got %1)").arg(quality)};
+    if (auto error = checkSizeBudget(*this))
+        return error;
     if (effort < 1 || effort > 9)
         return FieldError{QStringLiteral("effort"),
                           QStringLiteral("must be between 1 and 9 (got %1)").arg(effort)};
@@ -168,6 +172,7 @@ QJsonObject Recipe::toJson() const
         {QStringLiteral("steps"), stepList},
         {QStringLiteral("format"), toString(format)},
         {QStringLiteral("quality"), quality},
+        {QStringLiteral("maxSizeKb"), maxSizeKb},
         {QStringLiteral("strip"), stripMetadata},
         {QStringLiteral("stripGps"), stripGps},
         {QStringLiteral("colour"), toString(colour)},
@@ -189,5 +194,5 @@ bool operator==(const Recipe &a, const Recipe &b)
            a.autoOrient == b.autoOrient && a.engine == b.engine && a.effort == b.effort &&
            a.progressive == b.progressive && a.subsampling == b.subsampling &&
            a.pngCompression == b.pngCompression && a.palette == b.palette &&
-           a.lossless == b.lossless;
+           a.lossless == b.lossless && a.maxSizeKb == b.maxSizeKb;
 }

@@ -39,6 +39,9 @@ struct Recipe
     QList<Step> steps;
     OutputFormat format = OutputFormat::Same;
     int quality = 85; // 1-100; used by JPEG, WebP, AVIF, HEIC and JPEG XL
+    // --max-size: 0 = no budget; else each output fits in this many kB (1000 bytes), quality
+    // searched in [1, quality] (core/sizebudget.h, core/engine/qualitysearch.h).
+    int maxSizeKb = 0;
     // Encoder options. effort: AVIF/HEIC/JPEG XL, 1 (fastest) to 9 (smallest files).
     int effort = 4;
     bool progressive = false;                                // JPEG

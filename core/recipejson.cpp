@@ -123,6 +123,7 @@ std::optional<Recipe> decodeRecipe(const QJsonObject &json, bool keysRequired, F
         r.steps = *steps;
     reader.readEnum("format", &r.format, kFormats, outputFormatFromString);
     reader.readInt("quality", &r.quality);
+    reader.readInt("maxSizeKb", &r.maxSizeKb);
     reader.readBool("strip", &r.stripMetadata);
     reader.readBool("stripGps", &r.stripGps);
     reader.readEnum("colour", &r.colour, kColourPolicies, colourPolicyFromString);

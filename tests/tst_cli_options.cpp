@@ -22,6 +22,11 @@ void tst_Cli::usageAndSetupErrorsExitTwo_data()
     QTest::newRow("no output") << QStringList{"{in}"} << "-o OUTPUT_DIR";
     QTest::newRow("quality") << QStringList{"{in}", "-o", "{out}", "--quality", "101"}
                              << "--quality";
+    QTest::newRow("max size 0") << QStringList{"{in}", "-o", "{out}", "--max-size", "0"}
+                                << "--max-size expects a whole number from 1 to 1000000";
+    QTest::newRow("max size png") << QStringList{"{in}", "-o",         "{out}", "--format",
+                                                 "png",  "--max-size", "50"}
+                                  << "Max file size needs a format with a quality setting";
     QTest::newRow("conflict") << QStringList{"{in}", "-o", "{out}", "--on-conflict", "ask"}
                               << "--on-conflict";
     QTest::newRow("effort 0") << QStringList{"{in}", "-o", "{out}", "--effort", "0"}

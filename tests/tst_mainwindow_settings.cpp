@@ -169,6 +169,15 @@ void tst_MainWindow::colourAndMetadataChoices()
     progressive->setChecked(false);
     QVERIFY(!panel->recipe().progressive);
     QVERIFY(!window->runOptions().plan.recipe.progressive);
+    // The size limit: shown for a format with a quality, in the recipe only there.
+    auto *maxSize = window->findChild<QSpinBox *>(QStringLiteral("maxSizeSpin"));
+    QVERIFY(maxSize && maxSize->isVisibleTo(panel));
+    maxSize->setValue(150);
+    QCOMPARE(window->runOptions().plan.recipe.maxSizeKb, 150);
+    format->setCurrentIndex(format->findText(QStringLiteral("PNG")));
+    QVERIFY(!maxSize->isVisibleTo(panel));
+    QCOMPARE(panel->recipe().maxSizeKb, 0); // a hidden limit does not refuse the PNG recipe
+    QVERIFY(panel->recipe().isValid());
 }
 
 // The Advanced panel's memory and CPU limits: today's pool defaults first, then what the

@@ -25,6 +25,7 @@ void tst_Protocol::roundTrip()
     result.status = JobStatus::Ok;
     result.outputSize = QSize(640, 480);
     result.engine = QStringLiteral("vips");
+    result.chosenQuality = 61;
     Protocol::FrameReader reader;
     reader.append(Protocol::encodeFrame(Protocol::resultMessage(result)));
     const std::optional<QJsonObject> frame = reader.takeFrame();
@@ -35,6 +36,7 @@ void tst_Protocol::roundTrip()
     QCOMPARE(toString(back.status), toString(JobStatus::Ok));
     QCOMPARE(back.outputSize, QSize(640, 480));
     QCOMPARE(back.engine, QStringLiteral("vips"));
+    QCOMPARE(back.chosenQuality, 61);
     QVERIFY(!reader.takeFrame());
     QCOMPARE(reader.bufferedBytes(), 0);
     QVERIFY(!reader.hasError());

@@ -218,6 +218,8 @@ void tst_Protocol::badJobField_data()
 
     ranged("quality", 0, "recipe.quality: must be between 1 and 100 (got 0)");
     ranged("quality", 101, "recipe.quality: must be between 1 and 100 (got 101)");
+    ranged("maxSizeKb", -1,
+           "recipe.maxSizeKb: must be between 0 (no limit) and 1000000 kB (got -1)");
     addStepRows();
 }
 
@@ -291,7 +293,7 @@ QStringList wireKeys(const QJsonObject &object, const QString &prefix = QString(
 // jobs differently, and only the version at the hello keeps such a pair apart.
 void tst_Protocol::schemaChangeNeedsNewVersion()
 {
-    const QStringList version6{"id",
+    const QStringList version7{"id",
                                "input",
                                "maxPixels",
                                "output",
@@ -312,6 +314,7 @@ void tst_Protocol::schemaChangeNeedsNewVersion()
                                "recipe.engine",
                                "recipe.format",
                                "recipe.lossless",
+                               "recipe.maxSizeKb",
                                "recipe.palette",
                                "recipe.pngCompression",
                                "recipe.progressive",
@@ -323,8 +326,8 @@ void tst_Protocol::schemaChangeNeedsNewVersion()
                                "recipe.version"};
     QStringList keys = wireKeys(Job().toJson());
     keys.sort();
-    QCOMPARE(keys, version6);
-    QCOMPARE(Protocol::kVersion, 6);
+    QCOMPARE(keys, version7);
+    QCOMPARE(Protocol::kVersion, 7);
     QCOMPARE(Recipe::kVersion, 2);
     // Each step's keys, in the same way.
     const QStringList stepKeys{"resize: height longEdge mode noEnlarge op percent width",

@@ -26,6 +26,7 @@ void tst_Recipe::roundTrip_data()
     fit.setGrayscale(true);
     fit.format = OutputFormat::Jpeg;
     fit.quality = 72;
+    fit.maxSizeKb = 150;
     QTest::newRow("fit") << fit;
     ResizeStep percentStep;
     percentStep.mode = ResizeMode::Percent;
@@ -94,6 +95,19 @@ void tst_Recipe::rejectsBadValues_data()
         << QByteArray(R"({"resize":"long-edge","longEdge":0})") << "Long edge";
     QTest::newRow("quality 0") << QByteArray(R"({"quality":0})") << "Quality";
     QTest::newRow("quality 101") << QByteArray(R"({"quality":101})") << "Quality";
+    QTest::newRow("max size negative")
+        << QByteArray(R"({"maxSizeKb":-5})")
+        << "Max file size must be between 0 (no limit) and 1000000 kB (got -5)";
+    QTest::newRow("max size beyond 1 GB")
+        << QByteArray(R"({"maxSizeKb":1000001})") << "Max file size";
+    // A budget needs a quality to lower: refused before a batch starts, not per image.
+    QTest::newRow("max size png") << QByteArray(R"({"format":"png","maxSizeKb":100})")
+                                  << "Max file size needs a format with a quality setting";
+    QTest::newRow("max size tiff")
+        << QByteArray(R"({"format":"tiff","maxSizeKb":100})") << "TIFF has none to lower";
+    QTest::newRow("max size lossless webp")
+        << QByteArray(R"({"format":"webp","lossless":true,"maxSizeKb":100})")
+        << "lossless WebP has none to lower";
     QTest::newRow("unknown mode") << QByteArray(R"({"resize":"stretchy"})")
                                   << "Resize mode must be one of";
     QTest::newRow("unknown format") << QByteArray(R"({"format":"bmp"})") << "Format";
@@ -173,14 +187,15 @@ void tst_Recipe::presetWithoutEncoderOptionsLoads()
     QCOMPARE(recipe->pngCompression, 6);
     QCOMPARE(recipe->palette, false);
     QCOMPARE(recipe->lossless, false);
+    QCOMPARE(recipe->maxSizeKb, 0); // no budget
 }
 
 // The wire is strict: a job from a worker or pool of the old schema names the missing key.
 void tst_Recipe::wireRequiresEncoderOptions_data()
 {
     QTest::addColumn<QString>("key");
-    for (const char *key :
-         {"effort", "progressive", "subsampling", "pngCompression", "palette", "lossless"})
+    for (const char *key : {"effort", "progressive", "subsampling", "pngCompression", "palette",
+                            "lossless", "maxSizeKb"})
         QTest::newRow(key) << QString::fromLatin1(key);
 }
 

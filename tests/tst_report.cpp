@@ -23,6 +23,7 @@ private:
         ok.outputPath = QStringLiteral("/out/a.jpg");
         ok.elapsedMs = 42;
         ok.engine = QStringLiteral("vips");
+        ok.chosenQuality = 67; // the size budget's search chose it
         Job job;
         job.id = 2;
         job.inputPath = QStringLiteral("/in/b, \"quoted\"\nline.png");
@@ -95,7 +96,7 @@ private Q_SLOTS:
 
         const QJsonArray results = root.value(QLatin1String("results")).toArray();
         QCOMPARE(results.size(), 4);
-        const QStringList keys{"engine", "error", "input", "ms", "output", "status"};
+        const QStringList keys{"engine", "error", "input", "ms", "output", "quality", "status"};
         for (const QJsonValue &value : results)
             QCOMPARE(value.toObject().keys(), keys);
         const QJsonObject ok = results.at(0).toObject();
@@ -105,6 +106,7 @@ private Q_SLOTS:
         QCOMPARE(ok.value(QLatin1String("error")).toString(), QString());
         QCOMPARE(ok.value(QLatin1String("ms")).toInt(), 42);
         QCOMPARE(ok.value(QLatin1String("engine")).toString(), QStringLiteral("vips"));
+        QCOMPARE(ok.value(QLatin1String("quality")).toInt(), 67);
         const QJsonObject failed = results.at(1).toObject();
         QCOMPARE(failed.value(QLatin1String("status")).toString(), QStringLiteral("failed"));
         QCOMPARE(failed.value(QLatin1String("output")).toString(), QString());
@@ -142,11 +144,12 @@ private Q_SLOTS:
     {
         const QList<QStringList> rows = parseCsv(reportCsv(sample()));
         QCOMPARE(rows.size(), 5);
-        QCOMPARE(rows.at(0), (QStringList{"input", "output", "status", "error", "ms", "engine"}));
+        QCOMPARE(rows.at(0),
+                 (QStringList{"input", "output", "status", "error", "ms", "engine", "quality"}));
         QCOMPARE(rows.at(1),
-                 (QStringList{"/in/a.jpg", "/out/a.jpg", "ok", QString(), "42", "vips"}));
+                 (QStringList{"/in/a.jpg", "/out/a.jpg", "ok", QString(), "42", "vips", "67"}));
         QCOMPARE(rows.at(2), (QStringList{QStringLiteral("/in/b, \"quoted\"\nline.png"), QString(),
-                                          "failed", "truncated, at byte 7", "3", QString()}));
+                                          "failed", "truncated, at byte 7", "3", QString(), "0"}));
         QCOMPARE(rows.at(3).at(2), QStringLiteral("skipped"));
         QCOMPARE(rows.at(4).at(2), QStringLiteral("cancelled"));
     }
@@ -154,7 +157,7 @@ private Q_SLOTS:
     void csvPlainFieldsAreNotQuoted()
     {
         const QByteArray csv = reportCsv({sample().first()});
-        QVERIFY2(csv.contains("/in/a.jpg,/out/a.jpg,ok,,42,vips"), csv.constData());
+        QVERIFY2(csv.contains("/in/a.jpg,/out/a.jpg,ok,,42,vips,67"), csv.constData());
     }
 
     void writeByExtension_data()

@@ -15,6 +15,7 @@ private Q_SLOTS:
     void pendingUntilFlushed();
     void failuresFilter();
     void newSourceEmptiesEverything();
+    void reasonGivesTheChosenQuality();
 };
 
 namespace {
@@ -172,6 +173,23 @@ void tst_ResultsModel::newSourceEmptiesEverything()
     QCOMPARE(model.rowCount(), 1);
     model.setSource(nullptr);
     QCOMPARE(model.rowCount(), 0);
+}
+
+// --max-size: an Ok row's Reason says which quality made the file fit; without a search,
+// nothing.
+void tst_ResultsModel::reasonGivesTheChosenQuality()
+{
+    ResultsModel model;
+    Source source;
+    model.setSource(&source.results);
+    JobResult budgeted = makeResult(1, JobStatus::Ok);
+    budgeted.chosenQuality = 62;
+    source.append(model, budgeted);
+    source.append(model, makeResult(2, JobStatus::Ok));
+    model.flush();
+    QCOMPARE(model.data(model.index(0, ResultsModel::ReasonColumn)).toString(),
+             QStringLiteral("Quality 62, chosen for the size limit"));
+    QVERIFY(model.data(model.index(1, ResultsModel::ReasonColumn)).toString().isEmpty());
 }
 
 QTEST_MAIN(tst_ResultsModel)

@@ -4,6 +4,8 @@
 #include <QFormLayout>
 #include <QSpinBox>
 
+#include "sizebudget.h"
+
 namespace {
 
 QSpinBox *makeSpin(QWidget *parent, const QString &name, int min, int max)
@@ -26,6 +28,11 @@ QCheckBox *makeCheck(QWidget *parent, const QString &name, const QString &text)
 EncoderOptionRows::EncoderOptionRows(QFormLayout *form, QWidget *parent)
     : QObject(parent), m_form(form)
 {
+    m_maxSizeSpin = makeSpin(parent, QStringLiteral("maxSizeSpin"), 0, kMaxSizeKbLimit);
+    m_maxSizeSpin->setSuffix(tr(" kB"));
+    m_maxSizeSpin->setSpecialValueText(tr("Off"));
+    m_maxSizeSpin->setToolTip(tr("Lowers the quality of each image until its file fits "
+                                 "(1 kB = 1000 bytes). 0 turns it off."));
     m_effortSpin = makeSpin(parent, QStringLiteral("effortSpin"), 1, 9);
     m_effortSpin->setToolTip(tr("1 is fastest; 9 makes the smallest files."));
     m_progressiveBox =
@@ -37,6 +44,7 @@ EncoderOptionRows::EncoderOptionRows(QFormLayout *form, QWidget *parent)
     m_paletteBox =
         makeCheck(parent, QStringLiteral("paletteCheckBox"), tr("Palette (at most 256 colours)"));
     m_losslessBox = makeCheck(parent, QStringLiteral("losslessCheckBox"), tr("Lossless"));
+    m_form->addRow(tr("Max file size:"), m_maxSizeSpin);
     m_form->addRow(tr("Effort:"), m_effortSpin);
     m_form->addRow(QString(), m_progressiveBox);
     m_form->addRow(QString(), m_fullChromaBox);
@@ -44,7 +52,7 @@ EncoderOptionRows::EncoderOptionRows(QFormLayout *form, QWidget *parent)
     m_form->addRow(QString(), m_paletteBox);
     m_form->addRow(QString(), m_losslessBox);
     setOptions(Recipe());
-    for (QSpinBox *spin : {m_effortSpin, m_pngLevelSpin})
+    for (QSpinBox *spin : {m_maxSizeSpin, m_effortSpin, m_pngLevelSpin})
         connect(spin, &QSpinBox::valueChanged, this, &EncoderOptionRows::edited);
     for (QCheckBox *box : {m_progressiveBox, m_fullChromaBox, m_paletteBox, m_losslessBox})
         connect(box, &QCheckBox::toggled, this, &EncoderOptionRows::edited);
@@ -53,6 +61,7 @@ EncoderOptionRows::EncoderOptionRows(QFormLayout *form, QWidget *parent)
 void EncoderOptionRows::setOptions(const Recipe &recipe)
 {
     const QSignalBlocker blocker(this); // one edit for the whole value, made by the caller
+    m_maxSizeSpin->setValue(recipe.maxSizeKb);
     m_effortSpin->setValue(recipe.effort);
     m_progressiveBox->setChecked(recipe.progressive);
     m_fullChromaBox->setChecked(recipe.subsampling == ChromaSubsampling::S444);
@@ -70,12 +79,17 @@ void EncoderOptionRows::applyTo(Recipe *recipe) const
     recipe->pngCompression = m_pngLevelSpin->value();
     recipe->palette = m_paletteBox->isChecked();
     recipe->lossless = m_losslessBox->isChecked();
+    // Only where it is shown: a limit left in the hidden box must not refuse a PNG recipe.
+    recipe->maxSizeKb = hasQualitySetting(recipe->format, *recipe) ? m_maxSizeSpin->value() : 0;
 }
 
 void EncoderOptionRows::showFor(OutputFormat format)
 {
     const bool jpeg = format == OutputFormat::Jpeg;
     const bool png = format == OutputFormat::Png;
+    Recipe lossy;
+    lossy.format = format;
+    m_form->setRowVisible(m_maxSizeSpin, hasQualitySetting(format, lossy));
     m_form->setRowVisible(m_effortSpin, format == OutputFormat::Avif ||
                                             format == OutputFormat::Heic ||
                                             format == OutputFormat::Jxl);

@@ -10,7 +10,8 @@ class QSpinBox;
 
 // The recipe's encoder options as rows of the recipe panel's form, each shown only for the
 // output format it applies to: progressive and 4:4:4 for JPEG, zlib level and palette for
-// PNG, lossless for WebP, effort for AVIF, HEIC and JPEG XL. "Same as input" shows none.
+// PNG, lossless for WebP, effort for AVIF, HEIC and JPEG XL, the file size limit for every
+// format with a quality. "Same as input" shows none.
 class EncoderOptionRows : public QObject
 {
     Q_OBJECT
@@ -27,6 +28,7 @@ Q_SIGNALS:
 
 private:
     QFormLayout *m_form;
+    QSpinBox *m_maxSizeSpin; // kB, 0 = off (Recipe::maxSizeKb)
     QSpinBox *m_effortSpin;
     QCheckBox *m_progressiveBox;
     QCheckBox *m_fullChromaBox;

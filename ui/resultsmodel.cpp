@@ -83,6 +83,9 @@ QVariant ResultsModel::displayData(const JobResult &r, int column) const
     case TimeColumn:
         return r.elapsedMs > 0 ? formatMilliseconds(r.elapsedMs) : QString();
     case ReasonColumn:
+        // An Ok row has no reason; with a size limit it says which quality made the file fit.
+        if (r.isOk() && r.chosenQuality > 0)
+            return tr("Quality %1, chosen for the size limit").arg(r.chosenQuality);
         return r.message;
     default:
         return {};

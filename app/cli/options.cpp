@@ -7,6 +7,7 @@
 #include <QRegularExpression>
 
 #include "optionreaders.h"
+#include "sizebudget.h"
 #include "stepflags.h"
 
 namespace {
@@ -36,6 +37,12 @@ struct Parser
                                QStringLiteral("Quantise PNG output to a palette of at most 256 "
                                               "colours (libimagequant).")};
     QCommandLineOption lossless{QStringLiteral("lossless"), QStringLiteral("Write lossless WebP.")};
+    QCommandLineOption maxSize{QStringLiteral("max-size"),
+                               QStringLiteral("Lower the quality per image until its file fits "
+                                              "in KB kilobytes (1 kB = 1000 bytes, metadata "
+                                              "included); JPEG/WebP/AVIF/HEIC/JPEG XL. The "
+                                              "report gives the quality chosen."),
+                               QStringLiteral("KB")};
     QCommandLineOption strip{QStringLiteral("strip"),
                              QStringLiteral("Remove all metadata (EXIF, XMP, IPTC). A kept "
                                             "colour profile stays: pixels are never left "
@@ -144,7 +151,8 @@ struct Parser
                            conflict,     timeout, memoryLimit, cpuLimit,  report,
                            resume,       shard,   keepJournal, filesFrom, recipeFile,
                            printRecipe,  quiet,   output,      version,   help});
-        parser.addOptions({effort, progressive, subsampling, pngCompression, palette, lossless});
+        parser.addOptions(
+            {maxSize, effort, progressive, subsampling, pngCompression, palette, lossless});
         // The syntax column says -o is required, as the documented interface reads.
         parser.addPositionalArgument(QStringLiteral("INPUT"),
                                      QStringLiteral("Image files and folders of images, in any "
@@ -227,6 +235,7 @@ bool readRecipe(const Parser &s, Recipe *recipe, QString *error)
         !readInt(p, s.pngCompression, 0, 9, &recipe->pngCompression, error) ||
         !readEnum(p, s.format, outputFormatFromString, &recipe->format, error) ||
         !readInt(p, s.quality, 1, 100, &recipe->quality, error) ||
+        !readInt(p, s.maxSize, 1, kMaxSizeKbLimit, &recipe->maxSizeKb, error) ||
         !readEnum(p, s.colour, colourPolicyFromString, &recipe->colour, error) ||
         !readEnum(p, s.engine, engineChoiceFromString, &recipe->engine, error))
         return false;

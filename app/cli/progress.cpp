@@ -75,10 +75,15 @@ void ProgressPrinter::printFinished(const JobResult &result)
     if (m_style == Style::Terminal) {
         redraw();
     } else if (m_style == Style::Lines) {
+        // The quality the size budget chose (--max-size), when it searched one.
+        const QString quality = result.chosenQuality > 0
+                                    ? QStringLiteral(", quality %1").arg(result.chosenQuality)
+                                    : QString();
         if (result.isOk())
-            write(QStringLiteral("ok: %1 -> %2 (%3 ms)\n")
+            write(QStringLiteral("ok: %1 -> %2 (%3 ms%4)\n")
                       .arg(input, oneLine(result.outputPath))
-                      .arg(result.elapsedMs));
+                      .arg(result.elapsedMs)
+                      .arg(quality));
         else
             write(QStringLiteral("%1: %2: %3\n")
                       .arg(toString(result.status), input, oneLine(result.message)));

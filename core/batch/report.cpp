@@ -31,6 +31,7 @@ QJsonObject resultJson(const JobResult &result)
         {QStringLiteral("error"), errorOf(result)},
         {QStringLiteral("ms"), double(result.elapsedMs)},
         {QStringLiteral("engine"), result.engine},
+        {QStringLiteral("quality"), result.chosenQuality},
     };
 }
 
@@ -125,7 +126,7 @@ QByteArray jsonRow(const JobResult &result, bool first)
 }
 
 const char kJsonTail[] = "\n    ]\n}\n";
-const char kCsvHead[] = "input,output,status,error,ms,engine\r\n";
+const char kCsvHead[] = "input,output,status,error,ms,engine,quality\r\n";
 
 QByteArray csvRow(const JobResult &result)
 {
@@ -134,7 +135,8 @@ QByteArray csvRow(const JobResult &result)
                              toString(result.status),
                              errorOf(result),
                              QString::number(result.elapsedMs),
-                             result.engine};
+                             result.engine,
+                             QString::number(result.chosenQuality)};
     QByteArray line;
     for (int i = 0; i < fields.size(); ++i) {
         if (i > 0)

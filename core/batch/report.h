@@ -33,10 +33,11 @@ struct ReportSummary
 
 // The report format shared by the CLI and the GUI:
 // {"summary": {"total","ok","failed","skipped","cancelled","seconds"[,"plan","shard"]},
-//  "results": [{"input","output","status","error","ms","engine"}]}
-// `output` is set only for ok results. "plan" (the plan fingerprint) and "shard" ("K/N") are
-// there when the run planned a folder; merge-reports needs them. CSV has one header line and
-// the same result columns.
+//  "results": [{"input","output","status","error","ms","engine","quality"}]}
+// `output` is set only for ok results. `quality` is the one the size budget chose (0: none
+// searched: no --max-size, or a format without quality). "plan" (the plan fingerprint) and "shard"
+// ("K/N") are there when the run planned a folder; merge-reports needs them. CSV has one header
+// line and the same result columns.
 QByteArray reportJson(const QList<JobResult> &results, const ReportSummary &summary);
 QByteArray reportJson(const QList<JobResult> &results, int total, double seconds);
 QByteArray reportCsv(const QList<JobResult> &results);

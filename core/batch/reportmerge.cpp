@@ -55,6 +55,7 @@ JobResult resultFromRow(const QJsonObject &row)
     result.message = row.value(QLatin1String("error")).toString();
     result.elapsedMs = qint64(row.value(QLatin1String("ms")).toDouble());
     result.engine = row.value(QLatin1String("engine")).toString();
+    result.chosenQuality = row.value(QLatin1String("quality")).toInt();
     return result;
 }
 

@@ -190,6 +190,7 @@ JobResult writeOutput(const Job &job, const EngineInput &in, const EncodedImage 
     result.outputBytes = out.bytes.size();
     result.inputSize = in.header.size;
     result.outputSize = out.size;
+    result.chosenQuality = out.chosenQuality;
     return result;
 }
 

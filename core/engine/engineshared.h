@@ -36,6 +36,7 @@ struct EncodedImage
 {
     QByteArray bytes;
     QSize size;
+    int chosenQuality = 0; // the size budget's search (qualitysearch.h); 0 = not searched
 };
 
 // Thrown by engine code for failures it recognises; anything else thrown is mapped from the

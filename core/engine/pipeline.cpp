@@ -4,6 +4,7 @@
 
 #include "colour.h"
 #include "jpegcodec.h"
+#include "qualitysearch.h"
 #include "resample.h"
 #include "steps.h"
 
@@ -266,5 +267,10 @@ EncodedImage finishImage(DecodedPixels decoded, const EngineInput &in, const Rec
     const QSize size(image.cols, image.rows);
     const OutputMetadata metadata =
         metadataForOutput(in.metadata, recipe, size, outputIcc, convert || decoded.inSrgb);
-    return {encode(image, in.outputFormat, recipe, metadata), size};
+    BudgetedEncoding out = encodeWithinBudget(recipe, in.outputFormat, [&](int quality) {
+        Recipe atQuality = recipe;
+        atQuality.quality = quality;
+        return encode(image, in.outputFormat, atQuality, metadata);
+    });
+    return {std::move(out.bytes), size, out.chosenQuality};
 }

@@ -252,8 +252,10 @@ QByteArray saveWithVips(const VImage &image, OutputFormat format, const Recipe &
                                       ->set("Q", recipe.quality)
                                       ->set("effort", recipe.effort)));
     case OutputFormat::Jxl:
+        // libvips 8.14 maps Q 1-4 to a distance over libjxl's limit of 25, which libjxl
+        // refuses, keeping its default (1.0, about Q 90): so Q 5, the smallest file, is used.
         return takeBlob(image.jxlsave_buffer(
-            VImage::option()->set("Q", recipe.quality)->set("effort", recipe.effort)));
+            VImage::option()->set("Q", std::max(recipe.quality, 5))->set("effort", recipe.effort)));
     default:
         return takeBlob(image.pngsave_buffer(VImage::option()
                                                  ->set("compression", recipe.pngCompression)

@@ -237,6 +237,22 @@
         <source>PNG compression:</source>
         <translation>PNG-Kompression:</translation>
     </message>
+    <message>
+        <source> kB</source>
+        <translation> kB</translation>
+    </message>
+    <message>
+        <source>Off</source>
+        <translation>Aus</translation>
+    </message>
+    <message>
+        <source>Lowers the quality of each image until its file fits (1 kB = 1000 bytes). 0 turns it off.</source>
+        <translation>Senkt die Qualität jedes Bildes, bis seine Datei passt (1 kB = 1000 Byte). 0 schaltet es aus.</translation>
+    </message>
+    <message>
+        <source>Max file size:</source>
+        <translation>Max. Dateigröße:</translation>
+    </message>
 </context>
 <context>
     <name>InputModel</name>
@@ -939,6 +955,10 @@
     <message>
         <source>Reason</source>
         <translation>Grund</translation>
+    </message>
+    <message>
+        <source>Quality %1, chosen for the size limit</source>
+        <translation>Qualität %1, gewählt für die Größengrenze</translation>
     </message>
 </context>
 <context>

@@ -237,6 +237,22 @@
         <source>PNG compression:</source>
         <translation>PNG 压缩级别：</translation>
     </message>
+    <message>
+        <source> kB</source>
+        <translation> kB</translation>
+    </message>
+    <message>
+        <source>Off</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Lowers the quality of each image until its file fits (1 kB = 1000 bytes). 0 turns it off.</source>
+        <translation>逐张降低图像品质，直到文件不超过此大小（1 kB = 1000 字节）。0 表示关闭。</translation>
+    </message>
+    <message>
+        <source>Max file size:</source>
+        <translation>最大文件大小：</translation>
+    </message>
 </context>
 <context>
     <name>InputModel</name>
@@ -938,6 +954,10 @@
     <message>
         <source>Reason</source>
         <translation>原因</translation>
+    </message>
+    <message>
+        <source>Quality %1, chosen for the size limit</source>
+        <translation>品质 %1，为符合大小上限而选定</translation>
     </message>
 </context>
 <context>
