@@ -6,6 +6,7 @@
 #include <QtTest>
 
 #include "guitestsupport.h"
+#include "operationslist.h"
 #include "presetbar.h"
 #include "recipepanel.h"
 
@@ -19,6 +20,7 @@ private Q_SLOTS:
     void initTestCase() { GuiTest::useEnglish(); }
     void formKeepsOtherSteps();
     void oldPresetLoadsAsSteps();
+    void operationsListAndFormAgree();
 };
 
 namespace {
@@ -88,6 +90,42 @@ void tst_RecipePanel::oldPresetLoadsAsSteps()
     QVERIFY(r.format == OutputFormat::Webp);
     QCOMPARE(r.quality, 80);
     QVERIFY(r.stripMetadata);
+}
+
+// The Steps list holds the whole chain; the form's resize rows and Grayscale box edit the
+// same steps, so an edit on either side shows on the other and in the recipe.
+void tst_RecipePanel::operationsListAndFormAgree()
+{
+    QTemporaryDir dir;
+    QSettings settings(dir.filePath(QStringLiteral("s.ini")), QSettings::IniFormat);
+    RecipePanel panel(&settings);
+    auto *list = child<OperationsList>(panel, "recipeOperationsList");
+    const CropStep square{1, 1, {}, Gravity::Centre};
+    Recipe loaded;
+    loaded.steps = {square, resizeStep(ResizeMode::Fit, 800, 600)};
+    panel.setRecipe(loaded);
+    QVERIFY(list->steps() == loaded.steps);
+
+    // The form edits the list's resize step in place.
+    child<QSpinBox>(panel, "widthSpin")->setValue(640);
+    QVERIFY(list->steps() == (QList<Step>{square, resizeStep(ResizeMode::Fit, 640, 600)}));
+
+    // The list's steps reach the recipe and the form: a rotate added at the end, and the
+    // resize replaced by a long-edge one.
+    QSignalSpy changed(&panel, &RecipePanel::recipeChanged);
+    ResizeStep longEdge;
+    longEdge.mode = ResizeMode::LongEdge;
+    longEdge.longEdge = 1600;
+    list->setSteps({square, longEdge, RotateStep{270}});
+    QVERIFY(changed.count() >= 1);
+    QVERIFY(panel.recipe().steps == (QList<Step>{square, longEdge, RotateStep{270}}));
+    auto *mode = panel.findChildren<QComboBox *>(QStringLiteral("resizeModeCombo")).first();
+    QVERIFY(ResizeMode(mode->currentData().toInt()) == ResizeMode::LongEdge);
+    QCOMPARE(child<QSpinBox>(panel, "longEdgeSpin")->value(), 1600);
+    QVERIFY(!child<QCheckBox>(panel, "grayscaleCheckBox")->isChecked());
+    list->setSteps({GrayscaleStep{}});
+    QVERIFY(child<QCheckBox>(panel, "grayscaleCheckBox")->isChecked());
+    QVERIFY(panel.recipe().steps == QList<Step>{GrayscaleStep{}});
 }
 
 QTEST_MAIN(tst_RecipePanel)

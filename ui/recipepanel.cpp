@@ -9,6 +9,7 @@
 #include <QSpinBox>
 
 #include "encoderoptionrows.h"
+#include "operationslist.h"
 #include "presetbar.h"
 
 namespace {
@@ -87,6 +88,12 @@ void RecipePanel::buildResizeRows()
     m_form->addRow(tr("Scale:"), m_percentSpin);
     m_form->addRow(tr("Long edge:"), m_longEdgeSpin);
     m_form->addRow(QString(), m_noEnlargeBox);
+    // Every step in its order, resize and grayscale included: the rows above and the
+    // grayscale box are shortcuts to the first resize and the grayscale step in this list.
+    m_operations = new OperationsList(this);
+    m_operations->setObjectName(QStringLiteral("recipeOperationsList"));
+    m_form->addRow(tr("Steps:"), m_operations);
+    connect(m_operations, &OperationsList::stepsChanged, this, &RecipePanel::onStepsEdited);
 
     connect(m_modeCombo, &QComboBox::currentIndexChanged, this, &RecipePanel::onEdited);
     for (QSpinBox *spin : {m_widthSpin, m_heightSpin, m_longEdgeSpin})
@@ -214,6 +221,23 @@ void RecipePanel::setRecipe(const Recipe &recipe)
     m_updating = true; // one recipeChanged for the whole value, not one per widget
     m_encoderRows->setOptions(recipe);
     m_otherSteps = recipe.steps;
+    showStepsInForm(recipe);
+    m_operations->setSteps(recipe.steps);
+    selectData(m_formatCombo, recipe.format);
+    m_qualitySpin->setValue(recipe.quality);
+    selectData(m_colourCombo, recipe.colour);
+    selectData(m_metadataCombo, recipe.stripMetadata ? MetadataChoice::StripAll
+                                : recipe.stripGps    ? MetadataChoice::RemoveGps
+                                                     : MetadataChoice::KeepAll);
+    m_orientBox->setChecked(recipe.autoOrient);
+    m_engine = recipe.engine;
+    m_updating = false;
+    onEdited();
+}
+
+// The resize rows and the grayscale box show the recipe's first resize and grayscale step.
+void RecipePanel::showStepsInForm(const Recipe &recipe)
+{
     ResizeStep resize;
     resize.mode = ResizeMode::None;
     if (const ResizeStep *first = recipe.firstResize())
@@ -228,16 +252,20 @@ void RecipePanel::setRecipe(const Recipe &recipe)
         m_longEdgeSpin->setValue(resize.longEdge);
     m_noEnlargeBox->setChecked(resize.noEnlarge);
     m_grayscaleBox->setChecked(recipe.hasGrayscale());
-    selectData(m_formatCombo, recipe.format);
-    m_qualitySpin->setValue(recipe.quality);
-    selectData(m_colourCombo, recipe.colour);
-    selectData(m_metadataCombo, recipe.stripMetadata ? MetadataChoice::StripAll
-                                : recipe.stripGps    ? MetadataChoice::RemoveGps
-                                                     : MetadataChoice::KeepAll);
-    m_orientBox->setChecked(recipe.autoOrient);
-    m_engine = recipe.engine;
+}
+
+void RecipePanel::onStepsEdited()
+{
+    if (m_updating)
+        return;
+    m_otherSteps = m_operations->steps();
+    Recipe steps;
+    steps.steps = m_otherSteps;
+    m_updating = true; // the form follows the list without writing back into it
+    showStepsInForm(steps);
     m_updating = false;
-    onEdited();
+    updateVisibility();
+    Q_EMIT recipeChanged(recipe());
 }
 
 void RecipePanel::setInputsMayBeLossy(bool lossy)
@@ -269,5 +297,12 @@ void RecipePanel::onEdited()
     if (m_updating)
         return;
     updateVisibility();
-    Q_EMIT recipeChanged(recipe());
+    const Recipe edited = recipe();
+    if (edited.steps != m_otherSteps) { // a form edit: the list shows it too
+        m_otherSteps = edited.steps;
+        m_updating = true;
+        m_operations->setSteps(edited.steps);
+        m_updating = false;
+    }
+    Q_EMIT recipeChanged(edited);
 }

@@ -12,6 +12,7 @@ class QSettings;
 class QSlider;
 class QSpinBox;
 class EncoderOptionRows;
+class OperationsList;
 class PresetBar;
 
 // Edits the operations of a Recipe. Every edit emits recipeChanged with the whole value.
@@ -36,6 +37,8 @@ private:
     void buildOutputRows();
     void updateVisibility();
     void onEdited();
+    void onStepsEdited();
+    void showStepsInForm(const Recipe &recipe);
 
     QFormLayout *m_form;
     PresetBar *m_presets;
@@ -45,6 +48,7 @@ private:
     QDoubleSpinBox *m_percentSpin;
     QSpinBox *m_longEdgeSpin;
     QCheckBox *m_noEnlargeBox;
+    OperationsList *m_operations;
     QCheckBox *m_grayscaleBox;
     QComboBox *m_formatCombo;
     QWidget *m_qualityRow;

@@ -907,6 +907,10 @@
         <source>&amp;Metadata:</source>
         <translation>&amp;Metadaten:</translation>
     </message>
+    <message>
+        <source>Steps:</source>
+        <translation>Schritte:</translation>
+    </message>
 </context>
 <context>
     <name>ResultsModel</name>

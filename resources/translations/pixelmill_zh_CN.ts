@@ -906,6 +906,10 @@
         <source>&amp;Metadata:</source>
         <translation>元数据(&amp;M)：</translation>
     </message>
+    <message>
+        <source>Steps:</source>
+        <translation>步骤：</translation>
+    </message>
 </context>
 <context>
     <name>ResultsModel</name>
