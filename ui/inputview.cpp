@@ -1,5 +1,7 @@
 #include "inputview.h"
 
+#include "elidedlabel.h"
+
 #include <QAction>
 #include <QCheckBox>
 #include <QDragEnterEvent>
@@ -52,7 +54,7 @@ private:
 InputView::InputView(QWidget *parent)
     : QWidget(parent), m_thumbnailer(new Thumbnailer(this)), m_model(new InputModel(this)),
       m_proxy(new InputFilter(this)), m_filterEdit(new QLineEdit(this)),
-      m_view(new QTableView(this)), m_totalsLabel(new QLabel(this)),
+      m_view(new QTableView(this)), m_totalsLabel(new ElidedLabel(this, Qt::ElideRight)),
       m_failuresOnlyBox(new QCheckBox(tr("Failures only"), this))
 {
     setAcceptDrops(true);
@@ -80,9 +82,8 @@ InputView::InputView(QWidget *parent)
     none->setToolTip(tr("Uncheck every image shown"));
     invert->setToolTip(tr("Flip the check of every image shown"));
     m_totalsLabel->setObjectName(QStringLiteral("inputTotalsLabel"));
-    // It shares its row with three buttons: in German with French sizes it needs two lines
-    // at the window's smallest width, rather than losing its last letters.
-    m_totalsLabel->setWordWrap(true);
+    // It shares its row with three buttons: where it does not fit (German with French sizes
+    // at the window's smallest width) it is elided, its whole text in the tooltip.
     m_totalsLabel->setAlignment(Qt::AlignRight | Qt::AlignVCenter);
     buildTable();
 
@@ -135,14 +136,15 @@ void InputView::buildTable()
     m_view->setIconSize(QSize(Thumbnailer::kIconSide, Thumbnailer::kIconSide));
     m_view->verticalHeader()->setDefaultSectionSize(
         qMax(m_view->fontMetrics().height() + 8, Thumbnailer::kIconSide + 4));
-    // Widths from the font, so they hold at any scaling; Name and Reason share the rest.
+    // Widths from the font, so they hold at any scaling; Name takes the rest. Reason shares
+    // nothing: stretched beside Name, it left the names no room at all before a run.
     QHeaderView *header = m_view->horizontalHeader();
     header->setSectionResizeMode(InputModel::NameColumn, QHeaderView::Stretch);
-    header->setSectionResizeMode(InputModel::ReasonColumn, QHeaderView::Stretch);
     const int digit = m_view->fontMetrics().horizontalAdvance(QLatin1Char('0'));
-    header->resizeSection(InputModel::FormatColumn, digit * 10);
-    header->resizeSection(InputModel::DimensionsColumn, digit * 14);
-    header->resizeSection(InputModel::SizeColumn, digit * 11);
+    header->resizeSection(InputModel::ReasonColumn, digit * 12); // the whole reason: tooltip
+    header->resizeSection(InputModel::FormatColumn, digit * 8);
+    header->resizeSection(InputModel::DimensionsColumn, digit * 12);
+    header->resizeSection(InputModel::SizeColumn, digit * 9);
     const int icon = m_view->style()->pixelMetric(QStyle::PM_SmallIconSize) + 8;
     int status = header->sectionSizeHint(InputModel::StatusColumn);
     for (const QString &word : {tr("Cancelled"), tr("Working"), tr("Skipped")})
@@ -171,7 +173,7 @@ QLayout *InputView::buildButtons()
     row->addWidget(m_addFilesButton);
     row->addWidget(m_addFolderButton);
     row->addWidget(m_removeButton);
-    row->addWidget(m_totalsLabel, 1, Qt::AlignRight | Qt::AlignVCenter);
+    row->addWidget(m_totalsLabel, 1); // right-aligned text, all the width the buttons leave
     return row;
 }
 
@@ -310,7 +312,7 @@ void InputView::invertShown()
 void InputView::showTotals()
 {
     const QLocale locale;
-    m_totalsLabel->setText(
+    m_totalsLabel->setFullText(
         tr("%1 of %Ln image(s) checked, %2", nullptr, m_model->rowCount())
             .arg(locale.toString(m_model->checkedCount()), formatBytes(m_model->checkedBytes())));
 }

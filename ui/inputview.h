@@ -7,6 +7,7 @@
 
 class QCheckBox;
 class QLabel;
+class ElidedLabel;
 class QLineEdit;
 class QMimeData;
 class QPushButton;
@@ -64,7 +65,7 @@ private:
     InputFilter *m_proxy;
     QLineEdit *m_filterEdit;
     QTableView *m_view;
-    QLabel *m_totalsLabel;
+    ElidedLabel *m_totalsLabel;
     QCheckBox *m_failuresOnlyBox;
     QPushButton *m_addFilesButton = nullptr;
     QPushButton *m_addFolderButton = nullptr;

@@ -63,6 +63,9 @@ OperationsList::OperationsList(QWidget *parent)
     m_view->setDropIndicatorShown(true);
     m_view->setAlternatingRowColors(true);
     m_view->setTextElideMode(Qt::ElideMiddle);
+    // Summaries are elided, never scrolled sideways; five rows show without scrolling.
+    m_view->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    m_view->setMinimumHeight(m_view->fontMetrics().height() * 5 + 12);
     m_view->setUniformItemSizes(true);
     m_view->setSpacing(2); // a little air between rows: each is a separate thing to drag
     buildButtons();
