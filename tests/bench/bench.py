@@ -17,6 +17,8 @@ quality 90, metadata kept, sRGB. Peers: ../shared/bench/photo_pool.py (Pillow pr
 `vips thumbnail` and ImageMagick `convert`, each through GNU parallel. Its pixel quality is
 checked after every timed run: PSNR of each output against an independent full-resolution
 Lanczos-3 resize of its input, so that speed bought with pixels shows.
+Third job, "web export" (webjob.py): long edge 1600, sharpen, text watermark, WebP Q80, against
+the vips CLI and ImageMagick through GNU parallel.
 `--jobs photo` runs that job alone (`--jobs seed,photo`, the default, runs both).
 `--jobs gui` runs only the GUI latency figures (the seed job includes them), in a few minutes.
 
@@ -36,13 +38,14 @@ from benchmemory import measure_memory
 from guibench import gui_latency, print_gui_latency
 from photoquality import photo_quality, pyvips
 import sharppeer
+import webjob
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(os.path.dirname(HERE))
 SHARED = os.path.join(os.path.dirname(ROOT), "shared", "bench")
 CORES = os.cpu_count() or 2
 SUBSETS = ["jpg", "png", "webp", "all"]
-JOBS = ["seed", "photo", "gui"]
+JOBS = ["seed", "photo", "gui", "web"]
 SHARP_MODULES = None  # set by main: sharp's node_modules, or None when it could not be installed
 
 
@@ -378,10 +381,11 @@ def main():
                         help="results the CLI holds in the memory test")
     parser.add_argument("--gui-folder", type=int, default=10000,
                         help="images in the GUI latency's folder scenario (0: skip it)")
-    parser.add_argument("--jobs", type=lambda text: text.split(","), default=JOBS[:2],
+    parser.add_argument("--jobs", type=lambda text: text.split(","), default=["seed", "photo", "web"],
                         help="comma-separated, run in this file's order: seed (with the tiny, "
                              "GUI latency and memory figures), photo, gui (the GUI latency "
-                             "figures alone) (default: seed,photo)")
+                             "figures alone), web (web export: long edge 1600, sharpen, text "
+                             "watermark, WebP Q80; webjob.py) (default: seed,photo,web)")
     args = parser.parse_args()
     if not args.jobs or not set(args.jobs) <= set(JOBS):
         parser.error(f"--jobs: a comma-separated choice of {', '.join(JOBS)}")
@@ -404,6 +408,10 @@ def main():
     photo_times = None
     if "photo" in selected:
         photo_times = measure_photo(args.bin_dir, args.corpus, args.scratch, args.reps)
+    web_times = None
+    if "web" in selected:
+        web_times = webjob.measure(args.bin_dir, args.corpus, args.scratch, args.reps, run_timed,
+                                   lambda name: output_dir(args.scratch, name))
     load_after = os.getloadavg()[0]
     if photo_times:  # untimed, after every timed run
         start = time.perf_counter()
@@ -416,6 +424,8 @@ def main():
         seed_report()
     if gui:
         print_gui_latency(*gui)
+    if web_times:
+        webjob.report(web_times, ratio_row)
     if photo_times:
         if seed_report:
             print()
