@@ -1,5 +1,6 @@
 """Photo-export quality for bench.py: PSNR of each output against a reference made
 independently from its input with libvips (pyvips when present, else the vips CLI)."""
+import json
 import math
 import os
 import subprocess
