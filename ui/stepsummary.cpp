@@ -41,13 +41,7 @@ QString colourName(const Rgba &c)
         return StepSummary::tr("white");
     if (c == Rgba{0, 0, 0, 255})
         return StepSummary::tr("black");
-    QString hex = QStringLiteral("#%1%2%3")
-                      .arg(c.r, 2, 16, QLatin1Char('0'))
-                      .arg(c.g, 2, 16, QLatin1Char('0'))
-                      .arg(c.b, 2, 16, QLatin1Char('0'));
-    if (c.a != 255)
-        hex += QStringLiteral("%1").arg(c.a, 2, 16, QLatin1Char('0'));
-    return hex;
+    return toString(c); // the recipe's own "#rrggbb[aa]"
 }
 
 QString summary(const ResizeStep &s)
