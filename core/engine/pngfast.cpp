@@ -123,32 +123,61 @@ bool parse(const QByteArray &bytes, PngLayout *png)
     return false;
 }
 
+// Each filter runs Bpp independent chains (one per byte of a pixel) whose carried values
+// (the byte to the left, and the one above it for Paeth) stay in registers: read back from the
+// row just written, every step would wait on a store-to-load forward, which doubled the time
+// of the serial filters (Sub, Average, Paeth: three quarters of a photo PNG's rows).
+template <int Bpp> void unfilterSub(uchar *row, size_t n)
+{
+    uchar left[Bpp] = {};
+    for (size_t i = 0; i < n; i += Bpp)
+        for (int c = 0; c < Bpp; ++c)
+            left[c] = row[i + c] = uchar(row[i + c] + left[c]);
+}
+
+template <int Bpp> void unfilterAverage(uchar *row, const uchar *prior, size_t n)
+{
+    int left[Bpp] = {};
+    for (size_t i = 0; i < n; i += Bpp)
+        for (int c = 0; c < Bpp; ++c)
+            left[c] = row[i + c] = uchar(row[i + c] + ((left[c] + prior[i + c]) >> 1));
+}
+
+// The predictor of the PNG specification, without branches: pa/pb/pc as written there.
+inline int paethPredictor(int a, int b, int c)
+{
+    const int pa = std::abs(b - c), pb = std::abs(a - c), pc = std::abs(a + b - 2 * c);
+    const int bOrC = pb <= pc ? b : c;
+    return (pa <= pb && pa <= pc) ? a : bOrC;
+}
+
+template <int Bpp> void unfilterPaeth(uchar *row, const uchar *prior, size_t n)
+{
+    int left[Bpp] = {}, upperLeft[Bpp] = {};
+    for (size_t i = 0; i < n; i += Bpp)
+        for (int c = 0; c < Bpp; ++c) {
+            const int up = prior[i + c];
+            left[c] = row[i + c] = uchar(row[i + c] + paethPredictor(left[c], up, upperLeft[c]));
+            upperLeft[c] = up;
+        }
+}
+
+// `n` is a whole number of pixels (width * Bpp).
 template <int Bpp> void unfilterRow(int filter, uchar *row, const uchar *prior, size_t n)
 {
     switch (filter) {
     case 1:
-        for (size_t i = Bpp; i < n; ++i)
-            row[i] = uchar(row[i] + row[i - Bpp]);
+        unfilterSub<Bpp>(row, n);
         break;
     case 2:
         for (size_t i = 0; i < n; ++i)
             row[i] = uchar(row[i] + prior[i]);
         break;
     case 3:
-        for (size_t i = 0; i < Bpp; ++i)
-            row[i] = uchar(row[i] + (prior[i] >> 1));
-        for (size_t i = Bpp; i < n; ++i)
-            row[i] = uchar(row[i] + ((row[i - Bpp] + prior[i]) >> 1));
+        unfilterAverage<Bpp>(row, prior, n);
         break;
     case 4:
-        for (size_t i = 0; i < Bpp; ++i)
-            row[i] = uchar(row[i] + prior[i]);
-        for (size_t i = Bpp; i < n; ++i) {
-            const int a = row[i - Bpp], b = prior[i], c = prior[i - Bpp];
-            const int pa = std::abs(b - c), pb = std::abs(a - c), pc = std::abs(a + b - 2 * c);
-            const int predictor = (pa <= pb && pa <= pc) ? a : (pb <= pc ? b : c);
-            row[i] = uchar(row[i] + predictor);
-        }
+        unfilterPaeth<Bpp>(row, prior, n);
         break;
     default:
         break;
