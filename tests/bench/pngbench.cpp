@@ -11,24 +11,8 @@
 #include <functional>
 #include <vector>
 
+#include "benchtiming.h"
 #include "engine/pngfast.h"
-
-namespace {
-
-double medianMs(const std::function<void()> &run)
-{
-    std::vector<double> ms;
-    for (int i = 0; i < 5; ++i) {
-        QElapsedTimer timer;
-        timer.start();
-        run();
-        ms.push_back(timer.nsecsElapsed() / 1e6);
-    }
-    std::sort(ms.begin(), ms.end());
-    return ms[2];
-}
-
-} // namespace
 
 int main(int argc, char **argv)
 {
@@ -47,7 +31,7 @@ int main(int argc, char **argv)
             continue;
         const QByteArray bytes = file.readAll();
         cv::Mat pixels;
-        total += medianMs([&] { pixels = decodePngFast(bytes); });
+        total += medianMs(5, [&] { pixels = decodePngFast(bytes); });
         megapixels += qint64(pixels.total());
         ++files;
     }

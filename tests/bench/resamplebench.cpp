@@ -12,6 +12,7 @@
 #include <functional>
 #include <vector>
 
+#include "benchtiming.h"
 #include "engine/resample.h"
 
 namespace {
@@ -25,24 +26,11 @@ cv::Mat photo(int w, int h, int channels)
     return image;
 }
 
-double medianMs(const std::function<void()> &run)
-{
-    std::vector<double> ms;
-    for (int i = 0; i < 7; ++i) {
-        QElapsedTimer timer;
-        timer.start();
-        run();
-        ms.push_back(timer.nsecsElapsed() / 1e6);
-    }
-    std::sort(ms.begin(), ms.end());
-    return ms[3];
-}
-
 void row(const char *name, int w, int h, int channels, QSize target)
 {
     const cv::Mat image = photo(w, h, channels);
-    const double ours = medianMs([&] { resizeLanczos3(image, target, QSizeF(w, h)); });
-    const double vips = medianMs([&] {
+    const double ours = medianMs(7, [&] { resizeLanczos3(image, target, QSizeF(w, h)); });
+    const double vips = medianMs(7, [&] {
         vips::VImage in = vips::VImage::new_from_memory(image.data, image.total() * channels, w, h,
                                                         channels, VIPS_FORMAT_UCHAR);
         const double scale = double(target.width()) / w;
