@@ -51,19 +51,24 @@ std::optional<DecodedPixels> decodePng(const EngineInput &in)
     return DecodedPixels{png, {}, false};
 }
 
-// libwebp averages boxes while decoding, to the size the box step of resample.h would leave;
-// its scaled decode spans the whole image, so the coverage is the pixel size.
+// libwebp decodes, and whole boxes are averaged to the size the box step of resample.h would
+// leave (webpdecode.h says where and how); the coverage says what the pixels span.
 std::optional<DecodedPixels> decodeWebp(const EngineInput &in, const Recipe &recipe)
 {
     const QSize stored = in.header.size;
     const int box = boxShrinkFactor(in);
-    const QSize size(std::max(1, stored.width() / box), std::max(1, stored.height() / box));
-    checkDecodeMemory(size, qint64(size.width()) * size.height() * 4);
-    cv::Mat pixels = decodesAsLuma(in, recipe) ? decodeWebpLuma(in.bytes, size, in.storedTarget())
-                                               : decodeWebpColour(in.bytes, size);
-    if (pixels.empty())
+    const bool luma = decodesAsLuma(in, recipe);
+    // The full-size decode, unless libwebp shrinks while decoding (beyond kWebpOwnBoxBytes).
+    const qint64 fullBytes = qint64(stored.width()) * stored.height() * (luma ? 3 : 8) / 2;
+    const QSize decoded = fullBytes <= kWebpOwnBoxBytes ? stored
+                                                        : QSize(std::max(1, stored.width() / box),
+                                                                std::max(1, stored.height() / box));
+    checkDecodeMemory(decoded, qint64(decoded.width()) * decoded.height() * 4);
+    WebpDecoded webp =
+        luma ? decodeWebpLuma(in.bytes, box, in.storedTarget()) : decodeWebpColour(in.bytes, box);
+    if (webp.pixels.empty())
         return std::nullopt;
-    return DecodedPixels{pixels, {}, false};
+    return DecodedPixels{webp.pixels, webp.coverage, false};
 }
 
 // OpenCV's BMP reader, the only one we have (libvips reads BMP only through ImageMagick, which

@@ -1,6 +1,7 @@
 // The WebP paths of core/engine/webpdecode.cpp: container parsing (RIFF, VP8/VP8L/VP8X, alpha
 // and animation flags, through libwebp's WebPGetFeatures) and the scaled luma and colour
-// decodes into our buffers. The luma path must return exactly the size asked for.
+// decodes into our buffers, boxed by 2 after decoding. Each must return the shrunken size, or
+// the full size for colour with alpha (the pipeline boxes those, premultiplied).
 #include "fuzztarget.h"
 
 #include <QSize>
@@ -24,16 +25,17 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     const QSize full(width, height);
     const QSize half(std::max(1, width / 2), std::max(1, height / 2));
     const QSize eighth(std::max(1, width / 8), std::max(1, height / 8));
-    // Half size with a final size an eighth: the decoder skips its deblocking filter.
-    const cv::Mat luma = decodeWebpLuma(bytes, half, eighth);
+    // Boxed by 2 with a final size an eighth: the decoder skips its deblocking filter.
+    const cv::Mat luma = decodeWebpLuma(bytes, 2, eighth).pixels;
     if (!luma.empty())
         FuzzInput::require(luma.cols == half.width() && luma.rows == half.height() &&
                                luma.type() == CV_8UC1,
-                           "luma is gray of exactly the size asked for");
-    (void)decodeWebpLuma(bytes, full, full);
-    const cv::Mat colour = decodeWebpColour(bytes, half);
+                           "luma is gray of the shrunken size");
+    (void)decodeWebpLuma(bytes, 1, full);
+    const cv::Mat colour = decodeWebpColour(bytes, 2).pixels;
+    const QSize expected = colour.channels() == 4 ? full : half;
     if (!colour.empty())
-        FuzzInput::require(colour.cols == half.width() && colour.rows == half.height(),
-                           "colour has the size asked for");
+        FuzzInput::require(colour.cols == expected.width() && colour.rows == expected.height(),
+                           "colour has the shrunken size (the full size with alpha)");
     return 0;
 }
