@@ -61,13 +61,15 @@ WorkerPool::WorkerPool(PoolOptions options, QObject *parent)
 
 WorkerPool::~WorkerPool()
 {
-    // Each WorkerProcess kills its process and reaps it in its destructor.
+    // All are killed first, then each WorkerProcess reaps its process in its destructor.
     for (Private::Slot &slot : d->slots) {
         if (slot.worker) {
             slot.worker->disconnect(this);
-            delete slot.worker;
+            slot.worker->killWithoutWaiting();
         }
     }
+    for (Private::Slot &slot : d->slots)
+        delete slot.worker;
 }
 
 void WorkerPool::submit(const QList<Job> &jobs)

@@ -74,6 +74,13 @@ WorkerProcess::~WorkerProcess()
     }
 }
 
+void WorkerProcess::killWithoutWaiting()
+{
+    m_process->disconnect(this);
+    if (m_process->state() != QProcess::NotRunning)
+        m_process->kill();
+}
+
 void WorkerProcess::start(const QString &program, const QStringList &arguments,
                           int handshakeTimeoutMs)
 {

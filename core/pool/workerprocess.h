@@ -43,6 +43,10 @@ public:
     // Asks the worker to exit (stdin closed, SIGTERM), SIGKILL after graceMs. Jobs in flight
     // end as Cancelled.
     void stop(int graceMs);
+    // SIGKILL without waiting, for a pool being destroyed: the destructor then only reaps.
+    // Killing every worker first lets them die side by side (each takes ~10 ms to return its
+    // memory to the system) instead of one after another.
+    void killWithoutWaiting();
 
     int index() const { return m_index; }
     State state() const { return m_state; }
