@@ -1,5 +1,6 @@
 #include "jpegcodec.h"
 
+#include "jpegscans.h"
 #include "metadata.h"
 
 #include <algorithm>
@@ -62,15 +63,17 @@ bool isHandledColourSpace(J_COLOR_SPACE space)
 }
 
 // Runs the whole decode; false when libjpeg failed. `out` is allocated by the caller's frame.
+// `onlyYCbCr`: anything else is not handled (a stream without its chroma scans, jpegscans.h).
 bool runDecode(jpeg_decompress_struct *info, ErrorManager *manager, const QByteArray &bytes,
-               int scaleDenominator, bool grayscale, cv::Mat *out, bool *handled)
+               int scaleDenominator, bool grayscale, bool onlyYCbCr, cv::Mat *out, bool *handled)
 {
     if (setjmp(manager->jump))
         return false;
     jpeg_mem_src(info, reinterpret_cast<const unsigned char *>(bytes.constData()),
                  static_cast<unsigned long>(bytes.size()));
     jpeg_read_header(info, TRUE);
-    *handled = isHandledColourSpace(info->jpeg_color_space);
+    *handled = onlyYCbCr ? info->jpeg_color_space == JCS_YCbCr
+                         : isHandledColourSpace(info->jpeg_color_space);
     if (!*handled)
         return true;
     info->scale_num = 1;
@@ -153,7 +156,10 @@ bool runEncode(jpeg_compress_struct *info, ErrorManager *manager, const cv::Mat 
 
 } // namespace
 
-JpegDecoded decodeJpeg(const QByteArray &bytes, int scaleDenominator, bool grayscale)
+namespace {
+
+JpegDecoded decodeStream(const QByteArray &bytes, int scaleDenominator, bool grayscale,
+                         bool onlyYCbCr)
 {
     JpegDecoded result;
     jpeg_decompress_struct info;
@@ -161,8 +167,8 @@ JpegDecoded decodeJpeg(const QByteArray &bytes, int scaleDenominator, bool grays
     installErrorManager(&manager, reinterpret_cast<j_common_ptr>(&info));
     jpeg_create_decompress(&info);
     bool handled = true;
-    const bool ok =
-        runDecode(&info, &manager, bytes, scaleDenominator, grayscale, &result.image, &handled);
+    const bool ok = runDecode(&info, &manager, bytes, scaleDenominator, grayscale, onlyYCbCr,
+                              &result.image, &handled);
     jpeg_destroy_decompress(&info);
     result.warnings = QString::fromLatin1(manager.warnings, qsizetype(manager.warningsLength));
     if (!ok) {
@@ -173,6 +179,23 @@ JpegDecoded decodeJpeg(const QByteArray &bytes, int scaleDenominator, bool grays
         result.outcome = handled ? JpegDecoded::Outcome::Decoded : JpegDecoded::Outcome::NotHandled;
     }
     return result;
+}
+
+} // namespace
+
+JpegDecoded decodeJpeg(const QByteArray &bytes, int scaleDenominator, bool grayscale)
+{
+    if (grayscale) {
+        // A progressive file's luma without its chroma scans: the same pixels for a third
+        // less work. Any warning or failure, and the verdict is the whole file's instead.
+        const QByteArray luma = progressiveWithoutChromaScans(bytes);
+        if (!luma.isEmpty()) {
+            JpegDecoded result = decodeStream(luma, scaleDenominator, true, true);
+            if (result.outcome == JpegDecoded::Outcome::Decoded && result.warnings.isEmpty())
+                return result;
+        }
+    }
+    return decodeStream(bytes, scaleDenominator, grayscale, false);
 }
 
 QByteArray encodeJpeg(const cv::Mat &image, int quality, const OutputMetadata &metadata,

@@ -1,8 +1,8 @@
 // Writes the seed corpora for the fuzz targets: small images made from the sample images
 // (resources/samples) and from the tests' generated images (tests/testimages.h), in every
 // layout each parser takes (PNG gray, RGB, RGBA, palette, tRNS, eXIf; JPEG with each EXIF
-// orientation; WebP lossy, lossless, with alpha), and protocol frames of every message type.
-// Usage: pixelmill-fuzz-seeds OUTPUT_DIR SAMPLES_DIR
+// orientation, progressive and baseline; WebP lossy, lossless, with alpha), and protocol frames of
+// every message type. Usage: pixelmill-fuzz-seeds OUTPUT_DIR SAMPLES_DIR
 #include <QDir>
 #include <QFile>
 
@@ -77,6 +77,19 @@ void jpegSeeds(const QString &stem, const VImage &rgb)
     }
     save(QStringLiteral("header"), stem + QStringLiteral("-progressive.jpg"),
          toBuffer(rgb, ".jpg", VImage::option()->set("interlace", true)));
+    // The scan walker's inputs: progressive (its case, with restart markers too) and baseline.
+    save(QStringLiteral("jpegscans"), stem + QStringLiteral("-progressive.jpg"),
+         toBuffer(rgb, ".jpg", VImage::option()->set("interlace", true)));
+    save(QStringLiteral("jpegscans"), stem + QStringLiteral("-progressive-444.jpg"),
+         toBuffer(rgb, ".jpg",
+                  VImage::option()
+                      ->set("interlace", true)
+                      ->set("subsample_mode", VIPS_FOREIGN_SUBSAMPLE_OFF)));
+    save(QStringLiteral("jpegscans"), stem + QStringLiteral("-progressive-restart.jpg"),
+         toBuffer(rgb, ".jpg",
+                  VImage::option()->set("interlace", true)->set("restart_interval", 1)));
+    save(QStringLiteral("jpegscans"), stem + QStringLiteral("-baseline.jpg"),
+         toBuffer(rgb, ".jpg"));
     save(QStringLiteral("header"), stem + QStringLiteral("-gray.jpg"),
          toBuffer(rgb.colourspace(VIPS_INTERPRETATION_B_W), ".jpg"));
 }

@@ -9,7 +9,7 @@ set -uo pipefail
 build=${1:?build dir}
 seconds=${2:?seconds per target}
 source_dir=$(cd "$(dirname "$0")/../.." && pwd)
-targets=(pngfast header webp protocol)
+targets=(pngfast header webp protocol jpegscans)
 
 rm -rf "$build/seeds" "$build/findings"
 ASAN_OPTIONS=detect_leaks=0 "$build/bin/pixelmill-fuzz-seeds" "$build/seeds" \
