@@ -45,7 +45,7 @@ clean:
 # which those tests count as a failure. Leak reports are off: the codecs keep caches.
 SANITIZE_DIR ?= build-asan
 SANITIZE_TARGETS := pixelmill-worker tst_badinputs tst_mutation tst_diskfull \
-	replay_pngfast replay_header replay_webp replay_protocol
+	replay_pngfast replay_header replay_webp replay_protocol replay_jpegscans
 sanitize: deps
 	cmake -S . -B $(SANITIZE_DIR) $(GENERATOR) -DCMAKE_BUILD_TYPE=RelWithDebInfo -DPIXELMILL_SANITIZE=ON
 	cmake --build $(SANITIZE_DIR) --target $(SANITIZE_TARGETS)
