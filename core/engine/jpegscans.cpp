@@ -8,9 +8,14 @@ constexpr uchar kMarker = 0xFF;
 constexpr uchar kSoi = 0xD8, kEoi = 0xD9, kSos = 0xDA;
 constexpr uchar kSofProgressive = 0xC2;
 
-bool isStandalone(uchar marker)
+// The segments a sequential or progressive file may hold between SOI and EOI, each with a
+// length: DHT, DAC, the frames, DQT, DNL, DRI, APPn, COM. Anything else (a stuffed zero or a
+// restart marker outside a scan, reserved or hierarchical markers) is libjpeg's to judge.
+bool isKnownSegment(uchar marker)
 {
-    return marker == 0x01 || (marker >= 0xD0 && marker <= 0xD7); // TEM, RSTn
+    return (marker >= 0xC0 && marker <= 0xCF && marker != 0xC8) || marker == 0xDA ||
+           marker == 0xDB || marker == 0xDC || marker == 0xDD ||
+           (marker >= 0xE0 && marker <= 0xEF) || marker == 0xFE;
 }
 
 // Start-of-frame markers: C0..CF less DHT (C4), JPG (C8) and DAC (CC).
@@ -85,7 +90,8 @@ QByteArray progressiveWithoutChromaScans(const QByteArray &jpeg)
         if (data[pos] != kMarker)
             return {}; // garbage between segments: libjpeg's to judge
         const uchar marker = data[pos + 1];
-        if (marker == kMarker) { // fill byte before a marker
+        if (marker == kMarker) { // a fill byte before a marker: kept, as every byte is
+            out.append(char(kMarker));
             ++pos;
             continue;
         }
@@ -95,7 +101,7 @@ QByteArray progressiveWithoutChromaScans(const QByteArray &jpeg)
             out.append(jpeg.constData() + pos, size - pos);
             return out;
         }
-        if (isStandalone(marker) || marker == kSoi || pos + 4 > size)
+        if (!isKnownSegment(marker) || pos + 4 > size)
             return {};
         const qsizetype length = qFromBigEndian<quint16>(data + pos + 2);
         if (length < 2 || pos + 2 + length > size)
