@@ -21,6 +21,7 @@ private Q_SLOTS:
     void cancelMidBatchLeavesNothing();
     void memoryCapFailsWithReason();
     void imageCodecsLoadOnlyWhenNeeded();
+    void vipsModulesLoadOnlyWhenNeeded();
     void workersRunAtTheAskedNiceness();
     void missingCodecModuleFailsOnlyTheJobsThatNeedIt();
 };
@@ -267,6 +268,43 @@ void tst_Worker::imageCodecsLoadOnlyWhenNeeded()
     QCOMPARE(QImage(bmp.outputPath).size(), QSize(100, 75));
     QCOMPARE(workerChildren(), workers);
     QVERIFY(mapsLibrary(workers[0], "libopencv_imgcodecs"));
+}
+
+// libvips' HEIF and JPEG XL modules open with the first job that needs each; ImageMagick's,
+// poppler's and openslide's (blocked loaders) never do.
+void tst_Worker::vipsModulesLoadOnlyWhenNeeded()
+{
+    const QString photo = makeImage(QStringLiteral("photo.jpg"), QSize(64, 48));
+    QVERIFY(!photo.isEmpty());
+    Recorder rec;
+    auto pool = makePool(1, &rec);
+    auto runAs = [&](const QString &input, OutputFormat format, const QString &output) {
+        Job j = job(input);
+        j.recipe.format = format;
+        j.outputPath = m_dir->filePath(QStringLiteral("out/") + output);
+        const int before = rec.drained;
+        pool->submit({j});
+        return QTest::qWaitFor([&] { return rec.drained > before; }, 30'000) &&
+               rec.results.last().isOk() && QFileInfo(j.outputPath).size() > 0;
+    };
+    QVERIFY(runAs(photo, OutputFormat::Jpeg, QStringLiteral("plain.jpg")));
+    const QList<pid_t> workers = workerChildren();
+    QCOMPARE(workers.size(), 1);
+    QVERIFY(!mapsLibrary(workers[0], "vips-modules"));
+
+    QVERIFY(runAs(photo, OutputFormat::Avif, QStringLiteral("photo.avif")));
+    QVERIFY(runAs(m_dir->filePath(QStringLiteral("out/photo.avif")), OutputFormat::Jpeg,
+                  QStringLiteral("from-avif.jpg")));
+    QVERIFY(mapsLibrary(workers[0], "vips-heif.so"));
+    QVERIFY(!mapsLibrary(workers[0], "vips-jxl.so"));
+
+    QVERIFY(runAs(photo, OutputFormat::Jxl, QStringLiteral("photo.jxl")));
+    QVERIFY(runAs(m_dir->filePath(QStringLiteral("out/photo.jxl")), OutputFormat::Jpeg,
+                  QStringLiteral("from-jxl.jpg")));
+    QVERIFY(mapsLibrary(workers[0], "vips-jxl.so"));
+    for (const char *blocked : {"vips-magick.so", "vips-poppler.so", "vips-openslide.so"})
+        QVERIFY2(!mapsLibrary(workers[0], blocked), blocked);
+    QCOMPARE(workerChildren(), workers);
 }
 
 void tst_Worker::workersRunAtTheAskedNiceness()

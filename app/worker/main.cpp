@@ -47,7 +47,7 @@ int main(int argc, char **argv)
         return 3;
     }
     WorkerSide::applyNiceness(limits);
-    if (!initializeEngines(argv[0], &error)) {
+    if (!initializeEngines(argv[0], &error, VipsModules::WhenNeeded)) {
         // The pool shows this line in its "cannot start" message.
         std::fprintf(stderr, "pixelmill-worker: cannot start the image engines: %s\n",
                      qPrintable(error));

@@ -144,12 +144,12 @@ std::unique_ptr<Engine> makeEngine(EngineChoice choice)
     return makeAutoEngine();
 }
 
-bool initializeEngines(const char *argv0, QString *error)
+bool initializeEngines(const char *argv0, QString *error, VipsModules modules)
 {
     // Called once per process; a second call is harmless and returns the first outcome.
     static QString startError;
     static const bool started = [&] {
-        if (!initializeVips(argv0, &startError))
+        if (!initializeVips(argv0, modules == VipsModules::WhenNeeded, &startError))
             return false;
         initializeOpenCv();
         initializeMetadata();

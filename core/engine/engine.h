@@ -26,6 +26,12 @@ std::unique_ptr<Engine> makeOpenCvEngine();
 std::unique_ptr<Engine> makeAutoEngine();
 std::unique_ptr<Engine> makeEngine(EngineChoice choice);
 
+// When libvips' codec modules (HEIF/AVIF, JPEG XL; ImageMagick, poppler and openslide, which
+// are blocked) load: at start-up, as libvips does, or the first time a job needs one, which
+// saves a worker ~15 ms of CPU at every start (vipsmodules.cpp).
+enum class VipsModules { AtStart, WhenNeeded };
+
 // Once per process, before the first job: library start-up (libvips init, one thread per
 // worker, no operation cache). Returns false with *error when a library cannot start.
-bool initializeEngines(const char *argv0, QString *error);
+bool initializeEngines(const char *argv0, QString *error,
+                       VipsModules modules = VipsModules::AtStart);

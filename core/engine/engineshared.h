@@ -106,7 +106,18 @@ void checkDecodeMemory(QSize size, qint64 bytes);
 QString refusedFormatName(const QByteArray &head);
 
 // Per-library start-up, called once by initializeEngines.
-bool initializeVips(const char *argv0, QString *error);
+bool initializeVips(const char *argv0, bool deferModules, QString *error);
+// Blocks libvips' untrusted operations, less the JPEG XL buffer loader and saver.
+void applyVipsBlockList();
+
+// libvips' codec modules (HEIF/AVIF, JPEG XL) are opened the first time a job needs one
+// (vipsmodules.cpp): call loadVipsModulesFor before handing libvips bytes or pixels of a
+// format (a no-op unless initializeVips deferred them). deferVipsModules/afterVipsStarted
+// bracket VIPS_INIT.
+void deferVipsModules();
+void afterVipsStarted();
+void loadVipsModulesFor(ImageFormat format);
+void loadVipsModulesFor(OutputFormat format);
 void initializeOpenCv();
 
 // BMP is read by OpenCV only (libvips needs ImageMagick for it, which we block as untrusted).

@@ -67,6 +67,7 @@ VImage load(const EngineInput &in, QSizeF *coverage)
     } else if (in.format == ImageFormat::Webp && box > 1) {
         options->set("scale", 1.0 / box); // libwebp averages boxes while decoding
     }
+    loadVipsModulesFor(in.format);
     VImage image =
         VImage::new_from_buffer(in.bytes.constData(), size_t(in.bytes.size()), "", options);
     if (in.format != ImageFormat::Jpeg && in.format != ImageFormat::Webp && box > 1 &&
@@ -268,6 +269,7 @@ QByteArray saveWithVips(const VImage &image, OutputFormat format, const Recipe &
 QByteArray encodeWithVips(const cv::Mat &pixels, OutputFormat format, const Recipe &recipe,
                           const OutputMetadata &metadata)
 {
+    loadVipsModulesFor(format);
     const cv::Mat contiguous = pixels.isContinuous() ? pixels : pixels.clone();
     const int bands = contiguous.channels();
     VImage image =
@@ -298,17 +300,8 @@ QByteArray encodeWithVips(const cv::Mat &pixels, OutputFormat format, const Reci
     return format == OutputFormat::Tiff ? addExifAndIptcToTiff(bytes, metadata) : bytes;
 }
 
-bool initializeVips(const char *argv0, QString *error)
+void applyVipsBlockList()
 {
-    if (VIPS_INIT(argv0 ? argv0 : "pixelmill") != 0) {
-        *error = QStringLiteral("libvips failed to start: %1")
-                     .arg(QString::fromUtf8(vips_error_buffer()).trimmed());
-        return false;
-    }
-    // Each worker process is one thread; parallelism comes from running several workers.
-    vips_concurrency_set(1);
-    // Every job is a different file: an operation cache would only hold memory.
-    vips_cache_set_max(0);
     // Loaders not fuzzed for hostile input (ImageMagick, matlab, ...) are refused. libvips
     // 8.14 marks its JPEG XL loader untrusted (heifload is trusted; libheif is an OSS-Fuzz
     // project): libjxl is an OSS-Fuzz project too, and we read it only from memory in a
@@ -317,5 +310,23 @@ bool initializeVips(const char *argv0, QString *error)
     vips_block_untrusted_set(TRUE);
     vips_operation_block_set("VipsForeignLoadJxlBuffer", FALSE);
     vips_operation_block_set("VipsForeignSaveJxlBuffer", FALSE);
+}
+
+bool initializeVips(const char *argv0, bool deferModules, QString *error)
+{
+    if (deferModules)
+        deferVipsModules();
+    const bool started = VIPS_INIT(argv0 ? argv0 : "pixelmill") == 0;
+    afterVipsStarted();
+    if (!started) {
+        *error = QStringLiteral("libvips failed to start: %1")
+                     .arg(QString::fromUtf8(vips_error_buffer()).trimmed());
+        return false;
+    }
+    // Each worker process is one thread; parallelism comes from running several workers.
+    vips_concurrency_set(1);
+    // Every job is a different file: an operation cache would only hold memory.
+    vips_cache_set_max(0);
+    applyVipsBlockList();
     return true;
 }

@@ -11,6 +11,7 @@ ImageHeader readImageHeader(const QByteArray &bytes, ImageFormat format)
         return readBmpHeader(bytes);
     if (const std::optional<ImageHeader> direct = readHeaderDirectly(bytes, format))
         return *direct;
+    loadVipsModulesFor(format);
     vips_error_clear();
     // new_from_buffer only parses the header; pixels are decoded when something asks for them.
     const vips::VImage image = vips::VImage::new_from_buffer(
@@ -39,6 +40,7 @@ QByteArray blobOf(const vips::VImage &image, const char *name)
 
 ImageMetadata readMetadataWithVips(const QByteArray &bytes)
 {
+    loadVipsModulesFor(sniffImageFormat(bytes.left(kSniffBytes)));
     vips_error_clear();
     const vips::VImage image = vips::VImage::new_from_buffer(
         bytes.constData(), size_t(bytes.size()), "",

@@ -50,6 +50,7 @@ constexpr qint64 kLogoPixelLimit = 50'000'000;
 // load options), with the engine's loader policy: untrusted loaders stay blocked.
 cv::Mat decodeLogo(const QByteArray &bytes, const QString &path)
 {
+    loadVipsModulesFor(sniffImageFormat(bytes.left(kSniffBytes)));
     VImage logo = VImage::new_from_buffer(bytes.constData(), size_t(bytes.size()), "",
                                           VImage::option()->set("fail_on", VIPS_FAIL_ON_ERROR));
     if (qint64(logo.width()) * logo.height() > kLogoPixelLimit)
