@@ -36,3 +36,6 @@ int boxShrinkFactor(int from, int to, double gap = kReducingGap);
 // whole boxes of a 2000-pixel side, which span 666.7). Every route then samples the same
 // points of the original image.
 cv::Mat resizeLanczos3(const cv::Mat &image, QSize target, QSizeF coverage);
+
+// For tests only: false runs the portable kernels even where the processor has AVX2.
+void setResampleSimd(bool enabled);
