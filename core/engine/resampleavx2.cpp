@@ -95,6 +95,34 @@ template <int C> PM_AVX2 void storePixel(__m256i acc, uint8_t *out)
     std::memcpy(out, &v, C);
 }
 
+// Sums of one register's two lanes per row, rounded, for four rows at once: lane 0 of `a`
+// and `b` holds rows r and r + 1.
+template <int C> PM_AVX2 __m256i laneSums(__m256i a, __m256i b)
+{
+    __m256i s = _mm256_add_epi32(_mm256_permute2x128_si256(a, b, 0x20),
+                                 _mm256_permute2x128_si256(a, b, 0x31));
+    if constexpr (C <= 2)
+        s = _mm256_add_epi32(s, _mm256_srli_si256(s, 8));
+    if constexpr (C == 1)
+        s = _mm256_add_epi32(s, _mm256_srli_si256(s, 4));
+    return _mm256_srai_epi32(_mm256_add_epi32(s, _mm256_set1_epi32(kBias)), kWeightShift);
+}
+
+// One output pixel of four rows: the reduction and packing shared, then one store per row.
+// Three channels are stored as four bytes, the fourth overwritten by the next pixel: the
+// caller keeps the last pixel of a row for the portable kernel (horizontalSafeOutputs).
+template <int C> PM_AVX2 void storePixels(const __m256i *acc, uint8_t *const *out, size_t at)
+{
+    const __m256i s01 = laneSums<C>(acc[0], acc[1]), s23 = laneSums<C>(acc[2], acc[3]);
+    // Lane 0: rows 0 and 2, lane 1: rows 1 and 3, four bytes each.
+    const __m256i bytes = _mm256_packus_epi16(_mm256_packs_epi32(s01, s23), s01);
+    const __m128i lo = _mm256_castsi256_si128(bytes), hi = _mm256_extracti128_si256(bytes, 1);
+    const int32_t v[4] = {_mm_cvtsi128_si32(lo), _mm_cvtsi128_si32(hi), _mm_extract_epi32(lo, 1),
+                          _mm_extract_epi32(hi, 1)};
+    for (int r = 0; r < 4; ++r)
+        std::memcpy(out[r] + at, &v[r], C == 3 ? 4 : C);
+}
+
 // R rows share each group's weight register: building it costs as much as a row's madd.
 template <int C, int R>
 PM_AVX2 void horizontalRows(const uint8_t *const *src, const FixedTaps &taps, uint8_t *const *out,
@@ -118,8 +146,10 @@ PM_AVX2 void horizontalRows(const uint8_t *const *src, const FixedTaps &taps, ui
                 acc[r] = _mm256_add_epi32(acc[r], _mm256_madd_epi16(px, wv));
             }
         }
-        for (int r = 0; r < R; ++r)
-            storePixel<C>(acc[r], out[r] + size_t(o) * C);
+        if constexpr (R == 4)
+            storePixels<C>(acc, out, size_t(o) * C);
+        else
+            storePixel<C>(acc[0], out[0] + size_t(o) * C);
     }
 }
 

@@ -52,11 +52,13 @@ void horizontalRowScalar(const uint8_t *src, const FixedTaps &taps, int channels
 int horizontalSafeOutputs(const FixedTaps &taps, int channels, int rowBytes)
 {
     const int group = channels == 1 ? 16 : channels == 2 ? 8 : 4;
-    for (int o = 0; o < taps.outputs; ++o) {
+    // Three channels are stored as four bytes: never the row's last pixel.
+    const int outputs = channels == 3 ? taps.outputs - 1 : taps.outputs;
+    for (int o = 0; o < outputs; ++o) {
         const int groups = (taps.count[size_t(o)] + group - 1) / group;
         const long end = long(taps.first[size_t(o)] + (groups - 1) * group) * channels + 16;
         if (end > rowBytes)
             return o;
     }
-    return taps.outputs;
+    return std::max(0, outputs);
 }

@@ -41,7 +41,8 @@ void horizontalRowScalar(const uint8_t *src, const FixedTaps &taps, int channels
 void horizontalRowsAvx2(const uint8_t *const *src, int rowCount, const FixedTaps &taps,
                         int channels, uint8_t *const *out, int safe);
 // How many leading output pixels the AVX2 kernel may do without reading past a row of
-// `rowBytes` bytes: it reads 16 bytes per group of taps, zero weights included.
+// `rowBytes` bytes (it reads 16 bytes per group of taps, zero weights included) or writing
+// past it (three channels are stored as four bytes).
 int horizontalSafeOutputs(const FixedTaps &taps, int channels, int rowBytes);
 
 uint8_t clampToByte(int32_t sum);
