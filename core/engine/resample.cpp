@@ -22,7 +22,10 @@ double lanczos3(double x)
     if (x >= kLobes)
         return 0.0;
     const double px = M_PI * x;
-    return kLobes * std::sin(px) * std::sin(px / kLobes) / (px * px);
+    // sin(px) from sin(px / 3) by the triple-angle formula: one sin per tap, not two (the
+    // weights were a fifth of a small gray resize's time); equal to within double rounding.
+    const double s = std::sin(px / kLobes);
+    return kLobes * s * (3.0 - 4.0 * s * s) * s / (px * px);
 }
 
 bool useAvx2()
@@ -195,11 +198,19 @@ cv::Mat resizeLanczos3(const cv::Mat &image, QSize target, QSizeF coverage)
     // differ by far more than rounding where Lanczos rings past the range (up to 38 levels on
     // noise reduced 1.1x, 2 on a blurred photo), and decoders that shrink on load would then
     // change the pixels with the route. For aspect-kept resizes the counts are equal anyway.
-    if (current.rows != target.height() || coverage.height() != current.rows)
-        current =
-            verticalPass(current, computeTaps(coverage.height(), target.height(), current.rows));
-    if (current.cols != target.width() || coverage.width() != current.cols)
-        current =
-            horizontalPass(current, computeTaps(coverage.width(), target.width(), current.cols));
+    const bool rows = current.rows != target.height() || coverage.height() != current.rows;
+    const bool cols = current.cols != target.width() || coverage.width() != current.cols;
+    FixedTaps vertical, horizontal;
+    if (rows)
+        vertical = computeTaps(coverage.height(), target.height(), current.rows);
+    if (cols) // square resizes share the taps of both axes
+        horizontal = rows && coverage.width() == coverage.height() &&
+                             target.width() == target.height() && current.cols == current.rows
+                         ? vertical
+                         : computeTaps(coverage.width(), target.width(), current.cols);
+    if (rows)
+        current = verticalPass(current, vertical);
+    if (cols)
+        current = horizontalPass(current, horizontal);
     return current;
 }
