@@ -12,7 +12,7 @@ namespace {
 
 constexpr double kLobes = 3.0;
 
-bool g_simd = true;
+ResampleKernels g_kernels = ResampleKernels::Best;
 
 double lanczos3(double x)
 {
@@ -31,7 +31,14 @@ double lanczos3(double x)
 bool useAvx2()
 {
     static const bool hasAvx2 = __builtin_cpu_supports("avx2");
-    return hasAvx2 && g_simd;
+    return hasAvx2 && g_kernels != ResampleKernels::Portable;
+}
+
+bool useAvx512()
+{
+    static const bool has = __builtin_cpu_supports("avx512bw") &&
+                            __builtin_cpu_supports("avx512vnni") && __builtin_cpu_supports("avx2");
+    return has && g_kernels == ResampleKernels::Best;
 }
 
 // Normalised weights to integers that sum to exactly 1 << kWeightShift: each rounded, and
@@ -119,7 +126,7 @@ cv::Mat verticalPass(const cv::Mat &src, const FixedTaps &taps)
 {
     cv::Mat out(taps.outputs, src.cols, src.type());
     const int n = src.cols * src.channels();
-    const bool simd = useAvx2();
+    const bool simd = useAvx2(), wide = useAvx512();
     std::vector<const uint8_t *> rows(size_t(taps.maxCount + 1));
     for (int o = 0; o < taps.outputs; ++o) {
         const int count = taps.count[size_t(o)];
@@ -127,10 +134,8 @@ cv::Mat verticalPass(const cv::Mat &src, const FixedTaps &taps)
             rows[size_t(k)] = src.ptr<uint8_t>(taps.first[size_t(o)] + k);
         rows[size_t(count)] = rows[0]; // an odd count's pad tap, weight 0
         const int even = count + (count & 1);
-        if (simd)
-            verticalRowAvx2(rows.data(), taps.at(o), even, out.ptr<uint8_t>(o), n);
-        else
-            verticalRowScalar(rows.data(), taps.at(o), even, out.ptr<uint8_t>(o), n);
+        const auto kernel = wide ? verticalRowAvx512 : simd ? verticalRowAvx2 : verticalRowScalar;
+        kernel(rows.data(), taps.at(o), even, out.ptr<uint8_t>(o), n);
     }
     return out;
 }
@@ -161,9 +166,9 @@ cv::Mat horizontalPass(const cv::Mat &src, const FixedTaps &taps)
 
 } // namespace
 
-void setResampleSimd(bool enabled)
+void setResampleKernels(ResampleKernels kernels)
 {
-    g_simd = enabled;
+    g_kernels = kernels;
 }
 
 int boxShrinkFactor(int from, int to, double gap)

@@ -37,5 +37,7 @@ int boxShrinkFactor(int from, int to, double gap = kReducingGap);
 // points of the original image.
 cv::Mat resizeLanczos3(const cv::Mat &image, QSize target, QSizeF coverage);
 
-// For tests only: false runs the portable kernels even where the processor has AVX2.
-void setResampleSimd(bool enabled);
+// For tests only: which kernels run, at most (the processor may have fewer). Best is AVX2,
+// with AVX-512 (BW and VNNI) for the vertical pass where the processor has it.
+enum class ResampleKernels { Portable, Avx2, Best };
+void setResampleKernels(ResampleKernels kernels);

@@ -170,10 +170,7 @@ PM_AVX2 void verticalRowAvx2(const uint8_t *const *rows, const int16_t *w, int t
 {
     if (n < 32)
         return verticalRowScalar(rows, w, taps, out, n);
-    std::vector<int32_t> pairs(size_t(taps / 2));
-    for (int k = 0; k < taps; k += 2)
-        pairs[size_t(k / 2)] =
-            int32_t(uint32_t(uint16_t(w[k])) | uint32_t(uint16_t(w[k + 1])) << 16);
+    const std::vector<int32_t> pairs = weightPairs(w, taps);
     // The last block overlaps the one before rather than falling back to scalar code.
     for (int x = 0; x < n; x += 32)
         verticalBlock(rows, pairs.data(), taps, std::min(x, n - 32), out);

@@ -62,3 +62,12 @@ int horizontalSafeOutputs(const FixedTaps &taps, int channels, int rowBytes)
     }
     return std::max(0, outputs);
 }
+
+std::vector<int32_t> weightPairs(const int16_t *w, int taps)
+{
+    std::vector<int32_t> pairs(static_cast<size_t>(taps / 2));
+    for (int k = 0; k + 1 < taps; k += 2)
+        pairs[size_t(k / 2)] =
+            int32_t(uint32_t(uint16_t(w[k])) | uint32_t(uint16_t(w[k + 1])) << 16);
+    return pairs;
+}

@@ -32,6 +32,10 @@ struct FixedTaps
 // and `w` hold an even number of taps (a pad tap has weight 0 and any valid row).
 void verticalRowScalar(const uint8_t *const *rows, const int16_t *w, int taps, uint8_t *out, int n);
 void verticalRowAvx2(const uint8_t *const *rows, const int16_t *w, int taps, uint8_t *out, int n);
+// AVX-512 BW + VNNI; rows narrower than 64 bytes go to the AVX2 kernel.
+void verticalRowAvx512(const uint8_t *const *rows, const int16_t *w, int taps, uint8_t *out, int n);
+// Taps k and k + 1 as one int32 (k in the low half): the operand of one madd.
+std::vector<int32_t> weightPairs(const int16_t *w, int taps);
 
 // Output pixels [from, to) of one row of the horizontal pass, `channels` interleaved.
 void horizontalRowScalar(const uint8_t *src, const FixedTaps &taps, int channels, uint8_t *out,
