@@ -52,8 +52,9 @@ template <int C> struct Layout
     static constexpr int G = 2 * T;
 };
 
-// Shuffle control: for pixels, `stride` = C bytes per tap; for weights, 2 bytes per tap and
-// the channel ignored.
+// Shuffle control per slot: for pixels, byte tap * C + channel of taps 2q and 2q + 1,
+// widened to int16; for weights, the two int16 weights of those taps. Slots past the lane's
+// taps (C = 3: slot 3) get zeros.
 template <int C> PM_AVX2 __m256i control(bool weights)
 {
     constexpr int T = Layout<C>::T;
@@ -95,8 +96,8 @@ template <int C> PM_AVX2 void storePixel(__m256i acc, uint8_t *out)
     std::memcpy(out, &v, C);
 }
 
-// Sums of one register's two lanes per row, rounded, for four rows at once: lane 0 of `a`
-// and `b` holds rows r and r + 1.
+// The rounded sums of two rows' accumulators `a` and `b`: lane 0 gets a's, lane 1 b's, each
+// lane's slots added down to one sum per channel (slots 0 .. C - 1).
 template <int C> PM_AVX2 __m256i laneSums(__m256i a, __m256i b)
 {
     __m256i s = _mm256_add_epi32(_mm256_permute2x128_si256(a, b, 0x20),
