@@ -36,3 +36,8 @@ int boxShrinkFactor(int from, int to, double gap = kReducingGap);
 // whole boxes of a 2000-pixel side, which span 666.7). Every route then samples the same
 // points of the original image.
 cv::Mat resizeLanczos3(const cv::Mat &image, QSize target, QSizeF coverage);
+
+// For tests only: which kernels run, at most (the processor may have fewer). Best is AVX2,
+// with AVX-512 (BW and VNNI) for the vertical pass where the processor has it.
+enum class ResampleKernels { Portable, Avx2, Best };
+void setResampleKernels(ResampleKernels kernels);
