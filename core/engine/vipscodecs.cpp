@@ -19,26 +19,6 @@ using vips::VImage;
 
 namespace {
 
-// libjpeg scales by 1/2, 1/4 or 1/8 inside the decoder. libvips 8.14 rounds the shrunk sides
-// down, and aborts (an assertion, not an error) when a side would become 0: so never let it.
-int jpegShrinkFor(QSize stored, QSize target)
-{
-    for (int shrink : {8, 4, 2}) {
-        if (stored.width() / shrink >= target.width() &&
-            stored.height() / shrink >= target.height())
-            return shrink;
-    }
-    return 1;
-}
-
-int boxFactor(const EngineInput &in)
-{
-    const QSize stored = in.header.size;
-    const QSize target = in.storedTarget();
-    return std::min(boxShrinkFactor(stored.width(), target.width()),
-                    boxShrinkFactor(stored.height(), target.height()));
-}
-
 // Loads from memory (never from a path: libvips would parse "[...]" in a name as options),
 // asking the decoder to scale down where the format can, and to stop on truncated data.
 // Images whose whole decode fits (the file, libvips' pixels and our copy of them) are decoded
