@@ -24,12 +24,8 @@ bool readFeatures(const QByteArray &bytes, WebPDecoderConfig *config)
            !config->input.has_animation;
 }
 
-// libwebp's own thread filters and emits rows while the next ones are parsed. It costs no
-// more CPU (16 WebPs, one worker: 2.16 s user either way), and the second core is idle while
-// the batch starts and ends.
 bool decode(const QByteArray &bytes, WebPDecoderConfig *config)
 {
-    config->options.use_threads = 1;
     const auto *data = reinterpret_cast<const uint8_t *>(bytes.constData());
     return WebPDecode(data, size_t(bytes.size()), config) == VP8_STATUS_OK;
 }
