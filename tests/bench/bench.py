@@ -36,7 +36,8 @@ import time
 
 from benchmemory import measure_memory
 from guibench import gui_latency, print_gui_latency
-from photoquality import photo_quality, pyvips
+from benchtables import machine, print_photo, ratio_row, spread_line
+from photoquality import photo_quality
 import sharppeer
 import webjob
 
@@ -160,7 +161,7 @@ def measure_subsets(bin_dir, corpus, scratch, reps):
             if subset == "all":
                 ideals.append(ideal_seconds(bin_dir, corpus, scratch))
     medians = {key: statistics.median(v) for key, v in times.items()}
-    return medians, statistics.median(ideals), statistics.median(overheads)
+    return medians, statistics.median(ideals), statistics.median(overheads), times
 
 
 def in_run_job_seconds(scratch):
@@ -264,33 +265,15 @@ def measure_photo(bin_dir, corpus, scratch, reps):
     for _ in range(reps):  # every peer once per repetition
         for name, make in rows:
             times.setdefault(name, []).append(run_timed(*as_command(make())))
-    return {name: statistics.median(v) for name, v in times.items()}
-
-
-def machine():
-    model = "unknown CPU"
-    with open("/proc/cpuinfo") as f:
-        for line in f:
-            if line.startswith("model name"):
-                model = line.split(":", 1)[1].strip()
-                break
-    with open("/proc/meminfo") as f:
-        mem_gb = int(f.readline().split()[1]) / 1024 / 1024
-    return (f"{model}, {CORES} cores, {mem_gb:.1f} GB RAM, {os.uname().sysname} "
-            f"{os.uname().release}; load average {os.getloadavg()[0]:.2f}")
-
-
-def ratio_row(label, ours, theirs, goal):
-    ratio = ours / theirs
-    verdict = "met" if ratio <= goal else "NOT met"
-    return f"| {label} | {ours:.2f} | {theirs:.2f} | {ratio:.2f} | <= {goal:.2f} | {verdict} |"
+    return {name: statistics.median(v) for name, v in times.items()}, times
 
 
 def seed_job(args):
     """The seed job's timed runs, the tiny set, the GUI latency and the memory peaks. Returns
     the function that prints their tables: main prints every job's tables after every job's
     runs, after the machine line that they all share."""
-    t, ideal, pool_overhead = measure_subsets(args.bin_dir, args.corpus, args.scratch, args.reps)
+    t, ideal, pool_overhead, runs = measure_subsets(args.bin_dir, args.corpus, args.scratch,
+                                                    args.reps)
     tiny = make_tiny_set(args.scratch, args.tiny)
     tiny_times = {"ours": [], "seed": []}
     for _ in range(args.reps):  # interleaved, like the corpus subsets
@@ -332,6 +315,9 @@ def seed_job(args):
         print(f"| (all vs its own job times / cores: pool, IPC, start-up, tail) | | | "
               f"{pool_overhead:.2f} | | |")
         print(ratio_row(f"{args.tiny} tiny PNG vs seed_pool", tiny_ours, tiny_seed, 1 / 1.5))
+        if ("all", "sharp") in runs:  # issue 16 asks for the spread, run by run
+            for s in ("all", "jpg", "png", "webp"):
+                print(spread_line(f"{s} vs sharp", runs[(s, "pixelmill")], runs[(s, "sharp")]))
         print("\n| memory | peak RSS (MB) | target | |")
         print("|---|---|---|---|")
         for name, label in (("huge.jpg", "worker, 16000x16000 JPEG"), ("large.png", "worker, 8000x8000 PNG")):
@@ -341,33 +327,6 @@ def seed_job(args):
               f"{'met' if cli_mb <= 150 else 'NOT met'} |")
         print_gui_latency(*gui)
     return report
-
-
-def print_photo(times, quality, quality_seconds):
-    print(f"Photo export, whole corpus: long edge {PHOTO_EDGE}, never enlarged, colour, "
-          "JPEG quality 90, metadata kept, sRGB\n")
-    names = list(times)  # photo_peers' order: pixelmill first
-    print("| job | " + " | ".join(names) + " |")
-    print("|---" * (len(names) + 1) + "|")
-    print("| photo export, all | " + " | ".join(f"{times[n]:.2f}" for n in names) + " |")
-    print("\n| goal | pixelmill | peer | ratio | target | |")
-    print("|---|---|---|---|---|---|")
-    for name, goal in (("Pillow pool", 0.5), ("vips CLI + parallel", 0.35),
-                       ("ImageMagick convert + parallel", 0.15), ("sharp", 0.5)):
-        if name in times:
-            print(ratio_row(f"photo export vs {name}", times["pixelmill"], times[name], goal))
-    psnrs, missed = quality
-    how = "pyvips" if pyvips else "the vips CLI"
-    if psnrs:
-        worst_db, worst_name = min(psnrs)
-        print(f"\nphoto export quality vs full-resolution Lanczos-3: median "
-              f"{statistics.median(db for db, _ in psnrs):.1f} dB, worst {worst_db:.1f} dB "
-              f"({len(psnrs)} images; worst {worst_name}; measured with {how} in "
-              f"{quality_seconds:.0f} s, untimed)")
-    if missed:
-        print(f"photo export quality: {len(missed)} of {len(psnrs) + len(missed)} outputs not "
-              "measured: " + "; ".join(f"{name}: {why}" for name, why in missed[:3]) +
-              ("; ..." if len(missed) > 3 else ""))
 
 
 def main():
@@ -407,7 +366,8 @@ def main():
                           args.reps, args.gui_folder, lambda name: output_dir(args.scratch, name))
     photo_times = None
     if "photo" in selected:
-        photo_times = measure_photo(args.bin_dir, args.corpus, args.scratch, args.reps)
+        photo_times, photo_runs = measure_photo(args.bin_dir, args.corpus, args.scratch,
+                                                args.reps)
     web_times = None
     if "web" in selected:
         web_times = webjob.measure(args.bin_dir, args.corpus, args.scratch, args.reps, run_timed,
@@ -429,7 +389,7 @@ def main():
     if photo_times:
         if seed_report:
             print()
-        print_photo(photo_times, quality, quality_seconds)
+        print_photo(photo_times, photo_runs, quality, quality_seconds, PHOTO_EDGE)
 
 
 if __name__ == "__main__":
