@@ -166,7 +166,10 @@ QString readRegularFile(const QString &path, qint64 maxBytes, QByteArray *bytes,
     if (modifiedMs)
         *modifiedMs = qint64(st.st_mtim.tv_sec) * 1000 + st.st_mtim.tv_nsec / 1'000'000;
     const qint64 limit = maxBytes < 0 ? std::numeric_limits<qint64>::max() : maxBytes;
-    QByteArray data(qsizetype(std::min<qint64>(st.st_size, limit)), Qt::Uninitialized);
+    // One byte more than the file holds, so that reaching its end needs no bigger buffer: a
+    // full buffer would grow to Qt's next power of two and copy the whole file over (a 144 MB
+    // JPEG then held 288 MB, and every image paid a copy of itself).
+    QByteArray data(qsizetype(std::min<qint64>(qint64(st.st_size) + 1, limit)), Qt::Uninitialized);
     qsizetype got = 0;
     for (;;) {
         if (got == data.size()) {

@@ -19,6 +19,7 @@ private Q_SLOTS:
     void specialFilesAreNotProbed();
     void readErrorsInWords();
     void permissionDeniedInWords();
+    void wholeFileReadWithoutGrowing();
     void roundTripsThroughJson();
 
 private:
@@ -102,6 +103,25 @@ void tst_ImageProbe::permissionDeniedInWords()
     QVERIFY(out.setPermissions(QFileDevice::WriteOwner));
     QByteArray bytes;
     QCOMPARE(readRegularFile(out.fileName(), -1, &bytes), QStringLiteral("permission denied"));
+}
+
+// A file read to its end must not make the buffer grow: Qt grows a full QByteArray to its next
+// power of two and copies the bytes over, which held a 144 MB JPEG twice in a worker.
+void tst_ImageProbe::wholeFileReadWithoutGrowing()
+{
+    const qint64 size = 3 * 1024 * 1024 + 5; // a growth to 4 MB would show
+    const QString path = m_dir.filePath(QStringLiteral("big.bin"));
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    QByteArray content(qsizetype(size), '\0');
+    for (qsizetype i = 0; i < content.size(); ++i)
+        content[i] = char(i * 7);
+    QCOMPARE(file.write(content), size);
+    file.close();
+    QByteArray bytes;
+    QCOMPARE(readRegularFile(path, -1, &bytes), QString());
+    QCOMPARE(bytes, content);
+    QVERIFY2(bytes.capacity() <= size + 64, qPrintable(QString::number(bytes.capacity())));
 }
 
 void tst_ImageProbe::roundTripsThroughJson()
