@@ -27,6 +27,8 @@ private Q_SLOTS:
     void poisonedJob_data();
     void poisonedJob();
     void crashOnceSucceedsOnRetry();
+    void killedAfterWritingSucceedsOnRetry();
+    void retryKeepsAnOlderOutput();
     void slowStart();
     void badVersionFailsPoolOnce();
     void restartBudgetFailsPoolOnce();

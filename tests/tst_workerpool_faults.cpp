@@ -46,6 +46,46 @@ void tst_WorkerPool::crashOnceSucceedsOnRetry()
     QVERIFY(QFileInfo::exists(m_dir->filePath(QStringLiteral("in/crash-once.png.crashed"))));
 }
 
+// The output was in place when the worker died: the retry replaces it and the job is done.
+void tst_WorkerPool::killedAfterWritingSucceedsOnRetry()
+{
+    Recorder rec;
+    auto pool = makePool(options(), &rec);
+    const Job killed = job(QStringLiteral("killedafterwrite.png"));
+    pool->submit({killed, job(QStringLiteral("a.png"))});
+    QTRY_COMPARE_WITH_TIMEOUT(rec.drained, 1, 20'000);
+    QCOMPARE(rec.results.size(), 2);
+    for (const JobResult &r : rec.results)
+        QVERIFY2(r.isOk(), qPrintable(r.message));
+    QVERIFY(QFileInfo::exists(killed.inputPath + QStringLiteral(".killed")));
+    QFile output(killed.outputPath);
+    QVERIFY(output.open(QIODevice::ReadOnly));
+    QCOMPARE(output.readAll(), "fake output of " + killed.inputPath.toUtf8());
+}
+
+// A file that was at the output path before the job started is not the crashed attempt's:
+// the retry still refuses to replace it.
+void tst_WorkerPool::retryKeepsAnOlderOutput()
+{
+    Recorder rec;
+    auto pool = makePool(options(), &rec);
+    const Job crashing = job(QStringLiteral("crash-once.png"));
+    QVERIFY(QDir().mkpath(QFileInfo(crashing.outputPath).path()));
+    QFile older(crashing.outputPath);
+    QVERIFY(older.open(QIODevice::WriteOnly));
+    older.write("someone else's");
+    QVERIFY(older.flush()); // before the time is set: a later flush would stamp it anew
+    QVERIFY(older.setFileTime(QDateTime::currentDateTime().addSecs(-3600),
+                              QFileDevice::FileModificationTime));
+    older.close();
+    pool->submit({crashing});
+    QTRY_COMPARE_WITH_TIMEOUT(rec.drained, 1, 20'000);
+    QCOMPARE(rec.results.size(), 1);
+    QCOMPARE(int(rec.results[0].failure), int(FailureKind::OutputExists));
+    QVERIFY(older.open(QIODevice::ReadOnly));
+    QCOMPARE(older.readAll(), QByteArray("someone else's"));
+}
+
 void tst_WorkerPool::slowStart()
 {
     Recorder rec;

@@ -28,6 +28,14 @@ void removeLeftoverTempFiles(const QString &outputPath, const QDateTime &since)
             dir.remove(name);
     }
 }
+// True when `path` holds a file made since `since`: by the attempt that crashed, since the
+// plan found the path free (or was told to replace what is there). The kernel stamps files
+// with a coarse clock that may lag the pool's by a few ms, hence the margin.
+bool writtenSince(const QString &path, const QDateTime &since)
+{
+    const QFileInfo output(path);
+    return !path.isEmpty() && output.exists() && output.lastModified() >= since.addMSecs(-50);
+}
 } // namespace
 
 void WorkerPool::Private::onStartFailed(int index, const QString &message, bool fatal)
@@ -59,7 +67,12 @@ void WorkerPool::Private::onJobEnded(int index, const JobResult &result,
         qCInfo(lcPool, "job %llu: %s; retrying on a fresh worker", job.id,
                qUtf8Printable(result.message));
         retried.insert(job.id);
-        requeue(job);
+        // A worker killed between putting its output in place and reporting it leaves a
+        // whole file (the link is atomic) that the retry must replace, not fail on.
+        Job again = job;
+        if (!again.overwrite && writtenSince(job.outputPath, started))
+            again.overwrite = true;
+        requeue(again);
         return;
     }
     if (ending == Ending::Finished) {

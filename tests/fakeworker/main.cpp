@@ -1,6 +1,8 @@
 // pixelmill-fakeworker: the pool's fault injector. It speaks the real protocol through
 // WorkerSide::serve() and misbehaves according to each job's input file name:
 //   crash-once  crash the first time (a marker file next to the input remembers), then succeed
+//   killedafterwrite  the first time, put the output in place, then die by SIGKILL before
+//               reporting it (as a worker killed at that moment); then succeed
 //   crash       raise(SIGSEGV)            abort   abort()
 //   hang        sleep forever, even through SIGTERM
 //   garbage     write a frame that is not JSON, then hang
@@ -116,6 +118,18 @@ JobResult crashOnce(const Job &job)
     return succeed(job);
 }
 
+JobResult killedAfterWrite(const Job &job)
+{
+    QFile marker(job.inputPath + QStringLiteral(".killed"));
+    if (marker.exists())
+        return succeed(job);
+    marker.open(QIODevice::WriteOnly);
+    marker.close();
+    succeed(job);
+    std::raise(SIGKILL);
+    return {};
+}
+
 // Burns CPU until the per-job CPU cap's SIGXCPU ends the process.
 JobResult spinForever(const Job &job)
 {
@@ -162,6 +176,8 @@ JobResult runScript(const Job &job)
     }
     if (name.contains(QLatin1String("crash-once")))
         return crashOnce(job);
+    if (name.contains(QLatin1String("killedafterwrite")))
+        return killedAfterWrite(job);
     if (name.contains(QLatin1String("crash")))
         std::raise(SIGSEGV);
     if (name.contains(QLatin1String("abort")))
