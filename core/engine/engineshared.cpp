@@ -150,7 +150,7 @@ EngineInput prepareInput(const Job &job, QByteArray bytes, ImageFormat format)
                                 .arg(stored.height())
                                 .arg(QString::number(job.maxPixels / 1e6, 'g', 3))};
     if (decoderOrients(in.format)) {
-        in.metadata = readMetadataWithVips(in.bytes);
+        in.metadata = readMetadataWithVips(in.bytes, in.format);
     } else {
         in.metadata = readMetadata(in.bytes);
         if (const int orientation = exifOrientation(in.metadata))

@@ -66,7 +66,7 @@ bool decoderOrients(ImageFormat format);
 
 // For the formats Exiv2 0.27 does not read (its ISOBMFF support is off by default, and had
 // CVEs): profile, EXIF and XMP as libvips' loaders found them, the EXIF Orientation set to 1.
-ImageMetadata readMetadataWithVips(const QByteArray &bytes);
+ImageMetadata readMetadataWithVips(const QByteArray &bytes, ImageFormat format);
 bool hasQuarterTurn(int orientation);
 
 // Structure checks that catch truncation before a decoder fills the missing part with gray.

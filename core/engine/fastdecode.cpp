@@ -58,11 +58,7 @@ std::optional<DecodedPixels> decodeWebp(const EngineInput &in, const Recipe &rec
     const QSize stored = in.header.size;
     const int box = boxShrinkFactor(in);
     const bool luma = decodesAsLuma(in, recipe);
-    // The full-size decode, unless libwebp shrinks while decoding (beyond kWebpOwnBoxBytes).
-    const qint64 fullBytes = qint64(stored.width()) * stored.height() * (luma ? 3 : 8) / 2;
-    const QSize decoded = fullBytes <= kWebpOwnBoxBytes ? stored
-                                                        : QSize(std::max(1, stored.width() / box),
-                                                                std::max(1, stored.height() / box));
+    const QSize decoded = webpDecodeSize(stored, box, luma, in.header.hasAlpha);
     checkDecodeMemory(decoded, qint64(decoded.width()) * decoded.height() * 4);
     WebpDecoded webp =
         luma ? decodeWebpLuma(in.bytes, box, in.storedTarget()) : decodeWebpColour(in.bytes, box);

@@ -81,7 +81,6 @@ QByteArray progressiveWithoutChromaScans(const QByteArray &jpeg)
     if (size < 4 || data[0] != kMarker || data[1] != kSoi)
         return {};
     QByteArray out;
-    out.reserve(size);
     out.append(jpeg.constData(), 2);
     Frame frame;
     bool dropped = false;
@@ -114,6 +113,7 @@ QByteArray progressiveWithoutChromaScans(const QByteArray &jpeg)
             if (marker != kSofProgressive || frame.components != 0 ||
                 !readFrame(body, bodyLength, &frame) || frame.components != 3)
                 return {};
+            out.reserve(size); // a file this walk will copy: once, and only then
         } else if (marker == kSos) {
             if (frame.components == 0 || !codesOnlyOtherComponents(body, bodyLength, frame, &drop))
                 return {};

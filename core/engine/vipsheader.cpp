@@ -38,9 +38,9 @@ QByteArray blobOf(const vips::VImage &image, const char *name)
 }
 } // namespace
 
-ImageMetadata readMetadataWithVips(const QByteArray &bytes)
+ImageMetadata readMetadataWithVips(const QByteArray &bytes, ImageFormat format)
 {
-    loadVipsModulesFor(sniffImageFormat(bytes.left(kSniffBytes)));
+    loadVipsModulesFor(format);
     vips_error_clear();
     const vips::VImage image = vips::VImage::new_from_buffer(
         bytes.constData(), size_t(bytes.size()), "",

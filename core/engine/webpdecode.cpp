@@ -52,6 +52,17 @@ WebpDecoded boxAfterDecoding(const cv::Mat &full, int box)
     return {boxed, QSizeF(full.cols, full.rows) / box};
 }
 
+} // namespace
+
+QSize webpDecodeSize(QSize full, int box, bool luma, bool alpha)
+{
+    const qint64 pixels = qint64(full.width()) * full.height();
+    const qint64 bytes = luma ? pixels * 3 / 2 : pixels * (alpha ? 4 : 3);
+    return box == 1 || bytes <= kWebpOwnBoxBytes ? full : shrunk(full, box);
+}
+
+namespace {
+
 // Asks libwebp to scale while decoding (the large-image route).
 void scaleInDecoder(WebPDecoderConfig *config, QSize target)
 {
@@ -70,9 +81,9 @@ WebpDecoded decodeWebpLuma(const QByteArray &bytes, int box, QSize finalSize)
     if (!readFeatures(bytes, &config) || config.input.has_alpha)
         return {};
     const QSize full = fullSize(config);
-    const bool boxAfter = qint64(full.width()) * full.height() * 3 / 2 <= kWebpOwnBoxBytes;
-    if (!boxAfter)
-        scaleInDecoder(&config, shrunk(full, box));
+    const QSize decoded = webpDecodeSize(full, box, true, false);
+    const bool boxAfter = decoded == full;
+    scaleInDecoder(&config, decoded);
     // The in-loop deblocking filter only smooths 4x4-block edges: skipping it is invisible
     // once the whole reduction (decoder and pipeline) averages four or more blocks' worth of
     // pixels into one, and visible below that.
@@ -83,7 +94,6 @@ WebpDecoded decodeWebpLuma(const QByteArray &bytes, int box, QSize finalSize)
     if (!decode(bytes, &config))
         return {};
     const WebPYUVABuffer &yuv = config.output.u.YUVA;
-    const QSize decoded(config.output.width, config.output.height);
     const cv::Mat plane(decoded.height(), decoded.width(), CV_8UC1, yuv.y, size_t(yuv.y_stride));
     WebpDecoded luma = boxAfter && box > 1 ? boxAfterDecoding(plane, box) : WebpDecoded{plane, {}};
     // libwebp's Y is BT.601 video range (16..235); gray outputs are full range.
@@ -100,11 +110,9 @@ WebpDecoded decodeWebpColour(const QByteArray &bytes, int box)
     const QSize full = fullSize(config);
     const bool alpha = config.input.has_alpha;
     const int channels = alpha ? 4 : 3;
-    const bool boxAfter =
-        box == 1 || qint64(full.width()) * full.height() * channels <= kWebpOwnBoxBytes;
-    const QSize decoded = boxAfter ? full : shrunk(full, box);
-    if (!boxAfter)
-        scaleInDecoder(&config, decoded);
+    const QSize decoded = webpDecodeSize(full, box, false, alpha);
+    const bool boxAfter = decoded == full;
+    scaleInDecoder(&config, decoded);
     // With alpha, the pipeline's own box step averages premultiplied colour (resized() in
     // pipeline.cpp), so that transparent pixels' hidden colour stays out of the edges.
     const bool boxHere = boxAfter && box > 1 && !alpha;

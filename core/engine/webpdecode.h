@@ -26,6 +26,11 @@ struct WebpDecoded
 // box step runs after decoding rather than inside libwebp.
 constexpr qint64 kWebpOwnBoxBytes = qint64(64) << 20;
 
+// The size libwebp decodes an image of `full` pixels to: `full`, unless its output (the YUV
+// planes for luma, RGB or RGBA for colour) would pass kWebpOwnBoxBytes, when it shrinks by
+// `box` while decoding. The one rule both decoders follow, and the engine's memory check.
+QSize webpDecodeSize(QSize full, int box, bool luma, bool alpha);
+
 // Grayscale without the colour work: libwebp decodes the luma plane only (MODE_YUV, chroma
 // ignored), and skips the in-loop deblocking filter in a 4x+ shrink, where its effect vanishes.
 // Returns 8-bit full-range gray, or empty pixels when the file is outside this path (alpha,
